@@ -1,0 +1,145 @@
+package io.tickwire.config;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every configuration key tickwire reads, with its type and constraints. The defaults and the prose live
+ * in tickwire.properties (shipped in this module); a test keeps the two in step.
+ */
+public final class Keys
+{
+    public enum Threading
+    {
+        AUTO, SHARED, DEDICATED
+    }
+
+    public enum WaitStrategyName
+    {
+        AUTO, BLOCKING, SLEEPING, YIELDING, BUSY_SPIN
+    }
+
+    public enum RollCycleName
+    {
+        LARGE_DAILY, HUGE_DAILY
+    }
+
+    public static final Key<String> FEED_URL = Key.custom("feed.url", "a ws:// or wss:// URL",
+        (s) -> s.startsWith("ws://") || s.startsWith("wss://") ? s : null);
+    public static final Key<List<String>> FEED_CLUSTERS = Key.custom("feed.clusters",
+        "a non-empty comma-separated list of stocks, indices, options", Keys::clusters);
+    public static final Key<String> FEED_API_KEY_ENV = Key.text("feed.apiKeyEnv", false);
+    public static final Key<List<String>> FEED_STOCKS_SYMBOLS = Key.list("feed.stocks.symbols", true);
+    public static final Key<List<String>> FEED_STOCKS_CHANNELS = Key.list("feed.stocks.channels", true);
+    public static final Key<List<String>> FEED_INDICES_SYMBOLS = Key.list("feed.indices.symbols", true);
+    public static final Key<List<String>> FEED_INDICES_CHANNELS = Key.list("feed.indices.channels", true);
+    public static final Key<List<String>> FEED_OPTIONS_SYMBOLS = Key.list("feed.options.symbols", true);
+    public static final Key<List<String>> FEED_OPTIONS_CHANNELS = Key.list("feed.options.channels", true);
+    public static final Key<Integer> FEED_CONNECT_TIMEOUT_MS = Key.integer("feed.connectTimeoutMs", 100, 120_000);
+    public static final Key<Integer> FEED_MAX_FRAME_BYTES = Key.integer("feed.maxFrameBytes", 65_536, 1 << 28);
+
+    public static final Key<Threading> ENGINE_THREADING = Key.oneOf("engine.threading", Threading.class);
+    public static final Key<WaitStrategyName> ENGINE_WAIT_STRATEGY =
+        Key.oneOf("engine.waitStrategy", WaitStrategyName.class);
+    public static final Key<List<Integer>> ENGINE_CPUS = Key.custom("engine.cpus",
+        "a comma-separated list of CPU ids (may be empty)", Keys::cpus);
+    public static final Key<Integer> ENGINE_RING_SIZE = Key.powerOfTwo("engine.ringSize", 1024, 1 << 24);
+    public static final Key<Integer> ENGINE_TIMER_INTERVAL_MS = Key.integer("engine.timerIntervalMs", 1, 60_000);
+    public static final Key<Integer> ENGINE_DEDUPE_WINDOW = Key.powerOfTwo("engine.dedupeWindow", 1024, 1 << 26);
+    public static final Key<String> ENGINE_DATA_DIR = Key.text("engine.dataDir", false);
+
+    public static final Key<RollCycleName> JOURNAL_ROLL_CYCLE = Key.oneOf("journal.rollCycle", RollCycleName.class);
+    public static final Key<LocalTime> JOURNAL_ROLL_TIME = Key.custom("journal.rollTime", "a time of day HH:MM",
+        LocalTime::parse);
+    public static final Key<ZoneId> JOURNAL_ROLL_ZONE = Key.custom("journal.rollZone",
+        "a time-zone id such as America/New_York", ZoneId::of);
+
+    public static final Key<List<Integer>> BARS_TIMEFRAMES = Key.custom("bars.timeframes",
+        "a non-empty list of timeframes like 1s,5s,1m that divide a day", Keys::timeframes);
+    public static final Key<Integer> BARS_CLOSE_DELAY_MS = Key.integer("bars.closeDelayMs", 0, 60_000);
+
+    public static final Key<String> GATEWAY_HOST = Key.text("gateway.host", false);
+    public static final Key<Integer> GATEWAY_PORT = Key.integer("gateway.port", 0, 65_535);
+    public static final Key<Integer> GATEWAY_PRICES_THROTTLE_MS = Key.integer("gateway.pricesThrottleMs", 0, 60_000);
+    public static final Key<Integer> GATEWAY_MAX_CLIENT_MESSAGE_BYTES =
+        Key.integer("gateway.maxClientMessageBytes", 256, 1 << 24);
+    public static final Key<Integer> GATEWAY_SLOW_CLIENT_BYTES = Key.integer("gateway.slowClientBytes", 65_536, 1 << 30);
+
+    public static final Key<String> SIMULATOR_HOST = Key.text("simulator.host", false);
+    public static final Key<Integer> SIMULATOR_PORT = Key.integer("simulator.port", 0, 65_535);
+    public static final Key<String> SIMULATOR_API_KEY = Key.text("simulator.apiKey", false);
+    public static final Key<Long> SIMULATOR_SEED = Key.seed("simulator.seed");
+    public static final Key<Integer> SIMULATOR_RATE = Key.integer("simulator.rate", 1, 2_000_000);
+    public static final Key<Integer> SIMULATOR_MAX_EVENTS_PER_FRAME = Key.integer("simulator.maxEventsPerFrame", 1, 10_000);
+
+    public static final Key<Integer> DEMO_SUMMARY_INTERVAL_MS = Key.integer("demo.summaryIntervalMs", 100, 60_000);
+
+    static final List<Key<?>> ALL = List.of(
+        FEED_URL, FEED_CLUSTERS, FEED_API_KEY_ENV, FEED_STOCKS_SYMBOLS, FEED_STOCKS_CHANNELS, FEED_INDICES_SYMBOLS,
+        FEED_INDICES_CHANNELS, FEED_OPTIONS_SYMBOLS, FEED_OPTIONS_CHANNELS, FEED_CONNECT_TIMEOUT_MS,
+        FEED_MAX_FRAME_BYTES, ENGINE_THREADING, ENGINE_WAIT_STRATEGY, ENGINE_CPUS, ENGINE_RING_SIZE,
+        ENGINE_TIMER_INTERVAL_MS, ENGINE_DEDUPE_WINDOW, ENGINE_DATA_DIR, JOURNAL_ROLL_CYCLE, JOURNAL_ROLL_TIME,
+        JOURNAL_ROLL_ZONE, BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, GATEWAY_HOST, GATEWAY_PORT,
+        GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, SIMULATOR_HOST,
+        SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,
+        DEMO_SUMMARY_INTERVAL_MS);
+
+    private Keys()
+    {
+    }
+
+    private static List<String> clusters(final String text)
+    {
+        final List<String> items = new ArrayList<>();
+        for (final String item : text.split(","))
+        {
+            final String name = item.trim();
+            if (!name.equals("stocks") && !name.equals("indices") && !name.equals("options") || items.contains(name))
+            {
+                return null;
+            }
+            items.add(name);
+        }
+        return List.copyOf(items);
+    }
+
+    private static List<Integer> cpus(final String text)
+    {
+        final List<Integer> items = new ArrayList<>();
+        for (final String item : text.split(","))
+        {
+            if (!item.isBlank())
+            {
+                final int cpu = Integer.parseInt(item.trim());
+                if (cpu < 0)
+                {
+                    return null;
+                }
+                items.add(cpu);
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    /** Timeframes in milliseconds, ascending, each dividing a day so every bar boundary is aligned. */
+    private static List<Integer> timeframes(final String text)
+    {
+        final List<Integer> millis = new ArrayList<>();
+        for (final String item : text.split(","))
+        {
+            final String tf = item.trim();
+            final int unit = tf.endsWith("s") ? 1000 : tf.endsWith("m") ? 60_000 : 0;
+            final int count = Integer.parseInt(tf.substring(0, tf.length() - 1));
+            final long ms = (long)unit * count;
+            if (unit == 0 || count <= 0 || 86_400_000L % ms != 0 || millis.contains((int)ms))
+            {
+                return null;
+            }
+            millis.add((int)ms);
+        }
+        millis.sort(Integer::compare);
+        return millis.isEmpty() ? null : List.copyOf(millis);
+    }
+}
