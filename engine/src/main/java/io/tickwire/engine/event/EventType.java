@@ -1,0 +1,18 @@
+package io.tickwire.engine.event;
+
+/** What a ring slot holds. Plain int constants: switched on in every handler, never boxed. */
+public final class EventType
+{
+    public static final int NONE = 0;
+    public static final int SYMBOL = 1;
+    public static final int TRADE = 2;
+    public static final int QUOTE = 3;
+    public static final int INDEX_VALUE = 4;
+    public static final int AGGREGATE = 5;
+    public static final int TIMER = 6;
+    public static final int FEED_STATUS = 7;
+
+    private EventType()
+    {
+    }
+}

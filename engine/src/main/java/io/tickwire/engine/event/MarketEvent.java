@@ -1,0 +1,202 @@
+package io.tickwire.engine.event;
+
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * One pre-allocated, mutable ring slot. It holds a normalized input (a flat union over every input type:
+ * only the fields of {@link #type} are meaningful), the sequencer's verdict, and the records that later
+ * stages produced for it, so the output journal can write everything in ring order from one thread.
+ *
+ * <p>Prices and sizes are fixed-point longs scaled by 10^6 ({@link io.tickwire.engine.ingest.FixedPoint}).
+ * Times are ns since the epoch.
+ */
+public final class MarketEvent
+{
+    public static final int MAX_TEXT = 256;
+
+    /** Trade flag bits, positions as the schema's TradeFlags set. */
+    public static final int FLAG_LATE = 1;
+    public static final int FLAG_DUPLICATE_SEQUENCE = 1 << 1;
+    public static final int FLAG_BACKWARD_SEQUENCE = 1 << 2;
+    public static final int FLAG_FRACTIONAL_SIZE = 1 << 3;
+    public static final int MAX_CONDITIONS = 8;
+    public static final int MAX_INDICATORS = 4;
+
+    // common
+    public int type;
+    public long eventTime;
+    public long receiveTime;
+    public int symbolId;
+    public int source;
+
+    // trade; price also carries an index value
+    public int exchange;
+    public int trfId;
+    public int tape;
+    public int flags;
+    public long participantTime;
+    public long trfTime;
+    public long price;
+    public long size;
+    public long sequence;
+    public long tradeIdKey;
+    public int conditionCount;
+    public final byte[] conditions = new byte[MAX_CONDITIONS];
+
+    // quote
+    public int bidExchange;
+    public int askExchange;
+    public int condition;
+    public long bidPrice;
+    public long bidSize;
+    public long askPrice;
+    public long askSize;
+    public int indicatorCount;
+    public final short[] indicators = new short[MAX_INDICATORS];
+
+    // upstream aggregate (close is in price, volume in size)
+    public int aggregateKind;
+    public int otc;
+    public long startTime;
+    public long endTime;
+    public long open;
+    public long high;
+    public long low;
+    public long accumulatedVolume;
+    public long vwap;
+    public long dayVwap;
+    public long dayOpen;
+    public long averageSize;
+
+    // symbol definition and feed status
+    public int assetClass;
+    public int cluster;
+    public int feedState;
+    public int statusCode;
+
+    /** Trade id, ticker or status message, ASCII/UTF-8 bytes. */
+    public final byte[] text = new byte[MAX_TEXT];
+    public int textLength;
+
+    // the sequencer's verdict
+    public boolean accepted;
+
+    // records produced by the bar stage: [int32 length][SBE message]...
+    public final ExpandableArrayBuffer barOutput = new ExpandableArrayBuffer(512);
+    public int barOutputLength;
+
+    /** Clears everything the decoder may leave unset, so a reused slot never leaks an older event. */
+    public void reset(final int type)
+    {
+        this.type = type;
+        eventTime = 0;
+        receiveTime = 0;
+        symbolId = 0;
+        source = 0;
+        exchange = 0;
+        trfId = 0;
+        tape = 0;
+        flags = 0;
+        participantTime = 0;
+        trfTime = 0;
+        price = 0;
+        size = 0;
+        sequence = 0;
+        tradeIdKey = 0;
+        conditionCount = 0;
+        bidExchange = 0;
+        askExchange = 0;
+        condition = 0;
+        bidPrice = 0;
+        bidSize = 0;
+        askPrice = 0;
+        askSize = 0;
+        indicatorCount = 0;
+        aggregateKind = 0;
+        otc = 0;
+        startTime = 0;
+        endTime = 0;
+        open = 0;
+        high = 0;
+        low = 0;
+        accumulatedVolume = 0;
+        vwap = 0;
+        dayVwap = 0;
+        dayOpen = 0;
+        averageSize = 0;
+        assetClass = 0;
+        cluster = 0;
+        feedState = 0;
+        statusCode = 0;
+        textLength = 0;
+        accepted = false;
+        barOutputLength = 0;
+    }
+
+    /** Copies the input part (not the verdict or stage output) of another event. */
+    public void copyInputFrom(final MarketEvent o)
+    {
+        type = o.type;
+        eventTime = o.eventTime;
+        receiveTime = o.receiveTime;
+        symbolId = o.symbolId;
+        source = o.source;
+        exchange = o.exchange;
+        trfId = o.trfId;
+        tape = o.tape;
+        flags = o.flags;
+        participantTime = o.participantTime;
+        trfTime = o.trfTime;
+        price = o.price;
+        size = o.size;
+        sequence = o.sequence;
+        tradeIdKey = o.tradeIdKey;
+        conditionCount = o.conditionCount;
+        System.arraycopy(o.conditions, 0, conditions, 0, o.conditionCount);
+        bidExchange = o.bidExchange;
+        askExchange = o.askExchange;
+        condition = o.condition;
+        bidPrice = o.bidPrice;
+        bidSize = o.bidSize;
+        askPrice = o.askPrice;
+        askSize = o.askSize;
+        indicatorCount = o.indicatorCount;
+        System.arraycopy(o.indicators, 0, indicators, 0, o.indicatorCount);
+        aggregateKind = o.aggregateKind;
+        otc = o.otc;
+        startTime = o.startTime;
+        endTime = o.endTime;
+        open = o.open;
+        high = o.high;
+        low = o.low;
+        accumulatedVolume = o.accumulatedVolume;
+        vwap = o.vwap;
+        dayVwap = o.dayVwap;
+        dayOpen = o.dayOpen;
+        averageSize = o.averageSize;
+        assetClass = o.assetClass;
+        cluster = o.cluster;
+        feedState = o.feedState;
+        statusCode = o.statusCode;
+        textLength = o.textLength;
+        System.arraycopy(o.text, 0, text, 0, o.textLength);
+        accepted = false;
+        barOutputLength = 0;
+    }
+
+    public void text(final CharSequence value)
+    {
+        final int n = Math.min(value.length(), MAX_TEXT);
+        for (int i = 0; i < n; i++)
+        {
+            text[i] = (byte)value.charAt(i);
+        }
+        textLength = n;
+    }
+
+    /** Allocates: for tests, tools and logs, never the hot path. */
+    public String textAsString()
+    {
+        return new String(text, 0, textLength, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

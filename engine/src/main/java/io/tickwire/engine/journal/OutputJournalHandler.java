@@ -1,0 +1,62 @@
+package io.tickwire.engine.journal;
+
+import com.lmax.disruptor.EventHandler;
+import io.tickwire.engine.EngineCounters;
+import io.tickwire.engine.event.EventType;
+import io.tickwire.engine.event.MarketEvent;
+import net.openhft.chronicle.queue.ChronicleQueue;
+
+/**
+ * Last stage: writes what tickwire concluded from each input, in ring order — symbol definitions, accepted
+ * trades, quotes, index values, upstream aggregates, feed states, then the bars the input closed. Timer
+ * ticks and rejected inputs leave no output record. The gateway and the tools read this journal; replay
+ * must reproduce it byte for byte.
+ */
+public final class OutputJournalHandler implements EventHandler<MarketEvent>
+{
+    private final ChronicleQueue queue;
+    private final EngineCounters counters;
+    private final EventCodec codec = new EventCodec();
+    private JournalAppender appender;
+
+    public OutputJournalHandler(final ChronicleQueue queue, final EngineCounters counters)
+    {
+        this.queue = queue;
+        this.counters = counters;
+    }
+
+    @Override
+    public void onStart()
+    {
+        appender = new JournalAppender(queue);
+    }
+
+    @Override
+    public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
+    {
+        if (event.accepted && event.type != EventType.TIMER)
+        {
+            final int length = codec.encode(event, appender.scratch(), 0);
+            if (length > 0)
+            {
+                appender.appendScratch(length);
+                count(length);
+            }
+        }
+        final byte[] bars = event.barOutput.byteArray();
+        int offset = 0;
+        while (offset < event.barOutputLength)
+        {
+            final int length = event.barOutput.getInt(offset);
+            appender.append(bars, offset + 4, length);
+            count(length);
+            offset += 4 + length;
+        }
+    }
+
+    private void count(final int length)
+    {
+        counters.outputJournalRecords.incrementRelease();
+        counters.outputJournalBytes.getAndAddRelease(length);
+    }
+}

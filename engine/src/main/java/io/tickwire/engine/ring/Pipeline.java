@@ -1,0 +1,179 @@
+package io.tickwire.engine.ring;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.tickwire.engine.EngineCounters;
+import io.tickwire.engine.bars.MicrobarHandler;
+import io.tickwire.engine.event.MarketEvent;
+import io.tickwire.engine.journal.InputJournalHandler;
+import io.tickwire.engine.journal.OutputJournalHandler;
+import io.tickwire.engine.sequencer.SequencerHandler;
+import net.openhft.affinity.AffinityLock;
+import net.openhft.chronicle.queue.ChronicleQueue;
+
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole core, wired in one place: a single-producer Disruptor ring and its stages.
+ *
+ * <pre>
+ *  live, dedicated:  sequencer ──► microbars ──┐
+ *                    input journal ───────────┴─► output journal     (one pinned thread each)
+ *  live, shared:     [sequencer → input journal → microbars → output journal]   (one thread)
+ *  replay:           as live, without the input journal stage (its journal is the source)
+ * </pre>
+ *
+ * The output stage runs after the input journal stage, so the output journal is never ahead of the input.
+ */
+public final class Pipeline implements AutoCloseable
+{
+    /** What the pipeline is built from. */
+    public static final class Settings
+    {
+        int ringSize = 65_536;
+        ThreadingLayout layout;
+        List<Integer> cpus = List.of();
+        int dedupeWindow = 1 << 20;
+        List<Integer> timeframesMillis = List.of(1000, 5000, 60_000);
+        int closeDelayMillis = 250;
+
+        public Settings ringSize(final int value)
+        {
+            ringSize = value;
+            return this;
+        }
+
+        public Settings layout(final ThreadingLayout value)
+        {
+            layout = value;
+            return this;
+        }
+
+        public Settings cpus(final List<Integer> value)
+        {
+            cpus = value;
+            return this;
+        }
+
+        public Settings dedupeWindow(final int value)
+        {
+            dedupeWindow = value;
+            return this;
+        }
+
+        public Settings timeframesMillis(final List<Integer> value)
+        {
+            timeframesMillis = value;
+            return this;
+        }
+
+        public Settings closeDelayMillis(final int value)
+        {
+            closeDelayMillis = value;
+            return this;
+        }
+    }
+
+    private final Disruptor<MarketEvent> disruptor;
+    private final RingBuffer<MarketEvent> ring;
+
+    private Pipeline(
+        final Settings settings, final ChronicleQueue inputJournal, final ChronicleQueue outputJournal,
+        final EngineCounters counters)
+    {
+        final ThreadingLayout layout = settings.layout;
+        disruptor = new Disruptor<>(MarketEvent::new, settings.ringSize,
+            threadFactory(layout.dedicated(), settings.cpus), ProducerType.SINGLE, layout.newWaitStrategy());
+
+        final SequencerHandler sequencer = new SequencerHandler(settings.dedupeWindow, counters);
+        final MicrobarHandler microbars =
+            new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis, counters);
+        final OutputJournalHandler output = new OutputJournalHandler(outputJournal, counters);
+        final InputJournalHandler input = inputJournal == null ? null : new InputJournalHandler(inputJournal, counters);
+
+        if (layout.dedicated())
+        {
+            if (input != null)
+            {
+                disruptor.handleEventsWith(sequencer, input);
+                disruptor.after(sequencer).handleEventsWith(microbars);
+                disruptor.after(microbars, input).handleEventsWith(output);
+            }
+            else
+            {
+                disruptor.handleEventsWith(sequencer).then(microbars).then(output);
+            }
+        }
+        else
+        {
+            disruptor.handleEventsWith(input != null ?
+                new CompositeHandler(sequencer, input, microbars, output) :
+                new CompositeHandler(sequencer, microbars, output));
+        }
+        ring = disruptor.start();
+    }
+
+    /** The live core: every stage, input journal included. */
+    public static Pipeline live(
+        final Settings settings, final ChronicleQueue inputJournal, final ChronicleQueue outputJournal,
+        final EngineCounters counters)
+    {
+        return new Pipeline(settings, inputJournal, outputJournal, counters);
+    }
+
+    /** The replay core: the same stages but the input journal, which is what is being replayed. */
+    public static Pipeline replay(final Settings settings, final ChronicleQueue outputJournal, final EngineCounters counters)
+    {
+        return new Pipeline(settings, null, outputJournal, counters);
+    }
+
+    public RingBuffer<MarketEvent> ring()
+    {
+        return ring;
+    }
+
+    /** Waits until every published event has passed every stage, then stops the stage threads. */
+    @Override
+    public void close()
+    {
+        try
+        {
+            disruptor.shutdown(30, TimeUnit.SECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            disruptor.halt();
+            throw new IllegalStateException("pipeline did not drain within 30 s", ex);
+        }
+    }
+
+    private static ThreadFactory threadFactory(final boolean dedicated, final List<Integer> cpus)
+    {
+        final AtomicInteger count = new AtomicInteger();
+        return (runnable) ->
+        {
+            final int n = count.getAndIncrement();
+            final Runnable body = !dedicated ? runnable : () ->
+            {
+                final AffinityLock lock = n < cpus.size() ? AffinityLock.acquireLock(cpus.get(n)) : AffinityLock.acquireLock();
+                try
+                {
+                    runnable.run();
+                }
+                finally
+                {
+                    lock.release();
+                }
+            };
+            final Thread thread = new Thread(body, "tickwire-core-" + n);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
