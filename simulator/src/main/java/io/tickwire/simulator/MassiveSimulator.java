@@ -1,0 +1,231 @@
+package io.tickwire.simulator;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The built-in Massive simulator: a real Netty WebSocket server at ws://host:port/{stocks,indices,options}
+ * serving a seeded market (see {@link SimulatedMarket}). Used by the demo, the tests and the benchmarks.
+ */
+public final class MassiveSimulator implements AutoCloseable
+{
+    private static final List<String> CLUSTERS = List.of("stocks", "indices", "options");
+
+    private final SimulatorSettings settings;
+    private final SimulatedMarket market;
+    private final GroundTruth groundTruth;
+    private final MarketDriver driver;
+    private final Thread driverThread;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("massive-simulator-io", true), NioIoHandler.newFactory());
+    private final List<SimulatorSession> sessions = new CopyOnWriteArrayList<>();
+    private JsonFrameWriter[] writers = new JsonFrameWriter[0];
+    private final Channel serverChannel;
+
+    private MassiveSimulator(final SimulatorSettings settings)
+    {
+        this.settings = settings;
+        this.market = new SimulatedMarket(settings.seed, settings.rate);
+        this.groundTruth = settings.recordGroundTruth ? new GroundTruth() : null;
+        this.driver = new MarketDriver(this, settings, market, groundTruth);
+        this.driverThread = new Thread(driver, "massive-simulator-market");
+        driverThread.setDaemon(true);
+        final MassiveSimulator self = this;
+        serverChannel = new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel ch)
+                {
+                    final ChannelPipeline p = ch.pipeline();
+                    p.addLast(new HttpServerCodec());
+                    p.addLast(new HttpObjectAggregator(1 << 16));
+                    p.addLast(new ClusterRouter(self));
+                }
+            })
+            .bind(settings.host, settings.port)
+            .syncUninterruptibly()
+            .channel();
+        driverThread.start();
+    }
+
+    public static MassiveSimulator start(final SimulatorSettings settings)
+    {
+        return new MassiveSimulator(settings);
+    }
+
+    public int port()
+    {
+        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    /** Base URL for the engine's feed.url (the cluster is appended as the path). */
+    public String url()
+    {
+        return "ws://" + settings.host + ":" + port();
+    }
+
+    /** Null unless the settings asked to record it. */
+    public GroundTruth groundTruth()
+    {
+        return groundTruth;
+    }
+
+    public long eventsGenerated()
+    {
+        return driver.generated();
+    }
+
+    /** Waits until a finite stream ({@link SimulatorSettings#maxEvents}) has been fully sent. */
+    public boolean awaitFinished(final long timeout, final TimeUnit unit) throws InterruptedException
+    {
+        return driver.finished().await(timeout, unit);
+    }
+
+    public int sessionCount()
+    {
+        return sessions.size();
+    }
+
+    /** Sends a raw text frame to every session of a cluster: fault injection for tests. */
+    public void sendRaw(final String cluster, final String frame)
+    {
+        for (final SimulatorSession s : sessions)
+        {
+            if (s.cluster().equals(cluster))
+            {
+                s.sendText(frame).syncUninterruptibly();
+            }
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        driver.stop();
+        LockSupport.unpark(driverThread);
+        try
+        {
+            driverThread.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        serverChannel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    SimulatorSettings settings()
+    {
+        return settings;
+    }
+
+    SimulatedMarket market()
+    {
+        return market;
+    }
+
+    Thread driverThread()
+    {
+        return driverThread;
+    }
+
+    List<SimulatorSession> sessions()
+    {
+        return sessions;
+    }
+
+    /** Per-session frame writers, reused by the driver thread. */
+    JsonFrameWriter[] writers(final int count)
+    {
+        if (writers.length < count)
+        {
+            final JsonFrameWriter[] grown = new JsonFrameWriter[count];
+            System.arraycopy(writers, 0, grown, 0, writers.length);
+            for (int i = writers.length; i < count; i++)
+            {
+                grown[i] = new JsonFrameWriter();
+            }
+            writers = grown;
+        }
+        return writers;
+    }
+
+    void register(final SimulatorSession session)
+    {
+        sessions.add(session);
+    }
+
+    void unregister(final SimulatorSession session)
+    {
+        sessions.remove(session);
+    }
+
+    void onSubscriptionChange()
+    {
+        driver.begin();
+    }
+
+    /** Routes the WebSocket upgrade by path to a session of that cluster; anything else is a 404. */
+    private static final class ClusterRouter extends SimpleChannelInboundHandler<FullHttpRequest>
+    {
+        private final MassiveSimulator simulator;
+
+        ClusterRouter(final MassiveSimulator simulator)
+        {
+            super(false);
+            this.simulator = simulator;
+        }
+
+        @Override
+        protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
+        {
+            final String path = request.uri().replaceAll("^/+", "").replaceAll("[/?].*$", "");
+            if (!CLUSTERS.contains(path))
+            {
+                ReferenceCountUtil.release(request);
+                ctx.writeAndFlush(new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.NOT_FOUND))
+                    .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            final ChannelPipeline p = ctx.pipeline();
+            p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(request.uri())
+                .maxFramePayloadLength(1 << 20)
+                .build()));
+            p.addLast(new SimulatorSession(simulator, path, simulator.market.instruments().size()));
+            p.remove(this);
+            ctx.fireChannelRead(request);
+        }
+    }
+}

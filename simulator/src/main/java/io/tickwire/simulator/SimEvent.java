@@ -1,0 +1,40 @@
+package io.tickwire.simulator;
+
+/**
+ * One generated market event, mutable and reused by the generator; {@link GroundTruth} copies what it keeps.
+ * Times are ms since the epoch (as Massive sends them); prices and sizes fixed-point scaled by 10^6.
+ */
+final class SimEvent
+{
+    enum Type
+    {
+        TRADE, QUOTE, INDEX_VALUE, SECOND_AGG, MINUTE_AGG
+    }
+
+    Type type;
+    Instrument instrument;
+    long timeMillis;
+    long price;
+    long size;
+    boolean fractional;
+    int exchange;
+    int trfId;
+    String tradeId;
+    long sequence;
+    int conditionCount;
+    final int[] conditions = new int[2];
+    long bidPrice;
+    long askPrice;
+    long bidSize;
+    long askSize;
+    int bidExchange;
+    int askExchange;
+    // aggregates
+    long startMillis;
+    long endMillis;
+    long open;
+    long high;
+    long low;
+    long volume;
+    long vwap;
+}

@@ -1,0 +1,364 @@
+package io.tickwire.simulator;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded, reproducible market: the same seed gives the same sequence of events, prices, sizes and ids
+ * (only the timestamps follow the clock). Stocks move with one common factor (beta-scaled) plus their own
+ * noise; I:SPX and I:NDX track SPY and QQQ with a small tracking noise, so ETF/index divergence has
+ * something to show; option contracts are quoted off their underlying. Volatility is per second, whatever
+ * the event rate. Trade sizes follow an intraday U-shape in US/Eastern time.
+ */
+final class SimulatedMarket
+{
+    static final long SCALE = 1_000_000L;
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final int[] EXCHANGES = {1, 2, 3, 4, 7, 8, 10, 11, 12, 15, 19, 21};
+    private static final double ANNUAL_VOL = 0.18;
+    private static final double SECONDS_PER_YEAR = 252 * 6.5 * 3600;
+
+    private final SplittableRandom random;
+    private final List<Instrument> instruments = new ArrayList<>();
+    private final List<Instrument> stocks = new ArrayList<>();
+    private final List<Instrument> indices = new ArrayList<>();
+    private final List<Instrument> options = new ArrayList<>();
+    private final double stepVol;
+    private double factor;
+    private long shapeSecond = Long.MIN_VALUE;
+    private double sizeShape = 1;
+    // per-stock second and minute aggregates being built
+    private final AggregateBuilder seconds;
+    private final AggregateBuilder minutes;
+
+    SimulatedMarket(final long seed, final int eventsPerSecond)
+    {
+        random = new SplittableRandom(seed);
+        stepVol = ANNUAL_VOL / Math.sqrt(SECONDS_PER_YEAR * Math.max(1, eventsPerSecond));
+        stock("SPY", 600, 1.0, 2, 2);
+        stock("QQQ", 520, 1.2, 3, 2);
+        stock("IWM", 230, 1.3, 2, 2);
+        stock("XLF", 50, 1.1, 2, 1);
+        stock("XLE", 90, 0.8, 2, 2);
+        stock("GLD", 240, -0.2, 2, 3);
+        index("I:SPX", 6000, 1.0);
+        index("I:NDX", 21000, 1.2);
+        option("O:SPY261218C00600000", "SPY");
+        option("O:SPY261218P00600000", "SPY");
+        option("O:SPX261218C06000000", "I:SPX");
+        option("O:SPX261218P06000000", "I:SPX");
+        seconds = new AggregateBuilder(instruments.size(), 1000);
+        minutes = new AggregateBuilder(instruments.size(), 60_000);
+    }
+
+    List<Instrument> instruments()
+    {
+        return instruments;
+    }
+
+    /** Fills {@code e} with the next event at {@code nowMillis}. */
+    void next(final long nowMillis, final SimEvent e)
+    {
+        move();
+        updateShape(nowMillis);
+        e.timeMillis = nowMillis;
+        final double r = random.nextDouble();
+        if (r < 0.40)
+        {
+            trade(pick(stocks, true), e);
+        }
+        else if (r < 0.80)
+        {
+            quote(pick(stocks, true), e);
+        }
+        else if (r < 0.90)
+        {
+            indexValue(indices.get(random.nextInt(indices.size())), e);
+        }
+        else if (r < 0.98)
+        {
+            quote(options.get(random.nextInt(options.size())), e);
+        }
+        else
+        {
+            trade(options.get(random.nextInt(options.size())), e);
+        }
+        if (e.type == SimEvent.Type.TRADE && e.instrument.kind == Instrument.Kind.STOCK)
+        {
+            seconds.add(e);
+            minutes.add(e);
+        }
+        else if (e.type == SimEvent.Type.INDEX_VALUE)
+        {
+            seconds.add(e);
+            minutes.add(e);
+        }
+    }
+
+    /** Aggregates (A, then AM) whose window ended before {@code nowMillis}; false when none is due. */
+    boolean nextAggregate(final long nowMillis, final SimEvent e)
+    {
+        if (seconds.next(nowMillis, e))
+        {
+            e.type = SimEvent.Type.SECOND_AGG;
+            return true;
+        }
+        if (minutes.next(nowMillis, e))
+        {
+            e.type = SimEvent.Type.MINUTE_AGG;
+            return true;
+        }
+        return false;
+    }
+
+    private void move()
+    {
+        factor += random.nextGaussian() * stepVol;
+        for (final Instrument s : stocks)
+        {
+            s.logPrice = Math.log(s.basePrice) + s.beta * factor + random.nextGaussian() * stepVol * 0.05 +
+                (s.logPrice - Math.log(s.basePrice) - s.beta * factor) * 0.999;
+        }
+        for (final Instrument i : indices)
+        {
+            final Instrument etf = instruments.get(i.underlying);
+            final double tracking = (i.logPrice - Math.log(i.basePrice)) - (etf.logPrice - Math.log(etf.basePrice));
+            i.logPrice = Math.log(i.basePrice) + (etf.logPrice - Math.log(etf.basePrice)) + tracking * 0.995 +
+                random.nextGaussian() * stepVol * 0.3;
+        }
+    }
+
+    private void updateShape(final long nowMillis)
+    {
+        final long second = nowMillis / 1000;
+        if (second != shapeSecond)
+        {
+            shapeSecond = second;
+            final LocalTime t = LocalTime.ofInstant(Instant.ofEpochSecond(second), NEW_YORK);
+            final double minute = t.toSecondOfDay() / 60.0;
+            final double open = 9.5 * 60;
+            final double close = 16 * 60;
+            if (minute < open || minute >= close)
+            {
+                sizeShape = 0.3;
+            }
+            else
+            {
+                sizeShape = 1 + 2 * Math.exp(-(minute - open) / 30) + 1.5 * Math.exp(-(close - minute) / 20);
+            }
+        }
+    }
+
+    private Instrument pick(final List<Instrument> list, final boolean weighted)
+    {
+        if (weighted && random.nextDouble() < 0.5)
+        {
+            return list.get(random.nextInt(2)); // SPY and QQQ trade most
+        }
+        return list.get(random.nextInt(list.size()));
+    }
+
+    private void trade(final Instrument in, final SimEvent e)
+    {
+        e.type = SimEvent.Type.TRADE;
+        e.instrument = in;
+        final long mid = price(in);
+        final double side = random.nextDouble();
+        final long bid = floorToTick(mid, in.tickSize) - in.halfSpread + in.tickSize / 2;
+        final long ask = bid + 2 * in.halfSpread;
+        e.conditionCount = 0;
+        if (in.kind == Instrument.Kind.OPTION)
+        {
+            e.exchange = 300 + random.nextInt(20);
+            e.trfId = 0;
+            e.price = side < 0.5 ? bid : ask;
+            e.size = (1 + random.nextInt(20)) * SCALE;
+            e.fractional = false;
+            e.tradeId = null;
+        }
+        else
+        {
+            e.exchange = EXCHANGES[random.nextInt(EXCHANGES.length)];
+            e.trfId = e.exchange == 4 ? 201 + random.nextInt(3) : 0;
+            e.price = e.exchange == 4 && side < 0.3 ? (bid + ask) / 2 : side < 0.5 ? bid : ask;
+            final double lot = random.nextDouble();
+            if (lot < 0.01)
+            {
+                e.size = (1 + random.nextInt(9999)) * 100L; // fractional: 0.0001 .. 0.9999 shares
+                e.fractional = true;
+            }
+            else if (lot < 0.31)
+            {
+                e.size = (1 + random.nextInt(99)) * SCALE;
+                e.fractional = false;
+                e.conditions[e.conditionCount++] = 37; // odd lot
+            }
+            else
+            {
+                e.size = Math.max(1, Math.round((1 + random.nextInt(5)) * sizeShape)) * 100 * SCALE;
+                e.fractional = false;
+            }
+            e.tradeId = Long.toString(in.nextTradeId++);
+        }
+        in.sequence += 1 + random.nextInt(3);
+        e.sequence = in.sequence;
+    }
+
+    private void quote(final Instrument in, final SimEvent e)
+    {
+        e.type = SimEvent.Type.QUOTE;
+        e.instrument = in;
+        final long mid = price(in);
+        e.bidPrice = floorToTick(mid, in.tickSize) - in.halfSpread + in.tickSize / 2;
+        e.askPrice = e.bidPrice + 2 * in.halfSpread;
+        final long lot = in.kind == Instrument.Kind.OPTION ? 1 : 100;
+        e.bidSize = (1 + random.nextInt(30)) * lot * SCALE;
+        e.askSize = (1 + random.nextInt(30)) * lot * SCALE;
+        e.bidExchange = in.kind == Instrument.Kind.OPTION ? 300 + random.nextInt(20) : EXCHANGES[random.nextInt(3)];
+        e.askExchange = in.kind == Instrument.Kind.OPTION ? 300 + random.nextInt(20) : EXCHANGES[random.nextInt(3)];
+        in.sequence += 1 + random.nextInt(3);
+        e.sequence = in.sequence;
+    }
+
+    private void indexValue(final Instrument in, final SimEvent e)
+    {
+        e.type = SimEvent.Type.INDEX_VALUE;
+        e.instrument = in;
+        e.price = floorToTick(price(in), 10_000); // two decimals
+    }
+
+    private long price(final Instrument in)
+    {
+        if (in.kind == Instrument.Kind.OPTION)
+        {
+            final double s = Math.exp(instruments.get(in.underlying).logPrice);
+            final double k = in.strike / (double)SCALE;
+            final double intrinsic = Math.max(0, in.call ? s - k : k - s);
+            final double timeValue = 0.02 * s * Math.sqrt(27 / 365.0);
+            return Math.max(in.tickSize, Math.round((intrinsic + timeValue) * SCALE));
+        }
+        return Math.round(Math.exp(in.logPrice) * SCALE);
+    }
+
+    private static long floorToTick(final long value, final long tick)
+    {
+        return value / tick * tick;
+    }
+
+    private void stock(final String ticker, final double price, final double beta, final int tape, final int spreadTicks)
+    {
+        final Instrument in = new Instrument(ticker, Instrument.Kind.STOCK, instruments.size(), price, beta, -1,
+            false, 0, 10_000, spreadTicks * 5_000L, tape);
+        instruments.add(in);
+        stocks.add(in);
+    }
+
+    private void index(final String ticker, final double value, final double beta)
+    {
+        final int etf = ticker.equals("I:SPX") ? 0 : 1;
+        final Instrument in = new Instrument(ticker, Instrument.Kind.INDEX, instruments.size(), value, beta, etf,
+            false, 0, 10_000, 0, 0);
+        instruments.add(in);
+        indices.add(in);
+    }
+
+    private void option(final String ticker, final String underlyingTicker)
+    {
+        int underlying = -1;
+        for (final Instrument in : instruments)
+        {
+            if (in.ticker.equals(underlyingTicker))
+            {
+                underlying = in.index;
+            }
+        }
+        final boolean call = ticker.charAt(ticker.length() - 9) == 'C';
+        final long strike = Long.parseLong(ticker.substring(ticker.length() - 8)) * 1_000L; // thousandths -> 10^6
+        final Instrument in = new Instrument(ticker, Instrument.Kind.OPTION, instruments.size(), 1, 0, underlying,
+            call, strike, 10_000, 25_000, 0);
+        instruments.add(in);
+        options.add(in);
+    }
+
+    /** Builds per-window OHLCV per instrument and hands out the finished windows, like Massive's A/AM. */
+    private final class AggregateBuilder
+    {
+        private final long windowMillis;
+        private final long[] window;
+        private final long[] open;
+        private final long[] high;
+        private final long[] low;
+        private final long[] close;
+        private final long[] volume;
+        private final double[] notional;
+        private int cursor;
+
+        AggregateBuilder(final int size, final long windowMillis)
+        {
+            this.windowMillis = windowMillis;
+            window = new long[size];
+            java.util.Arrays.fill(window, -1);
+            open = new long[size];
+            high = new long[size];
+            low = new long[size];
+            close = new long[size];
+            volume = new long[size];
+            notional = new double[size];
+        }
+
+        void add(final SimEvent e)
+        {
+            final int i = e.instrument.index;
+            final long w = e.timeMillis / windowMillis;
+            if (window[i] != w)
+            {
+                window[i] = w;
+                open[i] = e.price;
+                high[i] = e.price;
+                low[i] = e.price;
+                volume[i] = 0;
+                notional[i] = 0;
+            }
+            high[i] = Math.max(high[i], e.price);
+            low[i] = Math.min(low[i], e.price);
+            close[i] = e.price;
+            if (e.type == SimEvent.Type.TRADE)
+            {
+                volume[i] += e.size;
+                notional[i] += e.price / (double)SCALE * (e.size / (double)SCALE);
+            }
+        }
+
+        boolean next(final long nowMillis, final SimEvent e)
+        {
+            final long current = nowMillis / windowMillis;
+            for (; cursor < window.length; cursor++)
+            {
+                final int i = cursor;
+                if (window[i] >= 0 && window[i] < current)
+                {
+                    final Instrument in = instruments.get(i);
+                    e.instrument = in;
+                    e.startMillis = window[i] * windowMillis;
+                    e.endMillis = e.startMillis + windowMillis;
+                    e.timeMillis = e.endMillis;
+                    e.open = open[i];
+                    e.high = high[i];
+                    e.low = low[i];
+                    e.price = close[i];
+                    e.volume = volume[i];
+                    e.vwap = volume[i] == 0 ? 0 : Math.round(notional[i] / (volume[i] / (double)SCALE) * SCALE);
+                    window[i] = -1;
+                    cursor++;
+                    return true;
+                }
+            }
+            cursor = 0;
+            return false;
+        }
+    }
+}

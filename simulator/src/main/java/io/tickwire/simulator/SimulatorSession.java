@@ -1,0 +1,246 @@
+package io.tickwire.simulator;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One client connection, speaking Massive's protocol: a "connected" status, auth (the configured key or
+ * auth_failed and a dropped socket, no close frame), subscribe/unsubscribe with one ack per item. Quirks as
+ * the real feed: unknown prefixes are ignored without reply, unknown tickers are acknowledged and never
+ * send data, re-subscribing an item already held gets no reply.
+ */
+final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
+{
+    static final String[] CHANNELS = {"T", "Q", "A", "AM", "V"};
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final MassiveSimulator simulator;
+    private final String cluster;
+    private final int instrumentCount;
+    /** [instrument][channel]; written by the session's I/O thread, read by the market driver. */
+    private volatile boolean[][] subscribed;
+    private volatile boolean authenticated;
+    private Channel channel;
+
+    SimulatorSession(final MassiveSimulator simulator, final String cluster, final int instrumentCount)
+    {
+        super(true);
+        this.simulator = simulator;
+        this.cluster = cluster;
+        this.instrumentCount = instrumentCount;
+        this.subscribed = new boolean[instrumentCount][CHANNELS.length];
+    }
+
+    String cluster()
+    {
+        return cluster;
+    }
+
+    Channel channel()
+    {
+        return channel;
+    }
+
+    boolean wants(final Instrument instrument, final int channelIndex)
+    {
+        return authenticated && instrument.cluster.equals(cluster) && subscribed[instrument.index][channelIndex];
+    }
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception
+    {
+        if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete)
+        {
+            channel = ctx.channel();
+            simulator.register(this);
+            sendText("[{\"ev\":\"status\",\"status\":\"connected\",\"message\":\"Connected Successfully\"}]");
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        simulator.unregister(this);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+    {
+        if (!(frame instanceof TextWebSocketFrame))
+        {
+            status("error", "text frames only");
+            return;
+        }
+        final String text = ((TextWebSocketFrame)frame).text();
+        String action = null;
+        String params = null;
+        try (JsonParser p = JSON.createParser(text))
+        {
+            if (p.nextToken() != JsonToken.START_OBJECT)
+            {
+                throw new IOException("not an object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME)
+            {
+                final String name = p.currentName();
+                p.nextToken();
+                if ("action".equals(name))
+                {
+                    action = p.getValueAsString();
+                }
+                else if ("params".equals(name))
+                {
+                    params = p.getValueAsString();
+                }
+                else
+                {
+                    p.skipChildren();
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            status("error", "invalid JSON message");
+            return;
+        }
+        if ("auth".equals(action))
+        {
+            auth(params);
+        }
+        else if (!authenticated)
+        {
+            status("auth_required", "authentication required");
+        }
+        else if ("subscribe".equals(action) || "unsubscribe".equals(action))
+        {
+            subscribe(params == null ? "" : params, "subscribe".equals(action));
+        }
+        else
+        {
+            status("error", "unknown action");
+        }
+    }
+
+    private void auth(final String key)
+    {
+        if (simulator.settings().apiKey.equals(key))
+        {
+            authenticated = true;
+            status("auth_success", "authenticated");
+        }
+        else
+        {
+            // Massive drops the socket without a close frame after auth_failed
+            sendText("[{\"ev\":\"status\",\"status\":\"auth_failed\",\"message\":\"authentication failed\"}]")
+                .addListener((f) -> channel.close());
+        }
+    }
+
+    private void subscribe(final String params, final boolean add)
+    {
+        final boolean[][] next = copy(subscribed);
+        final List<String> acks = new ArrayList<>();
+        for (final String raw : params.split(","))
+        {
+            final String item = raw.trim();
+            final int dot = item.indexOf('.');
+            if (dot <= 0)
+            {
+                continue;
+            }
+            final int channelIndex = channelIndex(item.substring(0, dot));
+            if (channelIndex < 0)
+            {
+                continue; // unknown prefix: silently ignored, as the real feed does
+            }
+            final String ticker = item.substring(dot + 1);
+            boolean changed = false;
+            for (final Instrument in : simulator.market().instruments())
+            {
+                if (ticker.equals("*") || in.ticker.equals(ticker))
+                {
+                    changed |= next[in.index][channelIndex] != add;
+                    next[in.index][channelIndex] = add;
+                }
+            }
+            final boolean known = ticker.equals("*") || simulator.market().instruments().stream()
+                .anyMatch((in) -> in.ticker.equals(ticker));
+            if (changed || !known)
+            {
+                acks.add((add ? "subscribed to: " : "unsubscribed to: ") + item);
+            }
+        }
+        subscribed = next;
+        if (!acks.isEmpty())
+        {
+            final StringBuilder sb = new StringBuilder("[");
+            for (final String ack : acks)
+            {
+                if (sb.length() > 1)
+                {
+                    sb.append(',');
+                }
+                sb.append("{\"ev\":\"status\",\"status\":\"success\",\"message\":\"").append(ack).append("\"}");
+            }
+            sendText(sb.append(']').toString());
+        }
+        simulator.onSubscriptionChange();
+    }
+
+    private static int channelIndex(final String prefix)
+    {
+        for (int i = 0; i < CHANNELS.length; i++)
+        {
+            if (CHANNELS[i].equals(prefix.toUpperCase(Locale.ROOT)))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean[][] copy(final boolean[][] from)
+    {
+        final boolean[][] to = new boolean[instrumentCount][];
+        for (int i = 0; i < instrumentCount; i++)
+        {
+            to[i] = from[i].clone();
+        }
+        return to;
+    }
+
+    void status(final String status, final String message)
+    {
+        sendText("[{\"ev\":\"status\",\"status\":\"" + status + "\",\"message\":\"" + message + "\"}]");
+    }
+
+    ChannelFuture sendText(final String text)
+    {
+        return channel.writeAndFlush(new TextWebSocketFrame(text));
+    }
+
+    /** Sends a frame built by the market driver (called on the driver thread). */
+    void sendFrame(final byte[] bytes, final int length)
+    {
+        final ByteBuf buf = channel.alloc().buffer(length);
+        buf.writeBytes(bytes, 0, length);
+        channel.writeAndFlush(new TextWebSocketFrame(buf));
+    }
+}

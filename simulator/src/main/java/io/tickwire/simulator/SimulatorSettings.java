@@ -1,0 +1,83 @@
+package io.tickwire.simulator;
+
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
+
+/** How a simulator is started. Fluent, with defaults that suit tests. */
+public final class SimulatorSettings
+{
+    String host = "127.0.0.1";
+    int port;
+    String apiKey = "demo-key";
+    long seed = 42;
+    int rate = 1000;
+    int maxEventsPerFrame = 64;
+    long maxEvents;
+    boolean recordGroundTruth;
+
+    public static SimulatorSettings from(final TickwireConfig config)
+    {
+        return new SimulatorSettings()
+            .host(config.get(Keys.SIMULATOR_HOST))
+            .port(config.get(Keys.SIMULATOR_PORT))
+            .apiKey(config.get(Keys.SIMULATOR_API_KEY))
+            .seed(config.get(Keys.SIMULATOR_SEED))
+            .rate(config.get(Keys.SIMULATOR_RATE))
+            .maxEventsPerFrame(config.get(Keys.SIMULATOR_MAX_EVENTS_PER_FRAME));
+    }
+
+    public SimulatorSettings host(final String value)
+    {
+        host = value;
+        return this;
+    }
+
+    public SimulatorSettings port(final int value)
+    {
+        port = value;
+        return this;
+    }
+
+    public SimulatorSettings apiKey(final String value)
+    {
+        apiKey = value;
+        return this;
+    }
+
+    public SimulatorSettings seed(final long value)
+    {
+        seed = value;
+        return this;
+    }
+
+    /** Market events per second, 1 to 2,000,000. */
+    public SimulatorSettings rate(final int value)
+    {
+        if (value < 1 || value > 2_000_000)
+        {
+            throw new IllegalArgumentException("rate must be 1..2000000, was " + value);
+        }
+        rate = value;
+        return this;
+    }
+
+    public SimulatorSettings maxEventsPerFrame(final int value)
+    {
+        maxEventsPerFrame = value;
+        return this;
+    }
+
+    /** Stop generating after this many market events (0 = never): gives tests a finite, known stream. */
+    public SimulatorSettings maxEvents(final long value)
+    {
+        maxEvents = value;
+        return this;
+    }
+
+    /** Keep every event sent in memory, for tests to compare against. */
+    public SimulatorSettings recordGroundTruth(final boolean value)
+    {
+        recordGroundTruth = value;
+        return this;
+    }
+}
