@@ -1,7 +1,6 @@
 package io.tickwire.config;
 
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,10 +50,8 @@ public final class Keys
     public static final Key<String> ENGINE_DATA_DIR = Key.text("engine.dataDir", false);
 
     public static final Key<RollCycleName> JOURNAL_ROLL_CYCLE = Key.oneOf("journal.rollCycle", RollCycleName.class);
-    public static final Key<LocalTime> JOURNAL_ROLL_TIME = Key.custom("journal.rollTime", "a time of day HH:MM",
+    public static final Key<LocalTime> JOURNAL_ROLL_TIME = Key.custom("journal.rollTime", "a UTC time of day HH:MM",
         LocalTime::parse);
-    public static final Key<ZoneId> JOURNAL_ROLL_ZONE = Key.custom("journal.rollZone",
-        "a time-zone id such as America/New_York", ZoneId::of);
 
     public static final Key<List<Integer>> BARS_TIMEFRAMES = Key.custom("bars.timeframes",
         "a non-empty list of timeframes like 1s,5s,1m that divide a day", Keys::timeframes);
@@ -81,7 +78,7 @@ public final class Keys
         FEED_INDICES_CHANNELS, FEED_OPTIONS_SYMBOLS, FEED_OPTIONS_CHANNELS, FEED_CONNECT_TIMEOUT_MS,
         FEED_MAX_FRAME_BYTES, ENGINE_THREADING, ENGINE_WAIT_STRATEGY, ENGINE_CPUS, ENGINE_RING_SIZE,
         ENGINE_TIMER_INTERVAL_MS, ENGINE_DEDUPE_WINDOW, ENGINE_DATA_DIR, JOURNAL_ROLL_CYCLE, JOURNAL_ROLL_TIME,
-        JOURNAL_ROLL_ZONE, BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, GATEWAY_HOST, GATEWAY_PORT,
+        BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, GATEWAY_HOST, GATEWAY_PORT,
         GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,
         DEMO_SUMMARY_INTERVAL_MS);

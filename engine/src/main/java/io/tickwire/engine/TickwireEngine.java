@@ -98,6 +98,12 @@ public final class TickwireEngine implements AutoCloseable
         return dataDir.resolve("journals").resolve(name);
     }
 
+    /** The output journal, for readers in this process (the gateway, tools). */
+    public ChronicleQueue outputJournal()
+    {
+        return outputJournal;
+    }
+
     /** Completes with the reason when the engine cannot go on (for example the feed refused the API key). */
     public CompletableFuture<String> fatal()
     {
@@ -117,7 +123,6 @@ public final class TickwireEngine implements AutoCloseable
 
     private ChronicleQueue journal(final TickwireConfig config, final String name)
     {
-        return Journal.open(journalDir(name), config.get(Keys.JOURNAL_ROLL_CYCLE), config.get(Keys.JOURNAL_ROLL_TIME),
-            config.get(Keys.JOURNAL_ROLL_ZONE));
+        return Journal.open(journalDir(name), config.get(Keys.JOURNAL_ROLL_CYCLE), config.get(Keys.JOURNAL_ROLL_TIME));
     }
 }

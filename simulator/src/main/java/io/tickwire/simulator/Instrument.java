@@ -18,7 +18,8 @@ final class Instrument
     final boolean call;
     final long strike;
     final long tickSize;
-    final long halfSpread;
+    /** Quoted spread, a whole number of ticks. */
+    final long spread;
     final int tape;
 
     double logPrice;
@@ -28,7 +29,7 @@ final class Instrument
 
     Instrument(
         final String ticker, final Kind kind, final int index, final double basePrice, final double beta,
-        final int underlying, final boolean call, final long strike, final long tickSize, final long halfSpread,
+        final int underlying, final boolean call, final long strike, final long tickSize, final long spread,
         final int tape)
     {
         this.ticker = ticker;
@@ -42,7 +43,7 @@ final class Instrument
         this.call = call;
         this.strike = strike;
         this.tickSize = tickSize;
-        this.halfSpread = halfSpread;
+        this.spread = spread;
         this.tape = tape;
         this.nextTradeId = 1_000_000L * (index + 1);
     }

@@ -168,8 +168,8 @@ final class SimulatedMarket
         e.instrument = in;
         final long mid = price(in);
         final double side = random.nextDouble();
-        final long bid = floorToTick(mid, in.tickSize) - in.halfSpread + in.tickSize / 2;
-        final long ask = bid + 2 * in.halfSpread;
+        final long bid = floorToTick(mid - in.spread / 2, in.tickSize);
+        final long ask = bid + in.spread;
         e.conditionCount = 0;
         if (in.kind == Instrument.Kind.OPTION)
         {
@@ -213,8 +213,8 @@ final class SimulatedMarket
         e.type = SimEvent.Type.QUOTE;
         e.instrument = in;
         final long mid = price(in);
-        e.bidPrice = floorToTick(mid, in.tickSize) - in.halfSpread + in.tickSize / 2;
-        e.askPrice = e.bidPrice + 2 * in.halfSpread;
+        e.bidPrice = floorToTick(mid - in.spread / 2, in.tickSize);
+        e.askPrice = e.bidPrice + in.spread;
         final long lot = in.kind == Instrument.Kind.OPTION ? 1 : 100;
         e.bidSize = (1 + random.nextInt(30)) * lot * SCALE;
         e.askSize = (1 + random.nextInt(30)) * lot * SCALE;
@@ -252,7 +252,7 @@ final class SimulatedMarket
     private void stock(final String ticker, final double price, final double beta, final int tape, final int spreadTicks)
     {
         final Instrument in = new Instrument(ticker, Instrument.Kind.STOCK, instruments.size(), price, beta, -1,
-            false, 0, 10_000, spreadTicks * 5_000L, tape);
+            false, 0, 10_000, spreadTicks * 10_000L, tape);
         instruments.add(in);
         stocks.add(in);
     }
@@ -279,7 +279,7 @@ final class SimulatedMarket
         final boolean call = ticker.charAt(ticker.length() - 9) == 'C';
         final long strike = Long.parseLong(ticker.substring(ticker.length() - 8)) * 1_000L; // thousandths -> 10^6
         final Instrument in = new Instrument(ticker, Instrument.Kind.OPTION, instruments.size(), 1, 0, underlying,
-            call, strike, 10_000, 25_000, 0);
+            call, strike, 10_000, 50_000, 0);
         instruments.add(in);
         options.add(in);
     }

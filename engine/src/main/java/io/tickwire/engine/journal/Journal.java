@@ -8,12 +8,12 @@ import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * Opens the Chronicle queues tickwire writes: one directory per journal, each document one SBE record.
- * The roll cycle is sized for tick rates (not the default FAST_DAILY) and rolls at the trading-day
- * boundary in the exchange's zone.
+ * The roll cycle is sized for tick rates (not the default FAST_DAILY) and rolls once a day at a UTC time
+ * chosen to fall between two US trading days.
  */
 public final class Journal
 {
@@ -25,12 +25,11 @@ public final class Journal
     {
     }
 
-    public static ChronicleQueue open(
-        final Path directory, final Keys.RollCycleName rollCycle, final LocalTime rollTime, final ZoneId rollZone)
+    public static ChronicleQueue open(final Path directory, final Keys.RollCycleName rollCycle, final LocalTime rollTimeUtc)
     {
         return SingleChronicleQueueBuilder.binary(directory.toFile())
             .rollCycle(rollCycle(rollCycle))
-            .rollTime(rollTime, rollZone)
+            .rollTime(rollTimeUtc, ZoneOffset.UTC)
             .build();
     }
 

@@ -1,0 +1,51 @@
+package io.tickwire.cli;
+
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
+
+import java.io.PrintStream;
+
+/** {@code tickwire run}: the engine and gateway against the configured feed (real Massive by default). */
+final class RunCommand
+{
+    static final String HELP = String.join("\n",
+        "usage: tickwire run [--config FILE] [--set key=value]...",
+        "",
+        "Connects to feed.url (default wss://socket.massive.com) with the API key from the environment",
+        "variable named by feed.apiKeyEnv (default MASSIVE_API_KEY), journals everything under",
+        "engine.dataDir and serves desks on gateway.host:gateway.port. Stops on Ctrl-C, or with exit code 1",
+        "when the feed refuses the key.");
+
+    private RunCommand()
+    {
+    }
+
+    static int run(final CommandLine cl, final PrintStream out, final PrintStream err)
+    {
+        if (cl.help)
+        {
+            out.println(HELP);
+            return 0;
+        }
+        final TickwireConfig config = cl.config();
+        final String apiKey = config.apiKey();
+        if (apiKey == null)
+        {
+            err.println("run: no API key: set $" + config.get(Keys.FEED_API_KEY_ENV) +
+                " (or try `tickwire demo`, which needs none)");
+            return 2;
+        }
+        final EngineProcess process = new EngineProcess(config, apiKey, false);
+        final Thread hook = new Thread(process::close, "tickwire-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.printf("tickwire run: feed %s, clusters %s; gateway %s%n", config.get(Keys.FEED_URL),
+            config.get(Keys.FEED_CLUSTERS), process.gateway().webSocketUrl());
+        final String fatal = process.engine().fatal().join();
+        if (Runtime.getRuntime().removeShutdownHook(hook))
+        {
+            hook.run();
+        }
+        err.println("stopped: " + fatal);
+        return 1;
+    }
+}

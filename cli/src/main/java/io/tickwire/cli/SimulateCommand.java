@@ -1,0 +1,57 @@
+package io.tickwire.cli;
+
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
+import io.tickwire.simulator.MassiveSimulator;
+import io.tickwire.simulator.SimulatorSettings;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code tickwire simulate}: the Massive simulator on its own, for another process's engine to connect to. */
+final class SimulateCommand
+{
+    static final String HELP = String.join("\n",
+        "usage: tickwire simulate [--port PORT] [--rate EVENTS_PER_SECOND] [--config FILE] [--set key=value]...",
+        "",
+        "Serves the simulated Massive feed at ws://simulator.host:PORT/{stocks,indices,options} until Ctrl-C.",
+        "Clients authenticate with simulator.apiKey (default demo-key). Point an engine at it with",
+        "  MASSIVE_API_KEY=demo-key tickwire run --set feed.url=ws://127.0.0.1:PORT");
+
+    private SimulateCommand()
+    {
+    }
+
+    static int run(final CommandLine cl, final PrintStream out) throws InterruptedException
+    {
+        if (cl.help)
+        {
+            out.println(HELP);
+            return 0;
+        }
+        final Map<String, String> changes = new HashMap<>();
+        if (cl.options.containsKey("rate"))
+        {
+            changes.put("simulator.rate", cl.options.get("rate"));
+        }
+        if (cl.options.containsKey("port"))
+        {
+            changes.put("simulator.port", cl.options.get("port"));
+        }
+        final TickwireConfig config = cl.config().with(changes);
+        final MassiveSimulator simulator = MassiveSimulator.start(SimulatorSettings.from(config));
+        final CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            simulator.close();
+            stop.countDown();
+        }, "simulator-shutdown"));
+        out.printf("Massive simulator at %s/{stocks,indices,options}, key '%s', %d ev/s, seed %d%n",
+            simulator.url(), config.get(Keys.SIMULATOR_API_KEY), config.get(Keys.SIMULATOR_RATE),
+            config.get(Keys.SIMULATOR_SEED));
+        stop.await();
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package io.tickwire.cli;
+
+import io.tickwire.config.ConfigException;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * tickwire's command line: {@code tickwire <demo|run|simulate|replay> [options]}. Each sub-command has
+ * --help. Exit codes: 0 done, 1 failure while running, 2 bad usage or configuration.
+ */
+public final class Tickwire
+{
+    static final String USAGE = String.join("\n",
+        "usage: tickwire <command> [options]",
+        "",
+        "commands:",
+        "  demo       simulator + engine + gateway in one process, with a live summary",
+        "  run        engine + gateway against the configured Massive feed (needs $MASSIVE_API_KEY)",
+        "  simulate   the Massive simulator alone",
+        "  replay     replay an input journal through the handlers into a new output journal",
+        "",
+        "common options:",
+        "  --config FILE       configuration file (keys: docs/operations.md); defaults are built in",
+        "  --set key=value     override one key (repeatable)",
+        "  --help              help for a command");
+
+    private Tickwire()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        // before any Chronicle class loads: tickwire never phones home, and needs no disk monitor thread
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.disk.monitor.disable", "true");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(final String[] args, final PrintStream out, final PrintStream err)
+    {
+        final String command = args.length == 0 ? "help" : args[0];
+        try
+        {
+            switch (command)
+            {
+                case "demo":
+                    return DemoCommand.run(CommandLine.parse(args, List.of("duration", "rate")), out);
+                case "run":
+                    return RunCommand.run(CommandLine.parse(args, List.of()), out, err);
+                case "simulate":
+                    return SimulateCommand.run(CommandLine.parse(args, List.of("rate", "port")), out);
+                case "replay":
+                    return ReplayCommand.run(CommandLine.parse(args, List.of("input", "output", "compare")), out);
+                case "help":
+                case "--help":
+                case "-h":
+                    out.println(USAGE);
+                    return 0;
+                default:
+                    err.println("unknown command '" + command + "'\n\n" + USAGE);
+                    return 2;
+            }
+        }
+        catch (final ConfigException ex)
+        {
+            err.println("configuration error: " + ex.getMessage());
+            return 2;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            err.println(command + ": " + ex.getMessage() + "\n(try: tickwire " + command + " --help)");
+            return 2;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}

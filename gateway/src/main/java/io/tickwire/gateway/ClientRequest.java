@@ -1,0 +1,185 @@
+package io.tickwire.gateway;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A desk's request, parsed and validated. A request that cannot be honoured carries an error code and a
+ * message for the error reply instead. Client messages are rare, so this allocates freely.
+ *
+ * <pre>{"op":"subscribe","id":7,"channels":["trades","bars.1s"],"symbols":["SPY","QQQ"]}</pre>
+ */
+final class ClientRequest
+{
+    private static final JsonFactory JSON = new JsonFactory();
+
+    String op;
+    /** The client's correlation id as JSON text (a number or an escaped string), echoed as sent; null when absent. */
+    String id;
+    final List<String> channels = new ArrayList<>();
+    /** Empty means every symbol. */
+    final List<String> symbols = new ArrayList<>();
+    String errorCode;
+    String errorMessage;
+
+    static ClientRequest parse(final String text, final int maxBytes, final GatewayChannels known)
+    {
+        final ClientRequest r = new ClientRequest();
+        if (text.length() > maxBytes)
+        {
+            return r.error("too_large", "message exceeds " + maxBytes + " bytes");
+        }
+        try (JsonParser p = JSON.createParser(text))
+        {
+            if (p.nextToken() != JsonToken.START_OBJECT)
+            {
+                return r.error("bad_request", "a request must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME)
+            {
+                final String field = p.currentName();
+                final JsonToken value = p.nextToken();
+                switch (field)
+                {
+                    case "op":
+                        if (value != JsonToken.VALUE_STRING)
+                        {
+                            return r.error("bad_request", "'op' must be a string");
+                        }
+                        r.op = p.getText();
+                        break;
+                    case "id":
+                        if (value.isStructStart())
+                        {
+                            return r.error("bad_request", "'id' must be a string or a number");
+                        }
+                        r.id = value == JsonToken.VALUE_STRING ? quote(p.getText()) : p.getText();
+                        break;
+                    case "channels":
+                        if (!readStrings(p, value, r.channels))
+                        {
+                            return r.error("bad_request", "'channels' must be an array of strings");
+                        }
+                        break;
+                    case "symbols":
+                        if (!readStrings(p, value, r.symbols))
+                        {
+                            return r.error("bad_request", "'symbols' must be an array of strings");
+                        }
+                        break;
+                    default:
+                        p.skipChildren(); // unknown fields are ignored, so clients can be newer than us
+                }
+            }
+            if (p.nextToken() != null)
+            {
+                return r.error("bad_request", "trailing content after the request object");
+            }
+        }
+        catch (final IOException ex)
+        {
+            return r.error("bad_json", "not valid JSON: " + firstLine(ex.getMessage()));
+        }
+        return r.validate(known);
+    }
+
+    boolean isError()
+    {
+        return errorCode != null;
+    }
+
+    private ClientRequest validate(final GatewayChannels known)
+    {
+        if (op == null)
+        {
+            return error("bad_request", "missing 'op'");
+        }
+        switch (op)
+        {
+            case "subscribe":
+            case "unsubscribe":
+                if (channels.isEmpty())
+                {
+                    return error("bad_request", "'" + op + "' needs a non-empty 'channels' array");
+                }
+                for (final String channel : channels)
+                {
+                    if (known.indexOf(channel) < 0)
+                    {
+                        return error("unknown_channel", "no channel '" + channel + "'; channels are " + known.names());
+                    }
+                }
+                symbols.remove("*");
+                return this;
+            case "ping":
+                return this;
+            default:
+                return error("unknown_op", "unknown op '" + op + "'; ops are subscribe, unsubscribe, ping");
+        }
+    }
+
+    private ClientRequest error(final String code, final String message)
+    {
+        errorCode = code;
+        errorMessage = message;
+        return this;
+    }
+
+    private static boolean readStrings(final JsonParser p, final JsonToken start, final List<String> into)
+        throws IOException
+    {
+        if (start != JsonToken.START_ARRAY)
+        {
+            p.skipChildren();
+            return false;
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY)
+        {
+            if (t != JsonToken.VALUE_STRING)
+            {
+                p.skipChildren();
+                return false;
+            }
+            into.add(p.getText());
+        }
+        return true;
+    }
+
+    private static String quote(final String text)
+    {
+        final StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c == '"' || c == '\\')
+            {
+                sb.append('\\').append(c);
+            }
+            else if (c < 0x20 || c > 0x7E)
+            {
+                sb.append(String.format("\\u%04x", (int)c));
+            }
+            else
+            {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static String firstLine(final String message)
+    {
+        if (message == null)
+        {
+            return "";
+        }
+        final int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,78 @@
+package io.tickwire.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The channels a desk can subscribe to, by name and by dense index: trades, quotes, prices, status, then
+ * one bars.&lt;tf&gt; per configured timeframe (bars.1s, bars.5s, bars.1m by default).
+ */
+final class GatewayChannels
+{
+    static final int TRADES = 0;
+    static final int QUOTES = 1;
+    static final int PRICES = 2;
+    static final int STATUS = 3;
+    static final int FIRST_BARS = 4;
+
+    private final List<String> names = new ArrayList<>();
+    private final int[] timeframesMillis;
+
+    GatewayChannels(final List<Integer> timeframes)
+    {
+        names.add("trades");
+        names.add("quotes");
+        names.add("prices");
+        names.add("status");
+        timeframesMillis = new int[timeframes.size()];
+        for (int i = 0; i < timeframes.size(); i++)
+        {
+            timeframesMillis[i] = timeframes.get(i);
+            names.add("bars." + label(timeframes.get(i)));
+        }
+    }
+
+    static String label(final int millis)
+    {
+        return millis % 60_000 == 0 ? millis / 60_000 + "m" : millis / 1000 + "s";
+    }
+
+    int count()
+    {
+        return names.size();
+    }
+
+    String name(final int channel)
+    {
+        return names.get(channel);
+    }
+
+    /** @return the channel index, or -1 if there is no such channel. */
+    int indexOf(final String name)
+    {
+        return names.indexOf(name);
+    }
+
+    List<String> names()
+    {
+        return names;
+    }
+
+    /** @return the bars channel for a timeframe, or -1 when that timeframe is not published. */
+    int barChannel(final int timeframeMillis)
+    {
+        for (int i = 0; i < timeframesMillis.length; i++)
+        {
+            if (timeframesMillis[i] == timeframeMillis)
+            {
+                return FIRST_BARS + i;
+            }
+        }
+        return -1;
+    }
+
+    int timeframeCount()
+    {
+        return timeframesMillis.length;
+    }
+}

@@ -1,0 +1,483 @@
+package io.tickwire.gateway;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.tickwire.codecs.sbe.FeedStatusDecoder;
+import io.tickwire.codecs.sbe.IndexValueDecoder;
+import io.tickwire.codecs.sbe.MessageHeaderDecoder;
+import io.tickwire.codecs.sbe.MicrobarDecoder;
+import io.tickwire.codecs.sbe.QuoteDecoder;
+import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
+import io.tickwire.codecs.sbe.TradeDecoder;
+import io.tickwire.engine.journal.JournalReader;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.IntArrayList;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway's one owner of state: it tails the output journal, keeps the last-value cache, holds every
+ * session's subscriptions and throttles, and writes to the desks. Netty I/O threads only hand it commands
+ * (open, request, close), so no state is shared and nothing is locked.
+ */
+final class GatewayConductor implements Agent
+{
+    private static final int RECORDS_PER_DUTY_CYCLE = 512;
+
+    private final GatewaySettings settings;
+    private final ChronicleQueue outputJournal;
+    private final GatewayCounters counters;
+    private final GatewayChannels channels;
+    private final SymbolNames names = new SymbolNames();
+    private final LastValueCache cache;
+    private final JsonRenderer renderer = new JsonRenderer(names);
+    private final JsonOut body = new JsonOut();
+    private final JsonOut message = new JsonOut();
+    private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
+    private final List<ClientSession> sessions = new ArrayList<>();
+    private final Map<Channel, ClientSession> byChannel = new IdentityHashMap<>();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final SymbolDefinitionDecoder symbolDecoder = new SymbolDefinitionDecoder();
+    private final TradeDecoder tradeDecoder = new TradeDecoder();
+    private final QuoteDecoder quoteDecoder = new QuoteDecoder();
+    private final IndexValueDecoder indexDecoder = new IndexValueDecoder();
+    private final MicrobarDecoder barDecoder = new MicrobarDecoder();
+    private final FeedStatusDecoder statusDecoder = new FeedStatusDecoder();
+    private final JournalReader.RecordHandler onRecord = this::onRecord;
+    private JournalReader reader;
+    private long nowNanos;
+    private long nextSessionId;
+
+    GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters)
+    {
+        this.settings = settings;
+        this.outputJournal = outputJournal;
+        this.counters = counters;
+        this.channels = new GatewayChannels(settings.timeframesMillis);
+        this.cache = new LastValueCache(channels.timeframeCount());
+    }
+
+    @Override
+    public void onStart()
+    {
+        reader = new JournalReader(outputJournal).toStart(); // the cache is rebuilt from the journal itself
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "tickwire-gateway-conductor";
+    }
+
+    void enqueue(final Runnable command)
+    {
+        commands.offer(command);
+    }
+
+    @Override
+    public int doWork()
+    {
+        nowNanos = System.nanoTime();
+        int work = 0;
+        Runnable command;
+        while ((command = commands.poll()) != null)
+        {
+            command.run();
+            work++;
+        }
+        for (int i = 0; i < RECORDS_PER_DUTY_CYCLE && reader.poll(onRecord) > 0; i++)
+        {
+            work++;
+        }
+        work += flushDuePrices();
+        for (int i = 0; i < sessions.size(); i++)
+        {
+            final ClientSession s = sessions.get(i);
+            if (s.needsFlush)
+            {
+                s.channel.flush();
+                s.needsFlush = false;
+            }
+        }
+        return work;
+    }
+
+    // ---- commands from the I/O threads ---------------------------------------------------------------
+
+    void onOpen(final Channel channel)
+    {
+        final ClientSession session = new ClientSession(channel, ++nextSessionId, channels.count());
+        sessions.add(session);
+        byChannel.put(channel, session);
+        counters.clients.set(sessions.size());
+        counters.clientsConnected.incrementAndGet();
+        message.reset().raw("{\"type\":\"welcome\",\"session\":").number(session.id).raw(",\"channels\":[");
+        for (int c = 0; c < channels.count(); c++)
+        {
+            message.raw(c == 0 ? "\"" : ",\"").raw(channels.name(c)).ch('"');
+        }
+        message.raw("]}");
+        write(session, message);
+        session.channel.flush();
+    }
+
+    void onClose(final Channel channel)
+    {
+        final ClientSession session = byChannel.remove(channel);
+        if (session != null)
+        {
+            sessions.remove(session);
+            counters.clients.set(sessions.size());
+        }
+    }
+
+    void onText(final Channel channel, final String text)
+    {
+        final ClientSession session = byChannel.get(channel);
+        if (session == null)
+        {
+            return;
+        }
+        counters.requests.incrementAndGet();
+        final ClientRequest request = ClientRequest.parse(text, settings.maxClientMessageBytes, channels);
+        if (request.isError())
+        {
+            error(session, request.id, request.errorCode, request.errorMessage);
+        }
+        else if (request.op.equals("ping"))
+        {
+            message.reset().raw("{\"type\":\"pong\"");
+            id(message, request.id);
+            write(session, message.ch('}'));
+        }
+        else
+        {
+            final boolean subscribe = request.op.equals("subscribe");
+            for (final String name : request.channels)
+            {
+                final int c = channels.indexOf(name);
+                if (subscribe)
+                {
+                    session.subscribe(c, request.symbols, names);
+                }
+                else
+                {
+                    session.unsubscribe(c, request.symbols, names);
+                }
+            }
+            message.reset().raw(subscribe ? "{\"type\":\"subscribed\"" : "{\"type\":\"unsubscribed\"");
+            id(message, request.id);
+            message.raw(",\"channels\":[");
+            strings(message, request.channels);
+            message.raw("],\"symbols\":[");
+            strings(message, request.symbols);
+            write(session, message.raw("]}"));
+            if (subscribe)
+            {
+                snapshot(session, request);
+            }
+        }
+        session.channel.flush();
+    }
+
+    void onBadFrame(final Channel channel, final String why)
+    {
+        final ClientSession session = byChannel.get(channel);
+        if (session != null)
+        {
+            counters.requests.incrementAndGet();
+            error(session, null, "bad_request", why);
+            session.channel.flush();
+        }
+    }
+
+    // ---- the journal ---------------------------------------------------------------------------------
+
+    private void onRecord(final UnsafeBuffer buffer, final int length, final long index)
+    {
+        counters.journalRecordsRead.incrementAndGet();
+        header.wrap(buffer, 0);
+        final int body = MessageHeaderDecoder.ENCODED_LENGTH;
+        switch (header.templateId())
+        {
+            case SymbolDefinitionDecoder.TEMPLATE_ID:
+                symbolDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                final int symbolId = symbolDecoder.symbolId();
+                final String ticker = symbolDecoder.ticker();
+                if (names.ticker(symbolId) == null)
+                {
+                    names.define(symbolId, ticker);
+                    for (int i = 0; i < sessions.size(); i++)
+                    {
+                        sessions.get(i).onSymbolDefined(symbolId, ticker);
+                    }
+                }
+                break;
+            case TradeDecoder.TEMPLATE_ID:
+                tradeDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                onTrade(tradeDecoder.symbolId(), buffer, length);
+                break;
+            case QuoteDecoder.TEMPLATE_ID:
+                quoteDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                cache.put(LastValueCache.QUOTE, quoteDecoder.symbolId(), buffer, length);
+                fanOut(GatewayChannels.QUOTES, quoteDecoder.symbolId(), buffer, length);
+                break;
+            case IndexValueDecoder.TEMPLATE_ID:
+                indexDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                onPrice(indexDecoder.symbolId(), buffer, length);
+                break;
+            case MicrobarDecoder.TEMPLATE_ID:
+                barDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                final int channel = channels.barChannel(barDecoder.timeframeMillis());
+                if (channel >= 0)
+                {
+                    cache.put(LastValueCache.FIRST_BAR + channel - GatewayChannels.FIRST_BARS, barDecoder.symbolId(),
+                        buffer, length);
+                    fanOut(channel, barDecoder.symbolId(), buffer, length);
+                }
+                break;
+            case FeedStatusDecoder.TEMPLATE_ID:
+                statusDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                cache.putStatus(statusDecoder.clusterRaw(), buffer, length);
+                fanOut(GatewayChannels.STATUS, 0, buffer, length);
+                break;
+            default:
+                break; // upstream aggregates have no gateway channel yet
+        }
+    }
+
+    private void onTrade(final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        cache.put(LastValueCache.TRADE, symbolId, buffer, length);
+        fanOut(GatewayChannels.TRADES, symbolId, buffer, length);
+        onPrice(symbolId, buffer, length);
+    }
+
+    private void onPrice(final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        cache.put(LastValueCache.PRICE, symbolId, buffer, length);
+        boolean rendered = false;
+        for (int i = 0; i < sessions.size(); i++)
+        {
+            final ClientSession s = sessions.get(i);
+            if (s.wants(GatewayChannels.PRICES, symbolId))
+            {
+                if (!s.channel.isWritable())
+                {
+                    s.markPricePending(symbolId); // conflate for a client that is behind: latest wins
+                    counters.pricesConflated.incrementAndGet();
+                }
+                else if (s.admitPrice(symbolId, nowNanos, settings.pricesThrottleNanos))
+                {
+                    if (!rendered)
+                    {
+                        renderer.price(buffer, 0, false, body.reset());
+                        rendered = true;
+                    }
+                    send(s, body);
+                }
+                else
+                {
+                    counters.pricesConflated.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private int flushDuePrices()
+    {
+        int sent = 0;
+        for (int i = 0; i < sessions.size(); i++)
+        {
+            final ClientSession s = sessions.get(i);
+            final IntArrayList pending = s.pendingPrices;
+            for (int k = pending.size() - 1; k >= 0; k--)
+            {
+                final int symbolId = pending.getInt(k);
+                if (s.priceDue(symbolId, nowNanos, settings.pricesThrottleNanos) && s.channel.isWritable())
+                {
+                    final UnsafeBuffer latest = cache.get(LastValueCache.PRICE, symbolId);
+                    renderer.price(latest, 0, false, body.reset());
+                    send(s, body);
+                    s.priceSent(symbolId, nowNanos);
+                    pending.fastUnorderedRemove(k);
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private void fanOut(final int channel, final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        boolean rendered = false;
+        for (int i = sessions.size() - 1; i >= 0; i--)
+        {
+            final ClientSession s = sessions.get(i);
+            if (s.wants(channel, symbolId))
+            {
+                if (!s.channel.isWritable())
+                {
+                    disconnectSlow(s);
+                    continue;
+                }
+                if (!rendered)
+                {
+                    render(channel, buffer, false, body.reset());
+                    rendered = true;
+                }
+                send(s, body);
+            }
+        }
+    }
+
+    private void render(final int channel, final DirectBuffer buffer, final boolean snapshot, final JsonOut out)
+    {
+        switch (channel)
+        {
+            case GatewayChannels.TRADES:
+                renderer.trade(buffer, 0, snapshot, out);
+                break;
+            case GatewayChannels.QUOTES:
+                renderer.quote(buffer, 0, snapshot, out);
+                break;
+            case GatewayChannels.PRICES:
+                renderer.price(buffer, 0, snapshot, out);
+                break;
+            case GatewayChannels.STATUS:
+                renderer.status(buffer, 0, snapshot, out);
+                break;
+            default:
+                renderer.bar(buffer, 0, snapshot, out);
+        }
+    }
+
+    private void snapshot(final ClientSession session, final ClientRequest request)
+    {
+        for (final String name : request.channels)
+        {
+            final int channel = channels.indexOf(name);
+            if (channel == GatewayChannels.STATUS)
+            {
+                for (int cluster = 0; cluster < cache.clusterSlots(); cluster++)
+                {
+                    final UnsafeBuffer record = cache.status(cluster);
+                    if (record != null)
+                    {
+                        sendSnapshot(session, channel, record);
+                    }
+                }
+                continue;
+            }
+            final int kind = channel == GatewayChannels.TRADES ? LastValueCache.TRADE :
+                channel == GatewayChannels.QUOTES ? LastValueCache.QUOTE :
+                channel == GatewayChannels.PRICES ? LastValueCache.PRICE :
+                LastValueCache.FIRST_BAR + channel - GatewayChannels.FIRST_BARS;
+            if (request.symbols.isEmpty())
+            {
+                for (int symbolId = 1; symbolId <= names.maxId(); symbolId++)
+                {
+                    snapshotSymbol(session, channel, kind, symbolId);
+                }
+            }
+            else
+            {
+                for (final String ticker : request.symbols)
+                {
+                    final int symbolId = names.id(ticker);
+                    if (symbolId > 0)
+                    {
+                        snapshotSymbol(session, channel, kind, symbolId);
+                    }
+                }
+            }
+        }
+    }
+
+    private void snapshotSymbol(final ClientSession session, final int channel, final int kind, final int symbolId)
+    {
+        final UnsafeBuffer record = cache.get(kind, symbolId);
+        if (record != null)
+        {
+            sendSnapshot(session, channel, record);
+            if (channel == GatewayChannels.PRICES)
+            {
+                session.priceSent(symbolId, nowNanos);
+            }
+        }
+    }
+
+    private void sendSnapshot(final ClientSession session, final int channel, final UnsafeBuffer record)
+    {
+        render(channel, record, true, body.reset());
+        send(session, body);
+        counters.snapshotMessages.incrementAndGet();
+    }
+
+    // ---- writing -------------------------------------------------------------------------------------
+
+    /** A data message: {"seq":N, + body. */
+    private void send(final ClientSession session, final JsonOut rendered)
+    {
+        message.reset().raw("{\"seq\":").number(++session.seq).ch(',');
+        message.buffer.putBytes(message.length, rendered.buffer, 0, rendered.length);
+        message.length += rendered.length;
+        write(session, message);
+    }
+
+    private void write(final ClientSession session, final JsonOut out)
+    {
+        final ByteBuf buf = session.channel.alloc().buffer(out.length);
+        buf.writeBytes(out.buffer.byteArray(), 0, out.length);
+        session.channel.write(new TextWebSocketFrame(buf), session.channel.voidPromise());
+        session.needsFlush = true;
+        counters.messagesSent.incrementAndGet();
+        counters.bytesSent.addAndGet(out.length);
+    }
+
+    private void error(final ClientSession session, final String requestId, final String code, final String text)
+    {
+        counters.badRequests.incrementAndGet();
+        message.reset().raw("{\"type\":\"error\"");
+        id(message, requestId);
+        message.raw(",\"code\":\"").raw(code).raw("\",\"message\":").string(text).ch('}');
+        write(session, message);
+    }
+
+    private void disconnectSlow(final ClientSession session)
+    {
+        counters.slowClientsDisconnected.incrementAndGet();
+        sessions.remove(session);
+        byChannel.remove(session.channel);
+        counters.clients.set(sessions.size());
+        session.channel.close();
+    }
+
+    private static void id(final JsonOut out, final String requestId)
+    {
+        if (requestId != null)
+        {
+            out.raw(",\"id\":").raw(requestId);
+        }
+    }
+
+    private static void strings(final JsonOut out, final List<String> values)
+    {
+        for (int i = 0; i < values.size(); i++)
+        {
+            if (i > 0)
+            {
+                out.ch(',');
+            }
+            out.string(values.get(i));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.tickwire.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the gateway counts; written by the conductor thread, readable from any thread. */
+public final class GatewayCounters
+{
+    final AtomicLong clients = new AtomicLong();
+    final AtomicLong clientsConnected = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong badRequests = new AtomicLong();
+    final AtomicLong messagesSent = new AtomicLong();
+    final AtomicLong bytesSent = new AtomicLong();
+    final AtomicLong snapshotMessages = new AtomicLong();
+    final AtomicLong pricesConflated = new AtomicLong();
+    final AtomicLong slowClientsDisconnected = new AtomicLong();
+    final AtomicLong journalRecordsRead = new AtomicLong();
+
+    public long clients()
+    {
+        return clients.get();
+    }
+
+    public long messagesSent()
+    {
+        return messagesSent.get();
+    }
+
+    public Map<String, Long> snapshot()
+    {
+        final Map<String, Long> values = new LinkedHashMap<>();
+        values.put("clients", clients.get());
+        values.put("clients_connected_total", clientsConnected.get());
+        values.put("requests", requests.get());
+        values.put("bad_requests", badRequests.get());
+        values.put("messages_sent", messagesSent.get());
+        values.put("bytes_sent", bytesSent.get());
+        values.put("snapshot_messages", snapshotMessages.get());
+        values.put("prices_conflated", pricesConflated.get());
+        values.put("slow_clients_disconnected", slowClientsDisconnected.get());
+        values.put("journal_records_read", journalRecordsRead.get());
+        return values;
+    }
+}

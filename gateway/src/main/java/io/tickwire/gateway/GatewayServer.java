@@ -1,0 +1,253 @@
+package io.tickwire.gateway;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The desk-facing server: WebSocket at /ws (JSON, docs/protocol.md), HTTP GET /health and /stats. One I/O
+ * thread accepts and reads; one conductor thread (see {@link GatewayConductor}) owns all state and writes.
+ */
+public final class GatewayServer implements AutoCloseable
+{
+    public static final String WEBSOCKET_PATH = "/ws";
+
+    private final GatewayCounters counters = new GatewayCounters();
+    private final GatewayConductor conductor;
+    private final AgentRunner runner;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("tickwire-gateway-io", true), NioIoHandler.newFactory());
+    private final Channel serverChannel;
+    private final String host;
+    private final Supplier<Map<String, Long>> engineStats;
+
+    private GatewayServer(
+        final GatewaySettings settings, final ChronicleQueue outputJournal, final Supplier<Map<String, Long>> engineStats)
+    {
+        this.host = settings.host;
+        this.engineStats = engineStats;
+        conductor = new GatewayConductor(settings, outputJournal, counters);
+        final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
+            new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
+        runner = new AgentRunner(idle, (t) -> t.printStackTrace(), null, conductor);
+        AgentRunner.startOnThread(runner, (r) ->
+        {
+            final Thread t = new Thread(r, conductor.roleName());
+            t.setDaemon(true);
+            return t;
+        });
+        final GatewayServer self = this;
+        serverChannel = new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(settings.slowClientBytes / 2, settings.slowClientBytes))
+            .childHandler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel ch)
+                {
+                    final ChannelPipeline p = ch.pipeline();
+                    p.addLast(new HttpServerCodec());
+                    p.addLast(new HttpObjectAggregator(1 << 16));
+                    p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                        .websocketPath(WEBSOCKET_PATH)
+                        .maxFramePayloadLength(Math.max(1 << 20, settings.maxClientMessageBytes * 2))
+                        .build()));
+                    p.addLast(new HttpEndpoints(self));
+                    p.addLast(new DeskFrames(self.conductor));
+                }
+            })
+            .bind(settings.host, settings.port)
+            .syncUninterruptibly()
+            .channel();
+    }
+
+    public static GatewayServer start(
+        final GatewaySettings settings, final ChronicleQueue outputJournal, final Supplier<Map<String, Long>> engineStats)
+    {
+        return new GatewayServer(settings, outputJournal, engineStats);
+    }
+
+    public int port()
+    {
+        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    public String webSocketUrl()
+    {
+        return "ws://" + host + ":" + port() + WEBSOCKET_PATH;
+    }
+
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    @Override
+    public void close()
+    {
+        serverChannel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        runner.close();
+    }
+
+    String healthJson()
+    {
+        return "{\"status\":\"ok\",\"clients\":" + counters.clients() + ",\"journalRecordsRead\":" +
+            counters.journalRecordsRead.get() + "}";
+    }
+
+    String statsJson()
+    {
+        final StringBuilder sb = new StringBuilder("{\"engine\":");
+        appendMap(sb, engineStats.get());
+        sb.append(",\"gateway\":");
+        appendMap(sb, counters.snapshot());
+        return sb.append('}').toString();
+    }
+
+    private static void appendMap(final StringBuilder sb, final Map<String, Long> values)
+    {
+        sb.append('{');
+        boolean first = true;
+        for (final Map.Entry<String, Long> e : values.entrySet())
+        {
+            sb.append(first ? "\"" : ",\"").append(e.getKey()).append("\":").append(e.getValue());
+            first = false;
+        }
+        sb.append('}');
+    }
+
+    /** Plain HTTP: /health and /stats as JSON, 404 for anything else. */
+    private static final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
+    {
+        private final GatewayServer server;
+
+        HttpEndpoints(final GatewayServer server)
+        {
+            this.server = server;
+        }
+
+        @Override
+        protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
+        {
+            final String path = request.uri().replaceAll("\\?.*$", "");
+            final HttpResponseStatus status;
+            final String body;
+            if (request.method() != HttpMethod.GET)
+            {
+                status = HttpResponseStatus.METHOD_NOT_ALLOWED;
+                body = "{\"error\":\"only GET\"}";
+            }
+            else if (path.equals("/health"))
+            {
+                status = HttpResponseStatus.OK;
+                body = server.healthJson();
+            }
+            else if (path.equals("/stats"))
+            {
+                status = HttpResponseStatus.OK;
+                body = server.statsJson();
+            }
+            else
+            {
+                status = HttpResponseStatus.NOT_FOUND;
+                body = "{\"error\":\"not found\",\"paths\":[\"/health\",\"/stats\",\"" + WEBSOCKET_PATH + "\"]}";
+            }
+            final FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** WebSocket frames from a desk, handed to the conductor; the I/O thread keeps no state. */
+    private static final class DeskFrames extends SimpleChannelInboundHandler<WebSocketFrame>
+    {
+        private final GatewayConductor conductor;
+
+        DeskFrames(final GatewayConductor conductor)
+        {
+            this.conductor = conductor;
+        }
+
+        @Override
+        public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception
+        {
+            if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete)
+            {
+                final Channel channel = ctx.channel();
+                conductor.enqueue(() -> conductor.onOpen(channel));
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+        {
+            final Channel channel = ctx.channel();
+            if (frame instanceof TextWebSocketFrame)
+            {
+                final String text = ((TextWebSocketFrame)frame).text();
+                conductor.enqueue(() -> conductor.onText(channel, text));
+            }
+            else
+            {
+                conductor.enqueue(() -> conductor.onBadFrame(channel, "binary requests are not supported; send JSON text"));
+            }
+        }
+
+        @Override
+        public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+        {
+            final Channel channel = ctx.channel();
+            conductor.enqueue(() -> conductor.onClose(channel));
+            super.channelInactive(ctx);
+        }
+
+        @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        {
+            ctx.close(); // a broken connection ends only that session
+        }
+    }
+}

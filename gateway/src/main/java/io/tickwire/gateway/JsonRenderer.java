@@ -1,0 +1,202 @@
+package io.tickwire.gateway;
+
+import io.tickwire.codecs.sbe.BarKind;
+import io.tickwire.codecs.sbe.FeedStatusDecoder;
+import io.tickwire.codecs.sbe.IndexValueDecoder;
+import io.tickwire.codecs.sbe.MessageHeaderDecoder;
+import io.tickwire.codecs.sbe.MicrobarDecoder;
+import io.tickwire.codecs.sbe.QuoteDecoder;
+import io.tickwire.codecs.sbe.TradeDecoder;
+import org.agrona.DirectBuffer;
+
+import java.util.Locale;
+
+/**
+ * Output-journal records to the gateway's JSON messages (docs/protocol.md). Renders the body — everything
+ * after {"seq":N, — once per record; each session prefixes its own sequence number.
+ */
+final class JsonRenderer
+{
+    private static final String[] SOURCES = {"tick", "poll", "backfill"};
+    private static final String[] FLAG_NAMES = {"late", "duplicate_sequence", "backward_sequence", "fractional_size"};
+
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final TradeDecoder trade = new TradeDecoder();
+    private final QuoteDecoder quote = new QuoteDecoder();
+    private final IndexValueDecoder index = new IndexValueDecoder();
+    private final MicrobarDecoder bar = new MicrobarDecoder();
+    private final FeedStatusDecoder status = new FeedStatusDecoder();
+    private final byte[] text = new byte[1024];
+    private final SymbolNames symbols;
+
+    JsonRenderer(final SymbolNames symbols)
+    {
+        this.symbols = symbols;
+    }
+
+    void trade(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        trade.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"trade\",\"sym\":");
+        symbol(out, trade.symbolId());
+        out.raw(",\"t\":").number(trade.eventTime())
+            .raw(",\"rt\":").number(trade.receiveTime())
+            .raw(",\"price\":").fixed(trade.price())
+            .raw(",\"size\":").fixed(trade.size())
+            .raw(",\"x\":").number(trade.exchange());
+        if (trade.trfId() != 0)
+        {
+            out.raw(",\"trfi\":").number(trade.trfId());
+        }
+        out.raw(",\"q\":").number(trade.sequence());
+        final int conditions = trade.conditionCount();
+        if (conditions > 0)
+        {
+            out.raw(",\"c\":[");
+            for (int i = 0; i < conditions; i++)
+            {
+                if (i > 0)
+                {
+                    out.ch(',');
+                }
+                out.number(trade.conditions(i));
+            }
+            out.ch(']');
+        }
+        final int flags = b.getByte(offset + MessageHeaderDecoder.ENCODED_LENGTH + TradeDecoder.flagsEncodingOffset()) & 0xFF;
+        if (flags != 0)
+        {
+            out.raw(",\"flags\":[");
+            boolean first = true;
+            for (int bit = 0; bit < FLAG_NAMES.length; bit++)
+            {
+                if ((flags & (1 << bit)) != 0)
+                {
+                    if (!first)
+                    {
+                        out.ch(',');
+                    }
+                    out.ch('"').raw(FLAG_NAMES[bit]).ch('"');
+                    first = false;
+                }
+            }
+            out.ch(']');
+        }
+        source(out, trade.sourceRaw());
+        final int idLength = trade.getTradeId(text, 0, text.length);
+        if (idLength > 0)
+        {
+            out.raw(",\"id\":").string(text, 0, idLength);
+        }
+        end(out, snapshot);
+    }
+
+    void quote(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        quote.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"quote\",\"sym\":");
+        symbol(out, quote.symbolId());
+        out.raw(",\"t\":").number(quote.eventTime())
+            .raw(",\"rt\":").number(quote.receiveTime())
+            .raw(",\"bid\":").fixed(quote.bidPrice())
+            .raw(",\"bidSize\":").fixed(quote.bidSize())
+            .raw(",\"ask\":").fixed(quote.askPrice())
+            .raw(",\"askSize\":").fixed(quote.askSize())
+            .raw(",\"bx\":").number(quote.bidExchange())
+            .raw(",\"ax\":").number(quote.askExchange());
+        source(out, quote.sourceRaw());
+        end(out, snapshot);
+    }
+
+    /** A price from a trade record or an index value record. */
+    void price(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        out.raw("\"type\":\"price\",\"sym\":");
+        if (header.templateId() == TradeDecoder.TEMPLATE_ID)
+        {
+            trade.wrap(b, body, header.blockLength(), header.version());
+            symbol(out, trade.symbolId());
+            out.raw(",\"t\":").number(trade.eventTime()).raw(",\"price\":").fixed(trade.price());
+            source(out, trade.sourceRaw());
+        }
+        else
+        {
+            index.wrap(b, body, header.blockLength(), header.version());
+            symbol(out, index.symbolId());
+            out.raw(",\"t\":").number(index.eventTime()).raw(",\"price\":").fixed(index.value());
+            source(out, index.sourceRaw());
+        }
+        end(out, snapshot);
+    }
+
+    void bar(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        bar.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"bar\",\"sym\":");
+        symbol(out, bar.symbolId());
+        out.raw(",\"tf\":\"").raw(GatewayChannels.label(bar.timeframeMillis()))
+            .raw("\",\"kind\":\"").raw(kind(bar.kind()))
+            .raw("\",\"rev\":").number(bar.revision())
+            .raw(",\"start\":").number(bar.startTime())
+            .raw(",\"end\":").number(bar.endTime())
+            .raw(",\"o\":").fixed(bar.open())
+            .raw(",\"h\":").fixed(bar.high())
+            .raw(",\"l\":").fixed(bar.low())
+            .raw(",\"c\":").fixed(bar.close())
+            .raw(",\"v\":").fixed(bar.volume())
+            .raw(",\"vwap\":").fixed(bar.vwap())
+            .raw(",\"n\":").number(bar.tradeCount());
+        end(out, snapshot);
+    }
+
+    void status(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        status.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"status\",\"cluster\":\"").raw(status.cluster().name().toLowerCase(Locale.ROOT))
+            .raw("\",\"state\":\"").raw(status.state().name().toLowerCase(Locale.ROOT))
+            .raw("\",\"code\":\"").raw(status.statusCode().name().toLowerCase(Locale.ROOT))
+            .raw("\",\"t\":").number(status.eventTime());
+        final int length = status.getMessage(text, 0, text.length);
+        out.raw(",\"message\":").string(text, 0, length);
+        end(out, snapshot);
+    }
+
+    private void symbol(final JsonOut out, final int symbolId)
+    {
+        final String ticker = symbols.ticker(symbolId);
+        out.ch('"').raw(ticker == null ? "?" : ticker).ch('"');
+    }
+
+    private static void source(final JsonOut out, final short source)
+    {
+        out.raw(",\"src\":\"").raw(source >= 0 && source < SOURCES.length ? SOURCES[source] : "unknown").ch('"');
+    }
+
+    private static void end(final JsonOut out, final boolean snapshot)
+    {
+        if (snapshot)
+        {
+            out.raw(",\"snapshot\":true");
+        }
+        out.ch('}');
+    }
+
+    private static String kind(final BarKind kind)
+    {
+        switch (kind)
+        {
+            case QUIET:
+                return "quiet";
+            case GAP:
+                return "gap";
+            default:
+                return "normal";
+        }
+    }
+}

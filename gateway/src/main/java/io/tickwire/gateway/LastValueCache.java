@@ -1,0 +1,85 @@
+package io.tickwire.gateway;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.Arrays;
+
+/**
+ * The newest record per (kind, symbol) — trade, quote, price, bar per timeframe — and per cluster for feed
+ * status, kept as record bytes so snapshots render through the same code as live messages. Built from the
+ * output journal, so it is right after a restart too. Owned by the conductor thread.
+ */
+final class LastValueCache
+{
+    static final int TRADE = 0;
+    static final int QUOTE = 1;
+    static final int PRICE = 2;
+    static final int FIRST_BAR = 3;
+    private static final int RECORD_CAPACITY = 512;
+
+    private final int kinds;
+    private UnsafeBuffer[][] records;
+    private int[][] lengths;
+    private final UnsafeBuffer[] statuses = new UnsafeBuffer[8];
+    private final int[] statusLengths = new int[8];
+
+    LastValueCache(final int timeframes)
+    {
+        kinds = FIRST_BAR + timeframes;
+        records = new UnsafeBuffer[kinds][256];
+        lengths = new int[kinds][256];
+    }
+
+    void put(final int kind, final int symbolId, final DirectBuffer source, final int length)
+    {
+        ensureCapacity(symbolId);
+        UnsafeBuffer slot = records[kind][symbolId];
+        if (slot == null || slot.capacity() < length)
+        {
+            slot = new UnsafeBuffer(new byte[Math.max(RECORD_CAPACITY, length)]);
+            records[kind][symbolId] = slot;
+        }
+        slot.putBytes(0, source, 0, length);
+        lengths[kind][symbolId] = length;
+    }
+
+    /** @return the record buffer, or null when nothing is cached. */
+    UnsafeBuffer get(final int kind, final int symbolId)
+    {
+        return symbolId < lengths[kind].length && lengths[kind][symbolId] > 0 ? records[kind][symbolId] : null;
+    }
+
+    void putStatus(final int cluster, final DirectBuffer source, final int length)
+    {
+        if (statuses[cluster] == null || statuses[cluster].capacity() < length)
+        {
+            statuses[cluster] = new UnsafeBuffer(new byte[Math.max(RECORD_CAPACITY, length)]);
+        }
+        statuses[cluster].putBytes(0, source, 0, length);
+        statusLengths[cluster] = length;
+    }
+
+    UnsafeBuffer status(final int cluster)
+    {
+        return statusLengths[cluster] > 0 ? statuses[cluster] : null;
+    }
+
+    int clusterSlots()
+    {
+        return statuses.length;
+    }
+
+    private void ensureCapacity(final int symbolId)
+    {
+        if (symbolId >= lengths[0].length)
+        {
+            final int size = Integer.highestOneBit(symbolId) << 1;
+            for (int k = 0; k < kinds; k++)
+            {
+                records[k] = Arrays.copyOf(records[k], size);
+                lengths[k] = Arrays.copyOf(lengths[k], size);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.tickwire.replay;
+
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
+import io.tickwire.engine.EngineCounters;
+import io.tickwire.engine.event.MarketEvent;
+import io.tickwire.engine.journal.EventCodec;
+import io.tickwire.engine.journal.Journal;
+import io.tickwire.engine.journal.JournalReader;
+import io.tickwire.engine.ring.Pipeline;
+import io.tickwire.engine.ring.RingPublisher;
+import io.tickwire.engine.ring.ThreadingLayout;
+import net.openhft.chronicle.queue.ChronicleQueue;
+
+import java.nio.file.Path;
+
+/**
+ * Replays an input journal through the very same pipeline as live (sequencer, microbars, output journal),
+ * into a new output journal. Given the same configuration, the result equals the live output journal
+ * record for record, byte for byte ({@link JournalComparator}).
+ */
+public final class JournalReplayer
+{
+    /** What a replay did. */
+    public record Result(long inputRecords, long outputRecords, long nanos)
+    {
+        public double eventsPerSecond()
+        {
+            return inputRecords * 1e9 / Math.max(1, nanos);
+        }
+    }
+
+    private final TickwireConfig config;
+
+    public JournalReplayer(final TickwireConfig config)
+    {
+        this.config = config;
+    }
+
+    public Result replay(final Path inputJournal, final Path outputJournal)
+    {
+        final EngineCounters counters = new EngineCounters();
+        final ThreadingLayout layout = ThreadingLayout.resolve(config.get(Keys.ENGINE_THREADING),
+            config.get(Keys.ENGINE_WAIT_STRATEGY), Runtime.getRuntime().availableProcessors());
+        final long start = System.nanoTime();
+        long records = 0;
+        try (ChronicleQueue input = Journal.openForRead(inputJournal);
+            ChronicleQueue output = Journal.open(outputJournal, config.get(Keys.JOURNAL_ROLL_CYCLE),
+                config.get(Keys.JOURNAL_ROLL_TIME)))
+        {
+            final Pipeline pipeline = Pipeline.replay(new Pipeline.Settings()
+                .ringSize(config.get(Keys.ENGINE_RING_SIZE))
+                .layout(layout)
+                .cpus(config.get(Keys.ENGINE_CPUS))
+                .dedupeWindow(config.get(Keys.ENGINE_DEDUPE_WINDOW))
+                .timeframesMillis(config.get(Keys.BARS_TIMEFRAMES))
+                .closeDelayMillis(config.get(Keys.BARS_CLOSE_DELAY_MS)), output, counters);
+            try
+            {
+                final RingPublisher publisher = new RingPublisher(pipeline.ring(), null, counters);
+                final EventCodec codec = new EventCodec();
+                final MarketEvent event = new MarketEvent();
+                final JournalReader reader = new JournalReader(input).toStart();
+                final long[] count = new long[1];
+                reader.drain((buffer, length, index) ->
+                {
+                    if (codec.decode(buffer, 0, event))
+                    {
+                        publisher.publishBlocking(event);
+                        count[0]++;
+                    }
+                });
+                records = count[0];
+            }
+            finally
+            {
+                pipeline.close();
+            }
+        }
+        return new Result(records, counters.outputJournalRecords.get(), System.nanoTime() - start);
+    }
+}
