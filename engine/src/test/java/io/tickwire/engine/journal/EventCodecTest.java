@@ -1,0 +1,71 @@
+package io.tickwire.engine.journal;
+
+import io.tickwire.engine.event.EventType;
+import io.tickwire.engine.event.MarketEvent;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventCodecTest
+{
+    private final EventCodec codec = new EventCodec();
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1024]);
+
+    @Test
+    void shouldRoundTripEveryInputType()
+    {
+        for (final int type : new int[]{EventType.SYMBOL, EventType.TRADE, EventType.QUOTE, EventType.INDEX_VALUE,
+            EventType.AGGREGATE, EventType.TIMER, EventType.FEED_STATUS})
+        {
+            final MarketEvent in = sample(type);
+            final int length = codec.encode(in, buffer, 0);
+            assertTrue(length > 0);
+            final MarketEvent out = new MarketEvent();
+            assertTrue(codec.decode(buffer, 0, out));
+            final UnsafeBuffer again = new UnsafeBuffer(new byte[1024]);
+            assertEquals(length, codec.encode(out, again, 0));
+            assertArrayEquals(java.util.Arrays.copyOf(buffer.byteArray(), length),
+                java.util.Arrays.copyOf(again.byteArray(), length), "type " + type);
+        }
+    }
+
+    private static MarketEvent sample(final int type)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(type);
+        e.eventTime = 1_763_700_000_123_000_000L;
+        e.receiveTime = e.eventTime + 1234;
+        e.symbolId = 7;
+        e.exchange = 4;
+        e.trfId = 201;
+        e.tape = 2;
+        e.flags = MarketEvent.FLAG_BACKWARD_SEQUENCE;
+        e.price = 600_010_000L;
+        e.size = 7_300L;
+        e.sequence = 99;
+        e.tradeIdKey = 12345;
+        e.conditionCount = 2;
+        e.conditions[0] = 12;
+        e.conditions[1] = 37;
+        e.bidPrice = 1;
+        e.askPrice = 2;
+        e.bidSize = 3;
+        e.askSize = 4;
+        e.indicatorCount = 1;
+        e.indicators[0] = 604;
+        e.startTime = 5;
+        e.endTime = 6;
+        e.open = 7;
+        e.high = 8;
+        e.low = 9;
+        e.assetClass = 1;
+        e.cluster = 2;
+        e.feedState = 3;
+        e.statusCode = 4;
+        e.text("12345");
+        return e;
+    }
+}

@@ -1,0 +1,77 @@
+package io.tickwire.engine.sequencer;
+
+import io.tickwire.engine.EngineCounters;
+import io.tickwire.engine.event.EventType;
+import io.tickwire.engine.event.MarketEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SequencerHandlerTest
+{
+    private final EngineCounters counters = new EngineCounters();
+    private final SequencerHandler sequencer = new SequencerHandler(1024, counters);
+
+    private MarketEvent trade(final int symbol, final int exchange, final int trf, final long idKey, final long q)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.TRADE);
+        e.symbolId = symbol;
+        e.exchange = exchange;
+        e.trfId = trf;
+        e.tradeIdKey = idKey;
+        e.sequence = q;
+        sequencer.onEvent(e, 0, true);
+        return e;
+    }
+
+    @Test
+    void shouldDropExactDuplicatesByTheFeedsRealIdentity()
+    {
+        assertTrue(trade(1, 4, 201, 77, 10).accepted);
+        assertFalse(trade(1, 4, 201, 77, 10).accepted, "same (sym, x, trfi, i)");
+        assertTrue(trade(1, 4, 202, 77, 11).accepted, "another TRF: a different trade");
+        assertTrue(trade(1, 5, 0, 77, 12).accepted, "another exchange: a different trade");
+        assertTrue(trade(2, 4, 201, 77, 13).accepted, "another symbol: a different trade");
+        assertEquals(1, counters.duplicateTrades.get());
+        assertEquals(4, counters.tradesAccepted.get());
+    }
+
+    @Test
+    void shouldKeepButFlagRepeatedOrBackwardSequences()
+    {
+        trade(1, 1, 0, 1, 100);
+        final MarketEvent repeated = trade(1, 1, 0, 2, 100);
+        final MarketEvent backward = trade(1, 1, 0, 3, 90);
+        assertTrue(repeated.accepted);
+        assertTrue(backward.accepted);
+        assertTrue((repeated.flags & MarketEvent.FLAG_DUPLICATE_SEQUENCE) != 0);
+        assertTrue((backward.flags & MarketEvent.FLAG_BACKWARD_SEQUENCE) != 0);
+        assertEquals(1, counters.duplicateSequences.get());
+        assertEquals(1, counters.backwardSequences.get());
+    }
+
+    @Test
+    void shouldNotLetAnOlderQuoteOverwriteANewerOne()
+    {
+        final MarketEvent newer = quote(1, 2_000);
+        final MarketEvent older = quote(1, 1_000);
+        final MarketEvent same = quote(1, 2_000);
+        assertTrue(newer.accepted);
+        assertFalse(older.accepted);
+        assertTrue(same.accepted);
+        assertEquals(1, counters.staleQuotes.get());
+    }
+
+    private MarketEvent quote(final int symbol, final long time)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.QUOTE);
+        e.symbolId = symbol;
+        e.eventTime = time;
+        sequencer.onEvent(e, 0, true);
+        return e;
+    }
+}
