@@ -65,7 +65,7 @@ final class ClientSession
 
     void subscribe(final int channelIndex, final List<String> symbols, final SymbolNames names)
     {
-        if (symbols.isEmpty())
+        if (symbols.isEmpty() || channelIndex == GatewayChannels.STATUS) // feed status is per cluster, not symbol
         {
             allSymbols[channelIndex] = true;
             return;
@@ -83,7 +83,7 @@ final class ClientSession
 
     void unsubscribe(final int channelIndex, final List<String> symbols, final SymbolNames names)
     {
-        if (symbols.isEmpty())
+        if (symbols.isEmpty() || channelIndex == GatewayChannels.STATUS)
         {
             allSymbols[channelIndex] = false;
             tickers[channelIndex].clear();

@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -91,6 +92,7 @@ public final class GatewayServer implements AutoCloseable
                         .websocketPath(WEBSOCKET_PATH)
                         .maxFramePayloadLength(Math.max(1 << 20, settings.maxClientMessageBytes * 2))
                         .build()));
+                    p.addLast(new WebSocketFrameAggregator(Math.max(1 << 20, settings.maxClientMessageBytes * 2)));
                     p.addLast(new HttpEndpoints(self));
                     p.addLast(new DeskFrames(self.conductor));
                 }

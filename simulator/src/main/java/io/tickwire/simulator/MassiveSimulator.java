@@ -222,6 +222,7 @@ public final class MassiveSimulator implements AutoCloseable
             p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(request.uri())
                 .maxFramePayloadLength(1 << 20)
+                .sendCloseFrame(null) // Massive drops sockets (auth_failed, eviction) without a close frame
                 .build()));
             p.addLast(new SimulatorSession(simulator, path, simulator.market.instruments().size()));
             p.remove(this);

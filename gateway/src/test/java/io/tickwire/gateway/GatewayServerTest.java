@@ -1,0 +1,274 @@
+package io.tickwire.gateway;
+
+import io.tickwire.codecs.sbe.BarKind;
+import io.tickwire.codecs.sbe.MessageHeaderEncoder;
+import io.tickwire.codecs.sbe.MicrobarEncoder;
+import io.tickwire.engine.event.EventType;
+import io.tickwire.engine.event.MarketEvent;
+import io.tickwire.engine.journal.EventCodec;
+import io.tickwire.engine.journal.Journal;
+import io.tickwire.engine.journal.JournalAppender;
+import io.tickwire.testing.WebSocketTestClient;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.tickwire.config.Keys.RollCycleName.LARGE_DAILY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GatewayServerTest
+{
+    private static final long T0 = 1_763_730_000_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private ChronicleQueue journal;
+    private JournalAppender appender;
+    private final EventCodec codec = new EventCodec();
+    private GatewayServer gateway;
+
+    @BeforeEach
+    void start()
+    {
+        journal = Journal.open(dir.resolve("output"), LARGE_DAILY, LocalTime.of(6, 0));
+        appender = new JournalAppender(journal);
+    }
+
+    @AfterEach
+    void stop()
+    {
+        if (gateway != null)
+        {
+            gateway.close();
+        }
+        journal.close();
+    }
+
+    private void startGateway(final int throttleMillis)
+    {
+        gateway = GatewayServer.start(new GatewaySettings().port(0).pricesThrottleMillis(throttleMillis), journal,
+            () -> Map.of("events_published", 3L));
+    }
+
+    private WebSocketTestClient connect() throws InterruptedException
+    {
+        final WebSocketTestClient client = WebSocketTestClient.connect(gateway.webSocketUrl());
+        client.await((m) -> m.contains("\"type\":\"welcome\""), 5_000);
+        return client;
+    }
+
+    @Test
+    void shouldAnswerEveryBadRequestWithAnErrorAndKeepTheSessionUsable() throws Exception
+    {
+        startGateway(250);
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("this is not json");
+            assertTrue(client.await((m) -> m.contains("\"type\":\"error\""), 5_000).text().contains("\"code\":\"bad_json\""));
+            client.send("{\"op\":\"dance\",\"id\":1}");
+            assertTrue(client.await((m) -> m.contains("error"), 5_000).text().contains("\"code\":\"unknown_op\",\"message\""));
+            client.send("{\"op\":\"subscribe\",\"id\":2,\"channels\":[\"nope\"]}");
+            assertTrue(client.await((m) -> m.contains("error"), 5_000).text().contains("\"id\":2,\"code\":\"unknown_channel\""));
+            client.send("{\"op\":\"subscribe\",\"id\":3}");
+            assertTrue(client.await((m) -> m.contains("error"), 5_000).text().contains("\"code\":\"bad_request\""));
+            client.send("{\"op\":\"subscribe\",\"channels\":\"trades\"}");
+            assertTrue(client.await((m) -> m.contains("error"), 5_000).text().contains("must be an array"));
+            client.send("[1,2]");
+            assertTrue(client.await((m) -> m.contains("error"), 5_000).text().contains("must be a JSON object"));
+            client.sendBinary(new byte[]{1, 2, 3});
+            assertTrue(client.await((m) -> m.contains("error"), 5_000).text().contains("binary"));
+            client.send("{\"op\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+            assertTrue(client.await((m) -> m.contains("error"), 5_000).text().contains("\"code\":\"too_large\""));
+            client.send("{\"op\":\"ping\",\"id\":7}");
+            assertTrue(client.await((m) -> m.contains("pong"), 5_000).text().contains("\"id\":7"));
+            client.send("{\"op\":\"ping\",\"id\":\"a\\\"b\"}");
+            assertTrue(client.await((m) -> m.contains("pong"), 5_000).text().contains("\"id\":\"a\\\"b\""));
+        }
+        assertEquals(8, gateway.counters().badRequests.get());
+    }
+
+    @Test
+    void shouldSendASnapshotOnSubscribeThenIncrementsInSequence() throws Exception
+    {
+        symbol(1, "SPY");
+        trade(1, T0, 600_000_000L, 100);
+        trade(1, T0 + 1, 600_010_000L, 200);
+        quote(1, T0 + 2);
+        startGateway(250);
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"trades\",\"quotes\"],\"symbols\":[\"SPY\"]}");
+            client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
+            final String snapTrade = client.await((m) -> m.contains("\"type\":\"trade\""), 5_000).text();
+            assertTrue(snapTrade.contains("\"snapshot\":true"), snapTrade);
+            assertTrue(snapTrade.contains("\"price\":600.01"), "the last trade, not the first: " + snapTrade);
+            assertEquals(1, number(snapTrade, "seq"));
+            final String snapQuote = client.await((m) -> m.contains("\"type\":\"quote\""), 5_000).text();
+            assertEquals(2, number(snapQuote, "seq"));
+            trade(1, T0 + 3, 600_020_000L, 300);
+            final String live = client.await((m) -> m.contains("\"type\":\"trade\""), 5_000).text();
+            assertEquals(3, number(live, "seq"));
+            assertTrue(live.contains("\"price\":600.02,\"size\":300"), live);
+            assertTrue(!live.contains("snapshot"), live);
+        }
+    }
+
+    @Test
+    void shouldResolveTickersThatAppearAfterTheSubscription() throws Exception
+    {
+        startGateway(250);
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"bars.1s\",\"status\"],\"symbols\":[\"QQQ\"]}");
+            client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
+            symbol(2, "QQQ");
+            bar(2, T0);
+            final String bar = client.await((m) -> m.contains("\"type\":\"bar\""), 5_000).text();
+            assertTrue(bar.contains("\"sym\":\"QQQ\",\"tf\":\"1s\",\"kind\":\"quiet\",\"rev\":0"), bar);
+            assertTrue(bar.contains("\"o\":520.5,\"h\":520.5,\"l\":520.5,\"c\":520.5,\"v\":0"), bar);
+            status();
+            final String status = client.await((m) -> m.contains("\"type\":\"status\""), 5_000).text();
+            assertTrue(status.contains("\"cluster\":\"indices\",\"state\":\"up\",\"code\":\"auth_success\""), status);
+        }
+    }
+
+    @Test
+    void shouldThrottlePricesPerSymbolWithTheLatestWinning() throws Exception
+    {
+        symbol(1, "SPY");
+        startGateway(200);
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"prices\"],\"symbols\":[\"SPY\"]}");
+            client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
+            long last = 0;
+            for (int i = 1; i <= 60; i++)
+            {
+                last = 600_000_000L + i * 10_000L;
+                trade(1, T0 + i, last, 1);
+                Thread.sleep(15);
+            }
+            final String lastPrice = "\"price\":" + io.tickwire.engine.ingest.FixedPoint.toString(last) + ",";
+            client.await((m) -> m.contains(lastPrice), 3_000);
+            final List<WebSocketTestClient.Message> prices = new ArrayList<>();
+            for (final WebSocketTestClient.Message m : client.all())
+            {
+                if (m.text().contains("\"type\":\"price\""))
+                {
+                    prices.add(m);
+                }
+            }
+            assertTrue(prices.size() >= 3 && prices.size() <= 8, "about 60 x 15 ms / 200 ms updates, got " + prices.size());
+            for (int i = 1; i < prices.size(); i++)
+            {
+                final long gapMillis = (prices.get(i).receivedNanos() - prices.get(i - 1).receivedNanos()) / 1_000_000;
+                assertTrue(gapMillis >= 150, "updates " + gapMillis + " ms apart");
+            }
+            assertTrue(gateway.counters().pricesConflated.get() > 0);
+        }
+    }
+
+    @Test
+    void shouldServeHealthAndStatsOverHttp() throws Exception
+    {
+        startGateway(250);
+        final HttpClient http = HttpClient.newHttpClient();
+        final String base = "http://127.0.0.1:" + gateway.port();
+        final HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().startsWith("{\"status\":\"ok\""), health.body());
+        final HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(base + "/stats")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertTrue(stats.body().contains("\"engine\":{\"events_published\":3}"), stats.body());
+        final HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+    }
+
+    private static long number(final String json, final String field)
+    {
+        final Matcher m = Pattern.compile("\"" + field + "\":(-?\\d+)").matcher(json);
+        assertTrue(m.find(), field + " in " + json);
+        return Long.parseLong(m.group(1));
+    }
+
+    private void symbol(final int id, final String ticker)
+    {
+        final MarketEvent e = event(EventType.SYMBOL, id, T0);
+        e.text(ticker);
+        write(e);
+    }
+
+    private void trade(final int id, final long time, final long price, final long size)
+    {
+        final MarketEvent e = event(EventType.TRADE, id, time);
+        e.price = price;
+        e.size = size * 1_000_000L;
+        e.exchange = 4;
+        write(e);
+    }
+
+    private void quote(final int id, final long time)
+    {
+        final MarketEvent e = event(EventType.QUOTE, id, time);
+        e.bidPrice = 599_990_000L;
+        e.askPrice = 600_010_000L;
+        e.bidSize = 100_000_000L;
+        e.askSize = 200_000_000L;
+        write(e);
+    }
+
+    private void status()
+    {
+        final MarketEvent e = event(EventType.FEED_STATUS, 0, T0);
+        e.cluster = 2;
+        e.feedState = 1;
+        e.statusCode = 3;
+        e.text("authenticated");
+        write(e);
+    }
+
+    private void bar(final int id, final long start)
+    {
+        final UnsafeBuffer buffer = appender.scratch();
+        new MicrobarEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+            .eventTime(start + 1_250_000_000L).receiveTime(start).symbolId(id).timeframeMillis(1000)
+            .kind(BarKind.QUIET).revision(0).startTime(start).endTime(start + 1_000_000_000L)
+            .open(520_500_000L).high(520_500_000L).low(520_500_000L).close(520_500_000L)
+            .volume(0).vwap(0).tradeCount(0).firstTradeTime(0).lastTradeTime(0);
+        appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + MicrobarEncoder.BLOCK_LENGTH);
+    }
+
+    private static MarketEvent event(final int type, final int id, final long time)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(type);
+        e.symbolId = id;
+        e.eventTime = time;
+        e.receiveTime = time;
+        return e;
+    }
+
+    private void write(final MarketEvent e)
+    {
+        appender.appendScratch(codec.encode(e, appender.scratch(), 0));
+    }
+}

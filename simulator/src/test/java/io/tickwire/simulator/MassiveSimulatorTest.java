@@ -1,0 +1,140 @@
+package io.tickwire.simulator;
+
+import io.tickwire.testing.WebSocketTestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MassiveSimulatorTest
+{
+    private MassiveSimulator simulator;
+
+    @AfterEach
+    void stop()
+    {
+        if (simulator != null)
+        {
+            simulator.close();
+        }
+    }
+
+    private WebSocketTestClient connect(final String cluster) throws InterruptedException
+    {
+        final WebSocketTestClient client = WebSocketTestClient.connect(simulator.url() + "/" + cluster);
+        client.await((m) -> m.contains("\"status\":\"connected\""), 5_000);
+        return client;
+    }
+
+    @Test
+    void shouldSpeakMassivesAuthAndSubscribeProtocolWithItsQuirks() throws Exception
+    {
+        simulator = MassiveSimulator.start(new SimulatorSettings().rate(200).apiKey("k"));
+        try (WebSocketTestClient client = connect("stocks"))
+        {
+            client.send("{\"action\":\"subscribe\",\"params\":\"T.SPY\"}");
+            client.await((m) -> m.contains("auth_required"), 5_000);
+            client.send("{\"action\":\"auth\",\"params\":\"k\"}");
+            client.await((m) -> m.contains("auth_success"), 5_000);
+            client.send("{\"action\":\"subscribe\",\"params\":\"T.SPY,Q.SPY,XX.SPY,T.NOPE\"}");
+            final String acks = client.await((m) -> m.contains("subscribed to"), 5_000).text();
+            assertTrue(acks.contains("subscribed to: T.SPY"));
+            assertTrue(acks.contains("subscribed to: Q.SPY"));
+            assertTrue(acks.contains("subscribed to: T.NOPE"), "unknown tickers are acknowledged");
+            assertFalse(acks.contains("XX.SPY"), "unknown prefixes are ignored without a reply");
+            client.await((m) -> m.startsWith("[{") && m.contains("\"sym\":\"SPY\""), 5_000);
+            client.send("{\"action\":\"subscribe\",\"params\":\"T.SPY\"}"); // already held: no reply
+            client.send("{\"action\":\"unsubscribe\",\"params\":\"T.SPY\"}");
+            final String unsubscribed = client.await((m) -> m.contains("unsubscribed to"), 5_000).text();
+            assertTrue(unsubscribed.contains("T.SPY"));
+            final long heldAcks = client.all().stream()
+                .filter((m) -> m.text().contains("\"message\":\"subscribed to: T.SPY\"")).count();
+            assertEquals(1, heldAcks, "re-subscribing an item already held gets no reply");
+        }
+    }
+
+    @Test
+    void shouldSendAuthFailedAndDropTheSocketWithoutACloseFrame() throws Exception
+    {
+        simulator = MassiveSimulator.start(new SimulatorSettings().rate(10).apiKey("right"));
+        try (WebSocketTestClient client = connect("indices"))
+        {
+            client.send("{\"action\":\"auth\",\"params\":\"wrong\"}");
+            client.await((m) -> m.contains("auth_failed"), 5_000);
+            final long deadline = System.currentTimeMillis() + 5_000;
+            while (simulator.sessionCount() > 0 && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(10);
+            }
+            assertEquals(0, simulator.sessionCount(), "the server dropped the socket");
+            Thread.sleep(200);
+            final String end = client.closed().getNow("no close seen");
+            assertFalse(end.startsWith("close ") && !end.equals("close 1006"), "no close frame, got: " + end);
+        }
+    }
+
+    @Test
+    void shouldServeEveryClusterWithArraysOfSeveralEvents() throws Exception
+    {
+        simulator = MassiveSimulator.start(new SimulatorSettings().rate(5_000).apiKey("k").maxEventsPerFrame(32));
+        for (final String cluster : List.of("stocks", "indices", "options"))
+        {
+            try (WebSocketTestClient client = connect(cluster))
+            {
+                client.send("{\"action\":\"auth\",\"params\":\"k\"}");
+                client.await((m) -> m.contains("auth_success"), 5_000);
+                client.send("{\"action\":\"subscribe\",\"params\":\"T.*,Q.*,V.*\"}");
+                final String ev = cluster.equals("indices") ? "\"ev\":\"V\"" : "\"ev\":\"Q\"";
+                final String frame = client.await((m) -> m.startsWith("[{") && m.contains(ev) &&
+                    m.indexOf("\"ev\"") != m.lastIndexOf("\"ev\""), 5_000).text();
+                assertTrue(frame.endsWith("}]"), frame);
+            }
+        }
+    }
+
+    @Test
+    void shouldProduceTheSameMarketFromTheSameSeed()
+    {
+        final SimulatedMarket a = new SimulatedMarket(7, 1000);
+        final SimulatedMarket b = new SimulatedMarket(7, 1000);
+        final SimulatedMarket c = new SimulatedMarket(8, 1000);
+        final SimEvent ea = new SimEvent();
+        final SimEvent eb = new SimEvent();
+        final SimEvent ec = new SimEvent();
+        boolean differs = false;
+        for (int i = 0; i < 10_000; i++)
+        {
+            a.next(1_763_730_000_000L + i, ea);
+            b.next(1_763_730_000_000L + i, eb);
+            c.next(1_763_730_000_000L + i, ec);
+            assertEquals(ea.type, eb.type);
+            assertEquals(ea.instrument.ticker, eb.instrument.ticker);
+            assertEquals(ea.price, eb.price);
+            assertEquals(ea.size, eb.size);
+            assertEquals(ea.tradeId, eb.tradeId);
+            differs |= ea.price != ec.price;
+        }
+        assertTrue(differs, "another seed gives another market");
+    }
+
+    @Test
+    void shouldKeepQuotesOnTheTickGridWithRealisticSpreads()
+    {
+        final SimulatedMarket market = new SimulatedMarket(1, 1000);
+        final SimEvent e = new SimEvent();
+        for (int i = 0; i < 20_000; i++)
+        {
+            market.next(1_763_730_000_000L + i, e);
+            if (e.type == SimEvent.Type.QUOTE)
+            {
+                assertEquals(0, e.bidPrice % 10_000, "bid on the cent grid");
+                assertTrue(e.askPrice > e.bidPrice);
+                assertTrue(e.askPrice - e.bidPrice <= 50_000, "spread at most 5 cents");
+            }
+        }
+    }
+}
