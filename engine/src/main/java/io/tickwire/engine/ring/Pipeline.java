@@ -2,7 +2,6 @@ package io.tickwire.engine.ring;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.tickwire.engine.EngineCounters;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The whole core, wired in one place: a single-producer Disruptor ring and its stages.
@@ -82,6 +82,8 @@ public final class Pipeline implements AutoCloseable
 
     private final Disruptor<MarketEvent> disruptor;
     private final RingBuffer<MarketEvent> ring;
+    /** The end of the chain: when it has seen an event, every stage has. */
+    private final EventHandler<MarketEvent> lastStage;
 
     private Pipeline(
         final Settings settings, final ChronicleQueue inputJournal, final ChronicleQueue outputJournal,
@@ -109,12 +111,14 @@ public final class Pipeline implements AutoCloseable
             {
                 disruptor.handleEventsWith(sequencer).then(microbars).then(output);
             }
+            lastStage = output;
         }
         else
         {
-            disruptor.handleEventsWith(input != null ?
+            lastStage = input != null ?
                 new CompositeHandler(sequencer, input, microbars, output) :
-                new CompositeHandler(sequencer, microbars, output));
+                new CompositeHandler(sequencer, microbars, output);
+            disruptor.handleEventsWith(lastStage);
         }
         ring = disruptor.start();
     }
@@ -138,19 +142,26 @@ public final class Pipeline implements AutoCloseable
         return ring;
     }
 
-    /** Waits until every published event has passed every stage, then stops the stage threads. */
+    /**
+     * Waits until every published event has passed every stage, then stops the stage threads. Drains on the
+     * last stage's sequence rather than Disruptor.shutdown(), which ignores processors whose threads have not
+     * started yet and so can halt a short replay before it ran.
+     */
     @Override
     public void close()
     {
-        try
+        final long cursor = ring.getCursor();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (disruptor.getSequenceValueFor(lastStage) < cursor)
         {
-            disruptor.shutdown(30, TimeUnit.SECONDS);
+            if (System.nanoTime() > deadline)
+            {
+                disruptor.halt();
+                throw new IllegalStateException("pipeline did not drain within 30 s");
+            }
+            LockSupport.parkNanos(100_000);
         }
-        catch (final TimeoutException ex)
-        {
-            disruptor.halt();
-            throw new IllegalStateException("pipeline did not drain within 30 s", ex);
-        }
+        disruptor.halt();
     }
 
     private static ThreadFactory threadFactory(final boolean dedicated, final List<Integer> cpus)

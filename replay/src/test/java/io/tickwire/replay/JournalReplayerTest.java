@@ -1,0 +1,94 @@
+package io.tickwire.replay;
+
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
+import io.tickwire.engine.event.EventType;
+import io.tickwire.engine.event.MarketEvent;
+import io.tickwire.engine.journal.EventCodec;
+import io.tickwire.engine.journal.Journal;
+import io.tickwire.engine.journal.JournalAppender;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JournalReplayerTest
+{
+    private static final long T0 = 1_763_730_000_000_000_000L;
+    private static final long MS = 1_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldProduceTheSameOutputInBothThreadingLayouts()
+    {
+        writeInput(dir.resolve("input"));
+        final TickwireConfig shared = TickwireConfig.load(null, Map.of("engine.threading", "shared"), Map.of());
+        final TickwireConfig dedicated = TickwireConfig.load(null,
+            Map.of("engine.threading", "dedicated", "engine.waitStrategy", "blocking"), Map.of());
+        final JournalReplayer.Result a = new JournalReplayer(shared).replay(dir.resolve("input"), dir.resolve("a"));
+        final JournalReplayer.Result b = new JournalReplayer(dedicated).replay(dir.resolve("input"), dir.resolve("b"));
+        assertEquals(203, a.inputRecords());
+        assertEquals(a.outputRecords(), b.outputRecords());
+        // 1 symbol + 150 unique trades (50 were duplicates) + 1 s bars for windows 0..14 (the last timer puts
+        // the clock at 16 s - 1 ms lag, past 14 s + 1 s + 250 ms) + 5 s bars for windows 0..2
+        assertEquals(1 + 150 + 15 + 3, a.outputRecords());
+        final JournalComparator.Result cmp = JournalComparator.compare(dir.resolve("a"), dir.resolve("b"));
+        assertTrue(cmp.equal(), cmp.difference());
+        assertEquals(a.outputRecords(), cmp.recordsCompared());
+    }
+
+    @Test
+    void shouldReportWhereTwoJournalsDiffer()
+    {
+        writeInput(dir.resolve("input"));
+        final TickwireConfig config = TickwireConfig.load(null, Map.of(), Map.of());
+        new JournalReplayer(config).replay(dir.resolve("input"), dir.resolve("a"));
+        new JournalReplayer(config.with(Map.of("bars.timeframes", "1s,1m"))).replay(dir.resolve("input"), dir.resolve("b"));
+        final JournalComparator.Result cmp = JournalComparator.compare(dir.resolve("a"), dir.resolve("b"));
+        assertFalse(cmp.equal());
+    }
+
+    private static void writeInput(final Path path)
+    {
+        try (ChronicleQueue queue = Journal.open(path, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
+        {
+            final JournalAppender appender = new JournalAppender(queue);
+            final EventCodec codec = new EventCodec();
+            final MarketEvent e = new MarketEvent();
+            e.reset(EventType.SYMBOL);
+            e.symbolId = 1;
+            e.eventTime = T0;
+            e.receiveTime = T0;
+            e.text("SPY");
+            appender.appendScratch(codec.encode(e, appender.scratch(), 0));
+            for (int i = 0; i < 200; i++)
+            {
+                e.reset(EventType.TRADE);
+                e.symbolId = 1;
+                e.eventTime = T0 + i * 40 * MS;
+                e.receiveTime = e.eventTime + MS;
+                e.price = (600 + i % 7) * 1_000_000L;
+                e.size = 100_000_000L;
+                e.tradeIdKey = i % 150; // 50 duplicates
+                e.exchange = 4;
+                appender.appendScratch(codec.encode(e, appender.scratch(), 0));
+            }
+            for (int i = 0; i < 2; i++)
+            {
+                e.reset(EventType.TIMER);
+                e.eventTime = T0 + (9_000 + i * 7_000) * MS;
+                e.receiveTime = e.eventTime;
+                appender.appendScratch(codec.encode(e, appender.scratch(), 0));
+            }
+        }
+    }
+}
