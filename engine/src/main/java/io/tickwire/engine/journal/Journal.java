@@ -33,10 +33,20 @@ public final class Journal
             .build();
     }
 
-    /** Opens an existing journal for reading (the cycle settings are read from its metadata). */
+    /** The shipped default of journal.rollTime, for readers that have no configuration at hand. */
+    public static final LocalTime DEFAULT_ROLL_TIME_UTC = LocalTime.of(6, 0);
+
+    /**
+     * Opens an existing journal for reading. Chronicle takes the cycle settings from the journal's own
+     * metadata; giving the defaults here only keeps it from warning that it overrode them.
+     */
     public static ChronicleQueue openForRead(final Path directory)
     {
-        return SingleChronicleQueueBuilder.binary(directory.toFile()).readOnly(true).build();
+        return SingleChronicleQueueBuilder.binary(directory.toFile())
+            .readOnly(true)
+            .rollCycle(LargeRollCycles.LARGE_DAILY)
+            .rollTime(DEFAULT_ROLL_TIME_UTC, ZoneOffset.UTC)
+            .build();
     }
 
     static RollCycle rollCycle(final Keys.RollCycleName name)

@@ -1,0 +1,70 @@
+package io.tickwire.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TickwireCommandLineTest
+{
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(final String... args)
+    {
+        return Tickwire.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldNameTheFileTheKeyAndTheExpectationForABadConfig() throws Exception
+    {
+        final Path file = dir.resolve("desk.properties");
+        Files.writeString(file, "gateway.port=99999\n");
+        assertEquals(2, run("demo", "--config", file.toString()));
+        final String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains(file.toString()), message);
+        assertTrue(message.contains("'gateway.port'"), message);
+        assertTrue(message.contains("an integer from 0 to 65535"), message);
+    }
+
+    @Test
+    void shouldRejectABadOverrideOnTheCommandLine()
+    {
+        assertEquals(2, run("replay", "--output", dir.resolve("x").toString(), "--set", "engine.threading=fast"));
+        final String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("command line: key 'engine.threading': expected one of auto shared dedicated"),
+            message);
+    }
+
+    @Test
+    void shouldGiveHelpForEveryCommand()
+    {
+        for (final String command : new String[]{"demo", "run", "simulate", "replay"})
+        {
+            out.reset();
+            assertEquals(0, run(command, "--help"));
+            assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: tickwire " + command), command);
+        }
+        assertEquals(0, run());
+        assertEquals(2, run("dance"));
+        assertEquals(2, run("demo", "--bogus"));
+    }
+
+    @Test
+    void shouldRefuseToRunWithoutAnApiKey()
+    {
+        assertEquals(2, run("run", "--set", "feed.apiKeyEnv=TICKWIRE_TEST_SURELY_UNSET"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("$TICKWIRE_TEST_SURELY_UNSET"));
+    }
+}
