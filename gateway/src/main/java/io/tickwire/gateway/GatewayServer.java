@@ -34,6 +34,8 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,7 @@ import java.util.function.Supplier;
 public final class GatewayServer implements AutoCloseable
 {
     public static final String WEBSOCKET_PATH = "/ws";
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final GatewayCounters counters = new GatewayCounters();
     private final GatewayConductor conductor;
@@ -66,7 +69,7 @@ public final class GatewayServer implements AutoCloseable
         conductor = new GatewayConductor(settings, outputJournal, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
-        runner = new AgentRunner(idle, (t) -> t.printStackTrace(), null, conductor);
+        runner = new AgentRunner(idle, (t) -> LOG.error("gateway conductor error", t), null, conductor);
         AgentRunner.startOnThread(runner, (r) ->
         {
             final Thread t = new Thread(r, conductor.roleName());
