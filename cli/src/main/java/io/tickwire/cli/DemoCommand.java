@@ -45,7 +45,7 @@ final class DemoCommand
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
         {
-            summary.stop();
+            summary.close();
             process.close();
             simulator.close();
             stopped.countDown();
@@ -63,9 +63,7 @@ final class DemoCommand
         out.println("             {\"op\":\"subscribe\",\"id\":1,\"channels\":[\"prices\",\"bars.1s\"],\"symbols\":[\"SPY\",\"I:SPX\"]}");
         out.println("  Ctrl-C stops; the journals stay on disk for `tickwire replay`.");
 
-        final Thread summaryThread = new Thread(summary, "tickwire-summary");
-        summaryThread.setDaemon(true);
-        summaryThread.start();
+        summary.start();
         final String fatal;
         try
         {

@@ -21,7 +21,7 @@ import java.util.Locale;
  * sizes, gateway clients and the last 1-second bar of one symbol, read from the output journal like any
  * other consumer would.
  */
-final class LiveSummary implements Runnable
+final class LiveSummary implements Runnable, AutoCloseable
 {
     private static final DateTimeFormatter TIME =
         DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.of("America/New_York"));
@@ -38,6 +38,7 @@ final class LiveSummary implements Runnable
     private int watchedId = -1;
     private String lastBar = "no bar yet";
     private volatile boolean running = true;
+    private final Thread thread = new Thread(this, "tickwire-summary");
 
     LiveSummary(final EngineCounters engine, final GatewayCounters gateway, final ChronicleQueue output,
         final String watchedTicker, final long intervalMillis, final PrintStream out)
@@ -50,9 +51,26 @@ final class LiveSummary implements Runnable
         this.out = out;
     }
 
-    void stop()
+    void start()
+    {
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops and waits for the summary thread, so it never reads a journal that is being closed. */
+    @Override
+    public void close()
     {
         running = false;
+        thread.interrupt();
+        try
+        {
+            thread.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -68,6 +86,10 @@ final class LiveSummary implements Runnable
                 Thread.sleep(intervalMillis);
             }
             catch (final InterruptedException ex)
+            {
+                return;
+            }
+            if (!running)
             {
                 return;
             }
