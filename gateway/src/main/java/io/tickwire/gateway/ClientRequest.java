@@ -58,7 +58,7 @@ final class ClientRequest
                         {
                             return r.error("bad_request", "'id' must be a string or a number");
                         }
-                        r.id = value == JsonToken.VALUE_STRING ? quote(p.getText()) : p.getText();
+                        r.id = value == JsonToken.VALUE_STRING ? JsonOut.quoted(p.getText()) : p.getText();
                         break;
                     case "channels":
                         if (!readStrings(p, value, r.channels))
@@ -149,28 +149,6 @@ final class ClientRequest
             into.add(p.getText());
         }
         return true;
-    }
-
-    private static String quote(final String text)
-    {
-        final StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            if (c == '"' || c == '\\')
-            {
-                sb.append('\\').append(c);
-            }
-            else if (c < 0x20 || c > 0x7E)
-            {
-                sb.append(String.format("\\u%04x", (int)c));
-            }
-            else
-            {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private static String firstLine(final String message)

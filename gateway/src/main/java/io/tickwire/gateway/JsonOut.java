@@ -84,7 +84,13 @@ final class JsonOut
 
     JsonOut string(final String s)
     {
-        final StringBuilder escaped = new StringBuilder(s.length() + 8);
+        return raw(quoted(s));
+    }
+
+    /** A Java string as a JSON string literal, ASCII only (anything else \\u-escaped). */
+    static String quoted(final String s)
+    {
+        final StringBuilder escaped = new StringBuilder(s.length() + 8).append('"');
         for (int i = 0; i < s.length(); i++)
         {
             final char c = s.charAt(i);
@@ -101,6 +107,6 @@ final class JsonOut
                 escaped.append(c);
             }
         }
-        return ch('"').raw(escaped.toString()).ch('"');
+        return escaped.append('"').toString();
     }
 }
