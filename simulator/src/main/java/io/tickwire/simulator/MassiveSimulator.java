@@ -2,7 +2,6 @@ package io.tickwire.simulator;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -13,10 +12,11 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -27,6 +27,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -40,6 +42,10 @@ public final class MassiveSimulator implements AutoCloseable
     private final SimulatorSettings settings;
     private final SimulatedMarket market;
     private final GroundTruth groundTruth;
+    private final MarketHistory history;
+    private final SimulatorFaults faults = new SimulatorFaults(this);
+    private final SimulatorRestApi rest = new SimulatorRestApi(this);
+    final AtomicLong restRequests = new AtomicLong();
     private final MarketDriver driver;
     private final Thread driverThread;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
@@ -51,9 +57,10 @@ public final class MassiveSimulator implements AutoCloseable
     private MassiveSimulator(final SimulatorSettings settings)
     {
         this.settings = settings;
-        this.market = new SimulatedMarket(settings.seed, settings.rate);
+        this.market = new SimulatedMarket(settings.seed, settings.rate, faults);
         this.groundTruth = settings.recordGroundTruth ? new GroundTruth() : null;
-        this.driver = new MarketDriver(this, settings, market, groundTruth);
+        this.history = new MarketHistory(settings.historyPerTicker);
+        this.driver = new MarketDriver(this, settings, market, groundTruth, history);
         this.driverThread = new Thread(driver, "massive-simulator-market");
         driverThread.setDaemon(true);
         final MassiveSimulator self = this;
@@ -61,6 +68,7 @@ public final class MassiveSimulator implements AutoCloseable
             .group(group)
             .channel(NioServerSocketChannel.class)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(4 << 20, 8 << 20))
             .childHandler(new ChannelInitializer<SocketChannel>()
             {
                 @Override
@@ -114,6 +122,30 @@ public final class MassiveSimulator implements AutoCloseable
     public int sessionCount()
     {
         return sessions.size();
+    }
+
+    /** Everything the market generated (sent or not), as the REST API serves it. */
+    public MarketHistory history()
+    {
+        return history;
+    }
+
+    /** Fault injection: see {@link SimulatorFaults}. */
+    public SimulatorFaults faults()
+    {
+        return faults;
+    }
+
+    /** How many authenticated REST requests were served. */
+    public long restRequests()
+    {
+        return restRequests.get();
+    }
+
+    /** Connections ever authenticated, for tests that count reconnects. */
+    public long authentications()
+    {
+        return authentications.get();
     }
 
     /** Sends a raw text frame to every session of a cluster: fault injection for tests. */
@@ -181,6 +213,19 @@ public final class MassiveSimulator implements AutoCloseable
         return writers;
     }
 
+    final AtomicLong authentications = new AtomicLong();
+
+    void forEachSession(final String cluster, final Consumer<SimulatorSession> action)
+    {
+        for (final SimulatorSession s : sessions)
+        {
+            if (s.cluster().equals(cluster))
+            {
+                action.accept(s);
+            }
+        }
+    }
+
     void register(final SimulatorSession session)
     {
         sessions.add(session);
@@ -196,7 +241,7 @@ public final class MassiveSimulator implements AutoCloseable
         driver.begin();
     }
 
-    /** Routes the WebSocket upgrade by path to a session of that cluster; anything else is a 404. */
+    /** Routes a WebSocket upgrade by path to a session of that cluster; any other request to the REST API. */
     private static final class ClusterRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     {
         private final MassiveSimulator simulator;
@@ -211,14 +256,21 @@ public final class MassiveSimulator implements AutoCloseable
         protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
         {
             final String path = request.uri().replaceAll("^/+", "").replaceAll("[/?].*$", "");
-            if (!CLUSTERS.contains(path))
+            final boolean upgrade = "websocket".equalsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE));
+            if (!upgrade || !CLUSTERS.contains(path))
             {
-                ReferenceCountUtil.release(request);
-                ctx.writeAndFlush(new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.NOT_FOUND))
-                    .addListener(ChannelFutureListener.CLOSE);
+                try
+                {
+                    simulator.rest.handle(ctx, request);
+                }
+                finally
+                {
+                    ReferenceCountUtil.release(request);
+                }
                 return;
             }
             final ChannelPipeline p = ctx.pipeline();
+            p.addLast(new PingFilter(simulator.faults));
             p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(request.uri())
                 .maxFramePayloadLength(1 << 20)
@@ -227,6 +279,31 @@ public final class MassiveSimulator implements AutoCloseable
             p.addLast(new SimulatorSession(simulator, path, simulator.market.instruments().size()));
             p.remove(this);
             ctx.fireChannelRead(request);
+        }
+    }
+
+    /** Swallows WebSocket pings while the ignore-pings fault is on, so no pong goes back. */
+    private static final class PingFilter extends SimpleChannelInboundHandler<PingWebSocketFrame>
+    {
+        private final SimulatorFaults faults;
+
+        PingFilter(final SimulatorFaults faults)
+        {
+            super(false);
+            this.faults = faults;
+        }
+
+        @Override
+        protected void channelRead0(final ChannelHandlerContext ctx, final PingWebSocketFrame ping)
+        {
+            if (faults.ignorePings)
+            {
+                ping.release();
+            }
+            else
+            {
+                ctx.fireChannelRead(ping);
+            }
         }
     }
 }

@@ -37,4 +37,33 @@ final class SimEvent
     long low;
     long volume;
     long vwap;
+
+    void copyFrom(final SimEvent o)
+    {
+        type = o.type;
+        instrument = o.instrument;
+        timeMillis = o.timeMillis;
+        price = o.price;
+        size = o.size;
+        fractional = o.fractional;
+        exchange = o.exchange;
+        trfId = o.trfId;
+        tradeId = o.tradeId;
+        sequence = o.sequence;
+        conditionCount = o.conditionCount;
+        System.arraycopy(o.conditions, 0, conditions, 0, conditions.length);
+        bidPrice = o.bidPrice;
+        askPrice = o.askPrice;
+        bidSize = o.bidSize;
+        askSize = o.askSize;
+        bidExchange = o.bidExchange;
+        askExchange = o.askExchange;
+        startMillis = o.startMillis;
+        endMillis = o.endMillis;
+        open = o.open;
+        high = o.high;
+        low = o.low;
+        volume = o.volume;
+        vwap = o.vwap;
+    }
 }

@@ -35,8 +35,11 @@ final class SimulatedMarket
     private final AggregateBuilder seconds;
     private final AggregateBuilder minutes;
 
-    SimulatedMarket(final long seed, final int eventsPerSecond)
+    private final SimulatorFaults faults;
+
+    SimulatedMarket(final long seed, final int eventsPerSecond, final SimulatorFaults faults)
     {
+        this.faults = faults;
         random = new SplittableRandom(seed);
         stepVol = ANNUAL_VOL / Math.sqrt(SECONDS_PER_YEAR * Math.max(1, eventsPerSecond));
         stock("SPY", 600, 1.0, 2, 2);
@@ -87,7 +90,7 @@ final class SimulatedMarket
         {
             trade(options.get(random.nextInt(options.size())), e);
         }
-        if (e.type == SimEvent.Type.TRADE && e.instrument.kind == Instrument.Kind.STOCK)
+        if (e.type == SimEvent.Type.TRADE && e.instrument.kind == Instrument.Kind.STOCK && e.timeMillis == nowMillis)
         {
             seconds.add(e);
             minutes.add(e);
@@ -204,8 +207,19 @@ final class SimulatedMarket
             }
             e.tradeId = Long.toString(in.nextTradeId++);
         }
-        in.sequence += 1 + random.nextInt(3);
+        final int step = 1 + random.nextInt(3); // drawn even when a fault discards it, to keep the seeded stream
+        if (faults == null || !SimulatorFaults.take(faults.duplicateSequences))
+        {
+            in.sequence += step;
+        }
         e.sequence = in.sequence;
+        if (faults != null && in.ticker.equals(faults.latePrintTicker) && in.kind == Instrument.Kind.STOCK)
+        {
+            faults.latePrintTicker = null;
+            e.timeMillis -= faults.latePrintMillis; // a dark-pool print reported minutes after it happened
+            e.exchange = 4;
+            e.trfId = 201;
+        }
     }
 
     private void quote(final Instrument in, final SimEvent e)

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -36,6 +38,11 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
     private volatile boolean[][] subscribed;
     private volatile boolean authenticated;
     private Channel channel;
+    /** Driver thread only. */
+    private final java.util.ArrayDeque<byte[]> held = new java.util.ArrayDeque<>();
+    private volatile long stalledUntil;
+    private long unwritableSince;
+    static final long SLOW_CONSUMER_NANOS = 2_000_000_000L;
 
     SimulatorSession(final MassiveSimulator simulator, final String cluster, final int instrumentCount)
     {
@@ -140,9 +147,10 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private void auth(final String key)
     {
-        if (simulator.settings().apiKey.equals(key))
+        if (simulator.settings().apiKey.equals(key) && !SimulatorFaults.take(simulator.faults().failedAuths))
         {
             authenticated = true;
+            simulator.authentications.incrementAndGet();
             status("auth_success", "authenticated");
         }
         else
@@ -236,11 +244,78 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
         return channel.writeAndFlush(new TextWebSocketFrame(text));
     }
 
-    /** Sends a frame built by the market driver (called on the driver thread). */
+    /**
+     * Sends a frame built by the market driver (called on the driver thread). While stalled, frames are held
+     * and go out late, in order. A client that stays unwritable (it reads too slowly) for
+     * {@link #SLOW_CONSUMER_NANOS} is told slow_consumer and dropped, as Massive does.
+     */
     void sendFrame(final byte[] bytes, final int length)
+    {
+        if (!channel.isActive())
+        {
+            return;
+        }
+        final long now = System.nanoTime();
+        if (now < stalledUntil)
+        {
+            held.addLast(java.util.Arrays.copyOf(bytes, length));
+            return;
+        }
+        while (!held.isEmpty())
+        {
+            final byte[] late = held.removeFirst();
+            write(late, late.length);
+        }
+        if (!channel.isWritable())
+        {
+            if (unwritableSince == 0)
+            {
+                unwritableSince = now;
+            }
+            else if (now - unwritableSince > SLOW_CONSUMER_NANOS)
+            {
+                sendText("[{\"ev\":\"status\",\"status\":\"slow_consumer\",\"message\":\"client is too slow\"}]");
+                channel.close();
+                return;
+            }
+        }
+        else
+        {
+            unwritableSince = 0;
+        }
+        write(bytes, length);
+    }
+
+    private void write(final byte[] bytes, final int length)
     {
         final ByteBuf buf = channel.alloc().buffer(length);
         buf.writeBytes(bytes, 0, length);
         channel.writeAndFlush(new TextWebSocketFrame(buf));
+    }
+
+    void stallUntil(final long nanoTime)
+    {
+        stalledUntil = nanoTime;
+    }
+
+    /** Closes with a WebSocket close frame (1001 going away), or drops the socket without one. */
+    void drop(final boolean withCloseFrame)
+    {
+        if (withCloseFrame)
+        {
+            channel.writeAndFlush(new CloseWebSocketFrame(1001, "going away")).addListener(ChannelFutureListener.CLOSE);
+        }
+        else
+        {
+            channel.close();
+        }
+    }
+
+    /** What a second login with the same key does to this one. */
+    void evict()
+    {
+        sendText("[{\"ev\":\"status\",\"status\":\"max_connections\",\"message\":\"Maximum number of websocket " +
+            "connections exceeded. You have reached the connection limit for your account.\"}]")
+            .addListener(ChannelFutureListener.CLOSE);
     }
 }

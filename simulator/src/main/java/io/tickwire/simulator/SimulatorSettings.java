@@ -14,6 +14,7 @@ public final class SimulatorSettings
     int maxEventsPerFrame = 64;
     long maxEvents;
     boolean recordGroundTruth;
+    int historyPerTicker = 100_000;
 
     public static SimulatorSettings from(final TickwireConfig config)
     {
@@ -71,6 +72,13 @@ public final class SimulatorSettings
     public SimulatorSettings maxEvents(final long value)
     {
         maxEvents = value;
+        return this;
+    }
+
+    /** How many trades and quotes per ticker the REST API can serve. */
+    public SimulatorSettings historyPerTicker(final int value)
+    {
+        historyPerTicker = value;
         return this;
     }
 

@@ -99,9 +99,9 @@ class MassiveSimulatorTest
     @Test
     void shouldProduceTheSameMarketFromTheSameSeed()
     {
-        final SimulatedMarket a = new SimulatedMarket(7, 1000);
-        final SimulatedMarket b = new SimulatedMarket(7, 1000);
-        final SimulatedMarket c = new SimulatedMarket(8, 1000);
+        final SimulatedMarket a = new SimulatedMarket(7, 1000, null);
+        final SimulatedMarket b = new SimulatedMarket(7, 1000, null);
+        final SimulatedMarket c = new SimulatedMarket(8, 1000, null);
         final SimEvent ea = new SimEvent();
         final SimEvent eb = new SimEvent();
         final SimEvent ec = new SimEvent();
@@ -124,7 +124,7 @@ class MassiveSimulatorTest
     @Test
     void shouldKeepQuotesOnTheTickGridWithRealisticSpreads()
     {
-        final SimulatedMarket market = new SimulatedMarket(1, 1000);
+        final SimulatedMarket market = new SimulatedMarket(1, 1000, null);
         final SimEvent e = new SimEvent();
         for (int i = 0; i < 20_000; i++)
         {

@@ -1,0 +1,425 @@
+package io.tickwire.simulator;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Massive's REST API over the simulator's market history, answering with Massive's field names and units
+ * (ns timestamps): /v2/last/trade, /v2/last/nbbo, /v3/trades and /v3/quotes with next_url pagination,
+ * /v2/aggs minute and second bars, /v3/snapshot/indices. Plus /_simulator/faults/NAME?... to inject faults
+ * from a shell (curl -X POST).
+ */
+final class SimulatorRestApi
+{
+    private static final long MS = 1_000_000L;
+    private static final int DEFAULT_LIMIT = 1000;
+    private static final int MAX_LIMIT = 50_000;
+
+    private final MassiveSimulator simulator;
+
+    SimulatorRestApi(final MassiveSimulator simulator)
+    {
+        this.simulator = simulator;
+    }
+
+    void handle(final ChannelHandlerContext ctx, final FullHttpRequest request)
+    {
+        final QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        final String[] path = query.path().replaceAll("^/+", "").split("/");
+        final Map<String, List<String>> params = query.parameters();
+        try
+        {
+            if (path[0].equals("_simulator"))
+            {
+                reply(ctx, HttpResponseStatus.OK, fault(path, params));
+                return;
+            }
+            if (!authorized(request, params))
+            {
+                reply(ctx, HttpResponseStatus.UNAUTHORIZED, "{\"status\":\"ERROR\",\"error\":\"Unknown API Key\"}");
+                return;
+            }
+            simulator.restRequests.incrementAndGet();
+            final String host = "http://" + request.headers().get(HttpHeaderNames.HOST, "127.0.0.1");
+            if (path.length == 4 && path[0].equals("v2") && path[1].equals("last") && path[2].equals("trade"))
+            {
+                reply(ctx, HttpResponseStatus.OK, lastTrade(path[3]));
+            }
+            else if (path.length == 4 && path[0].equals("v2") && path[1].equals("last") && path[2].equals("nbbo"))
+            {
+                reply(ctx, HttpResponseStatus.OK, lastQuote(path[3]));
+            }
+            else if (path.length == 3 && path[0].equals("v3") && (path[1].equals("trades") || path[1].equals("quotes")))
+            {
+                reply(ctx, HttpResponseStatus.OK, history(host, path[1], path[2], params));
+            }
+            else if (path.length == 9 && path[0].equals("v2") && path[1].equals("aggs") && path[2].equals("ticker") &&
+                path[4].equals("range"))
+            {
+                reply(ctx, HttpResponseStatus.OK, aggregates(path[3], Integer.parseInt(path[5]), path[6], path[7], path[8]));
+            }
+            else if (path.length == 3 && path[0].equals("v3") && path[1].equals("snapshot") && path[2].equals("indices"))
+            {
+                reply(ctx, HttpResponseStatus.OK, indices(params));
+            }
+            else
+            {
+                reply(ctx, HttpResponseStatus.NOT_FOUND, "{\"status\":\"NOT_FOUND\",\"message\":\"no such endpoint\"}");
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            reply(ctx, HttpResponseStatus.BAD_REQUEST, "{\"status\":\"ERROR\",\"error\":" + quote(ex.toString()) + "}");
+        }
+    }
+
+    private boolean authorized(final FullHttpRequest request, final Map<String, List<String>> params)
+    {
+        final String key = simulator.settings().apiKey;
+        final String header = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+        return header.equals("Bearer " + key) || key.equals(first(params, "apiKey", null));
+    }
+
+    private String lastTrade(final String ticker)
+    {
+        final GroundTruth.Trade t = simulator.history().lastTrade(ticker);
+        if (t == null)
+        {
+            return "{\"status\":\"NOT_FOUND\",\"request_id\":\"sim\"}";
+        }
+        final StringBuilder sb = new StringBuilder("{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":{\"T\":")
+            .append(quote(ticker));
+        if (t.tradeId() != null)
+        {
+            sb.append(",\"i\":").append(quote(t.tradeId()));
+        }
+        sb.append(",\"x\":").append(t.exchange()).append(",\"p\":").append(decimal(t.price()))
+            .append(",\"s\":").append(decimal(t.size())).append(",\"t\":").append(t.timeMillis() * MS)
+            .append(",\"y\":").append(t.timeMillis() * MS).append(",\"q\":").append(t.sequence());
+        if (t.trfId() != 0)
+        {
+            sb.append(",\"r\":").append(t.trfId()).append(",\"f\":").append(t.timeMillis() * MS);
+        }
+        conditions(sb, "c", t.conditions());
+        return sb.append("}}").toString();
+    }
+
+    private String lastQuote(final String ticker)
+    {
+        final GroundTruth.Quote q = simulator.history().lastQuote(ticker);
+        if (q == null)
+        {
+            return "{\"status\":\"NOT_FOUND\",\"request_id\":\"sim\"}";
+        }
+        return "{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":{\"T\":" + quote(ticker) +
+            ",\"p\":" + decimal(q.bidPrice()) + ",\"s\":" + decimal(q.bidSize()) + ",\"x\":" + q.bidExchange() +
+            ",\"P\":" + decimal(q.askPrice()) + ",\"S\":" + decimal(q.askSize()) + ",\"X\":" + q.askExchange() +
+            ",\"t\":" + q.timeMillis() * MS + ",\"y\":" + q.timeMillis() * MS + ",\"q\":" + q.sequence() + "}}";
+    }
+
+    /** Bars from the trade history: v, vw, o, c, h, l, t (window start, ms), n, as Massive's aggregates. */
+    private String aggregates(final String ticker, final int multiplier, final String timespan, final String from,
+        final String to)
+    {
+        final long unit = timespan.equals("second") ? 1000 : timespan.equals("minute") ? 60_000 : 0;
+        if (unit == 0 || multiplier < 1)
+        {
+            throw new IllegalArgumentException("timespan must be second or minute with a positive multiplier");
+        }
+        final long window = unit * multiplier;
+        final long fromMillis = millis(from, false);
+        final long toMillis = millis(to, true);
+        final java.util.TreeMap<Long, long[]> bars = new java.util.TreeMap<>();
+        final java.util.Map<Long, Double> notional = new java.util.HashMap<>();
+        for (final GroundTruth.Trade t : simulator.history().trades(ticker))
+        {
+            if (t.timeMillis() < fromMillis || t.timeMillis() > toMillis)
+            {
+                continue;
+            }
+            final long start = t.timeMillis() / window * window;
+            final long[] b = bars.computeIfAbsent(start, (k) -> new long[]{t.price(), t.price(), t.price(), 0, 0, 0,
+                Long.MAX_VALUE, Long.MIN_VALUE});
+            if (t.timeMillis() < b[6])
+            {
+                b[0] = t.price();
+                b[6] = t.timeMillis();
+            }
+            if (t.timeMillis() >= b[7])
+            {
+                b[3] = t.price();
+                b[7] = t.timeMillis();
+            }
+            b[1] = Math.max(b[1], t.price());
+            b[2] = Math.min(b[2], t.price());
+            b[4] += t.size();
+            b[5]++;
+            notional.merge(start, t.price() / (double)SimulatedMarket.SCALE * (t.size() / (double)SimulatedMarket.SCALE),
+                Double::sum);
+        }
+        final StringBuilder sb = new StringBuilder("{\"ticker\":").append(quote(ticker))
+            .append(",\"status\":\"OK\",\"adjusted\":true,\"request_id\":\"sim\",\"resultsCount\":")
+            .append(bars.size()).append(",\"results\":[");
+        boolean first = true;
+        for (final Map.Entry<Long, long[]> e : bars.entrySet())
+        {
+            final long[] b = e.getValue();
+            final long vwap = Math.round(notional.get(e.getKey()) / (b[4] / (double)SimulatedMarket.SCALE) *
+                SimulatedMarket.SCALE);
+            sb.append(first ? "" : ",").append("{\"v\":").append(decimal(b[4])).append(",\"vw\":").append(decimal(vwap))
+                .append(",\"o\":").append(decimal(b[0])).append(",\"c\":").append(decimal(b[3]))
+                .append(",\"h\":").append(decimal(b[1])).append(",\"l\":").append(decimal(b[2]))
+                .append(",\"t\":").append(e.getKey()).append(",\"n\":").append(b[5]).append('}');
+            first = false;
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** ms since the epoch, or a date (YYYY-MM-DD: its start, or its end when {@code endOfDay}). */
+    private static long millis(final String value, final boolean endOfDay)
+    {
+        if (value.length() == 10 && value.charAt(4) == '-')
+        {
+            final long start = java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond() * 1000;
+            return endOfDay ? start + 86_399_999L : start;
+        }
+        return Long.parseLong(value);
+    }
+
+    private String indices(final Map<String, List<String>> params)
+    {
+        final StringBuilder sb = new StringBuilder("{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":[");
+        boolean first = true;
+        for (final String ticker : first(params, "ticker.any_of", "").split(","))
+        {
+            final GroundTruth.IndexValue v = simulator.history().lastIndexValue(ticker.trim());
+            if (v != null)
+            {
+                sb.append(first ? "" : ",").append("{\"ticker\":").append(quote(v.ticker())).append(",\"value\":")
+                    .append(decimal(v.value())).append(",\"last_updated\":").append(v.timeMillis() * MS)
+                    .append(",\"timeframe\":\"REAL-TIME\"}");
+                first = false;
+            }
+        }
+        return sb.append("]}").toString();
+    }
+
+    private String history(final String host, final String kind, final String ticker, final Map<String, List<String>> params)
+    {
+        long from = Long.MIN_VALUE;
+        long to = Long.MAX_VALUE;
+        long afterNanos = Long.MIN_VALUE;
+        long afterIndex = Long.MIN_VALUE;
+        int limit = Math.min(MAX_LIMIT, Integer.parseInt(first(params, "limit", String.valueOf(DEFAULT_LIMIT))));
+        final String cursor = first(params, "cursor", null);
+        if (cursor != null)
+        {
+            final String[] c = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\|");
+            from = Long.parseLong(c[0]);
+            to = Long.parseLong(c[1]);
+            limit = Integer.parseInt(c[2]);
+            afterNanos = Long.parseLong(c[3]);
+            afterIndex = Long.parseLong(c[4]);
+        }
+        else
+        {
+            if (!"asc".equals(first(params, "order", "asc")))
+            {
+                throw new IllegalArgumentException("the simulator serves order=asc only");
+            }
+            from = Math.max(from, bound(params, "timestamp.gte", Long.MIN_VALUE, 0));
+            from = Math.max(from, bound(params, "timestamp.gt", Long.MIN_VALUE, 1));
+            to = Math.min(to, bound(params, "timestamp.lt", Long.MAX_VALUE, 0));
+            to = Math.min(to, bound(params, "timestamp.lte", Long.MAX_VALUE, 1));
+        }
+        final boolean trades = kind.equals("trades");
+        final List<? extends MarketHistory.Entry<?>> page = trades ?
+            simulator.history().trades(ticker, from, to, afterNanos, afterIndex, limit + 1) :
+            simulator.history().quotes(ticker, from, to, afterNanos, afterIndex, limit + 1);
+        final StringBuilder sb = new StringBuilder("{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":[");
+        final int n = Math.min(limit, page.size());
+        for (int i = 0; i < n; i++)
+        {
+            sb.append(i == 0 ? "" : ",");
+            if (trades)
+            {
+                trade(sb, (GroundTruth.Trade)page.get(i).value());
+            }
+            else
+            {
+                quote(sb, (GroundTruth.Quote)page.get(i).value());
+            }
+        }
+        sb.append(']');
+        if (page.size() > limit)
+        {
+            final MarketHistory.Entry<?> last = page.get(limit - 1);
+            final String next = from + "|" + to + "|" + limit + "|" + MarketHistory.nanos(last.value()) + "|" + last.index();
+            sb.append(",\"next_url\":").append(quote(host + "/v3/" + kind + "/" + ticker + "?cursor=" +
+                Base64.getUrlEncoder().withoutPadding().encodeToString(next.getBytes(StandardCharsets.US_ASCII))));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static void trade(final StringBuilder sb, final GroundTruth.Trade t)
+    {
+        sb.append("{\"exchange\":").append(t.exchange());
+        if (t.tradeId() != null)
+        {
+            sb.append(",\"id\":").append(quote(t.tradeId()));
+        }
+        sb.append(",\"participant_timestamp\":").append(t.timeMillis() * MS)
+            .append(",\"price\":").append(decimal(t.price()))
+            .append(",\"sequence_number\":").append(t.sequence())
+            .append(",\"sip_timestamp\":").append(t.timeMillis() * MS)
+            .append(",\"size\":").append(decimal(t.size()));
+        if (t.trfId() != 0)
+        {
+            sb.append(",\"trf_id\":").append(t.trfId()).append(",\"trf_timestamp\":").append(t.timeMillis() * MS);
+        }
+        conditions(sb, "conditions", t.conditions());
+        sb.append('}');
+    }
+
+    private static void quote(final StringBuilder sb, final GroundTruth.Quote q)
+    {
+        sb.append("{\"ask_exchange\":").append(q.askExchange())
+            .append(",\"ask_price\":").append(decimal(q.askPrice()))
+            .append(",\"ask_size\":").append(decimal(q.askSize()))
+            .append(",\"bid_exchange\":").append(q.bidExchange())
+            .append(",\"bid_price\":").append(decimal(q.bidPrice()))
+            .append(",\"bid_size\":").append(decimal(q.bidSize()))
+            .append(",\"participant_timestamp\":").append(q.timeMillis() * MS)
+            .append(",\"sequence_number\":").append(q.sequence())
+            .append(",\"sip_timestamp\":").append(q.timeMillis() * MS)
+            .append('}');
+    }
+
+    private String fault(final String[] path, final Map<String, List<String>> params)
+    {
+        final SimulatorFaults faults = simulator.faults();
+        final String name = path.length > 2 ? path[2] : "";
+        final String cluster = first(params, "cluster", "stocks");
+        switch (name)
+        {
+            case "drop":
+                faults.dropConnections(cluster, Boolean.parseBoolean(first(params, "closeFrame", "false")));
+                break;
+            case "stall":
+                faults.stall(cluster, Long.parseLong(first(params, "ms", "5000")));
+                break;
+            case "ignore-pings":
+                faults.ignorePings(Boolean.parseBoolean(first(params, "on", "true")));
+                break;
+            case "duplicate-frames":
+                faults.duplicateFrames(Integer.parseInt(first(params, "n", "1")));
+                break;
+            case "duplicate-sequence":
+                faults.duplicateSequences(Integer.parseInt(first(params, "n", "1")));
+                break;
+            case "reorder":
+                faults.reorderFrames(Integer.parseInt(first(params, "n", "1")));
+                break;
+            case "late-print":
+                faults.latePrint(first(params, "ticker", "SPY"), Long.parseLong(first(params, "ms", "600000")));
+                break;
+            case "evict":
+                faults.evict(cluster);
+                break;
+            case "fail-auth":
+                faults.failAuth(Integer.parseInt(first(params, "n", "1")));
+                break;
+            case "malformed":
+                simulator.sendRaw(cluster, "[{\"ev\":\"T\",\"sym\":\"SPY\",\"p\":");
+                break;
+            case "unknown-ev":
+                simulator.sendRaw(cluster, "[{\"ev\":\"NOI\",\"T\":\"SPY\",\"t\":" + System.currentTimeMillis() * MS + "}]");
+                break;
+            default:
+                throw new IllegalArgumentException("unknown fault '" + name + "'; faults: drop, stall, ignore-pings, " +
+                    "duplicate-frames, duplicate-sequence, reorder, late-print, evict, fail-auth, malformed, unknown-ev");
+        }
+        return "{\"status\":\"OK\",\"fault\":" + quote(name) + "}";
+    }
+
+    /** A REST timestamp bound: ns, ms, or a date (YYYY-MM-DD); {@code exclusive} adds one ns. */
+    private static long bound(final Map<String, List<String>> params, final String name, final long absent,
+        final long adjust)
+    {
+        final String v = first(params, name, null);
+        if (v == null)
+        {
+            return absent;
+        }
+        if (v.length() == 10 && v.charAt(4) == '-')
+        {
+            return java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
+        }
+        final long raw = Long.parseLong(v);
+        final long nanos = raw < 100_000_000_000_000L ? raw * MS : raw;
+        return nanos + adjust;
+    }
+
+    private static void conditions(final StringBuilder sb, final String field, final List<Integer> conditions)
+    {
+        if (!conditions.isEmpty())
+        {
+            sb.append(",\"").append(field).append("\":").append(conditions.toString().replace(" ", ""));
+        }
+    }
+
+    private static String decimal(final long fixed)
+    {
+        final StringBuilder sb = new StringBuilder();
+        long v = fixed;
+        if (v < 0)
+        {
+            sb.append('-');
+            v = -v;
+        }
+        sb.append(v / SimulatedMarket.SCALE);
+        long frac = v % SimulatedMarket.SCALE;
+        if (frac != 0)
+        {
+            String f = String.valueOf(frac + SimulatedMarket.SCALE).substring(1);
+            while (f.endsWith("0"))
+            {
+                f = f.substring(0, f.length() - 1);
+            }
+            sb.append('.').append(f);
+        }
+        return sb.toString();
+    }
+
+    private static String quote(final String s)
+    {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String first(final Map<String, List<String>> params, final String name, final String fallback)
+    {
+        final List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+
+    private static void reply(final ChannelHandlerContext ctx, final HttpResponseStatus status, final String body)
+    {
+        final FullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+            status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+}
