@@ -70,6 +70,12 @@ public final class Key<T>
             });
     }
 
+    static Key<Boolean> bool(final String name)
+    {
+        return new Key<>(name, "true or false",
+            (s) -> s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null);
+    }
+
     static Key<Long> seed(final String name)
     {
         return new Key<>(name, "a 64-bit integer", Long::parseLong);

@@ -38,6 +38,21 @@ public final class Keys
     public static final Key<List<String>> FEED_OPTIONS_CHANNELS = Key.list("feed.options.channels", true);
     public static final Key<Integer> FEED_CONNECT_TIMEOUT_MS = Key.integer("feed.connectTimeoutMs", 100, 120_000);
     public static final Key<Integer> FEED_MAX_FRAME_BYTES = Key.integer("feed.maxFrameBytes", 65_536, 1 << 28);
+    public static final Key<Integer> FEED_RECONNECT_BASE_MS = Key.integer("feed.reconnectBaseMs", 10, 600_000);
+    public static final Key<Integer> FEED_RECONNECT_MAX_MS = Key.integer("feed.reconnectMaxMs", 10, 3_600_000);
+    public static final Key<Integer> FEED_RECONNECT_RESET_AFTER_MS =
+        Key.integer("feed.reconnectResetAfterMs", 0, 3_600_000);
+    public static final Key<Integer> FEED_EVICTION_COOLDOWN_MS = Key.integer("feed.evictionCooldownMs", 100, 3_600_000);
+    public static final Key<Integer> FEED_ACK_TIMEOUT_MS = Key.integer("feed.ackTimeoutMs", 100, 600_000);
+    public static final Key<Integer> FEED_PING_INTERVAL_MS = Key.integer("feed.pingIntervalMs", 100, 600_000);
+    public static final Key<Integer> FEED_LIVENESS_TIMEOUT_MS = Key.integer("feed.livenessTimeoutMs", 200, 3_600_000);
+    public static final Key<Integer> FEED_DATA_WATCHDOG_MS = Key.integer("feed.dataWatchdogMs", 0, 3_600_000);
+    public static final Key<String> FEED_REST_URL = Key.custom("feed.restUrl", "an http:// or https:// URL",
+        (s) -> s.startsWith("http://") || s.startsWith("https://") ? s.replaceAll("/+$", "") : null);
+    public static final Key<Integer> FEED_POLL_AFTER_MS = Key.integer("feed.pollAfterMs", 0, 3_600_000);
+    public static final Key<Integer> FEED_POLL_INTERVAL_MS = Key.integer("feed.pollIntervalMs", 50, 600_000);
+    public static final Key<Integer> FEED_BACKFILL_BUDGET = Key.integer("feed.backfillBudgetSymbolSeconds", 0, 1 << 30);
+    public static final Key<Integer> FEED_BACKFILL_MARGIN_MS = Key.integer("feed.backfillMarginMs", 0, 600_000);
 
     public static final Key<Threading> ENGINE_THREADING = Key.oneOf("engine.threading", Threading.class);
     public static final Key<WaitStrategyName> ENGINE_WAIT_STRATEGY =
@@ -49,6 +64,7 @@ public final class Keys
     public static final Key<Integer> ENGINE_DEDUPE_WINDOW = Key.powerOfTwo("engine.dedupeWindow", 1024, 1 << 26);
     public static final Key<String> ENGINE_DATA_DIR = Key.text("engine.dataDir", false);
 
+    public static final Key<Boolean> JOURNAL_RAW_CAPTURE = Key.bool("journal.rawCapture");
     public static final Key<RollCycleName> JOURNAL_ROLL_CYCLE = Key.oneOf("journal.rollCycle", RollCycleName.class);
     public static final Key<LocalTime> JOURNAL_ROLL_TIME = Key.custom("journal.rollTime", "a UTC time of day HH:MM",
         LocalTime::parse);
@@ -76,8 +92,11 @@ public final class Keys
     static final List<Key<?>> ALL = List.of(
         FEED_URL, FEED_CLUSTERS, FEED_API_KEY_ENV, FEED_STOCKS_SYMBOLS, FEED_STOCKS_CHANNELS, FEED_INDICES_SYMBOLS,
         FEED_INDICES_CHANNELS, FEED_OPTIONS_SYMBOLS, FEED_OPTIONS_CHANNELS, FEED_CONNECT_TIMEOUT_MS,
-        FEED_MAX_FRAME_BYTES, ENGINE_THREADING, ENGINE_WAIT_STRATEGY, ENGINE_CPUS, ENGINE_RING_SIZE,
-        ENGINE_TIMER_INTERVAL_MS, ENGINE_DEDUPE_WINDOW, ENGINE_DATA_DIR, JOURNAL_ROLL_CYCLE, JOURNAL_ROLL_TIME,
+        FEED_MAX_FRAME_BYTES, FEED_RECONNECT_BASE_MS, FEED_RECONNECT_MAX_MS, FEED_RECONNECT_RESET_AFTER_MS,
+        FEED_EVICTION_COOLDOWN_MS, FEED_ACK_TIMEOUT_MS, FEED_PING_INTERVAL_MS, FEED_LIVENESS_TIMEOUT_MS,
+        FEED_DATA_WATCHDOG_MS, FEED_REST_URL, FEED_POLL_AFTER_MS, FEED_POLL_INTERVAL_MS, FEED_BACKFILL_BUDGET,
+        FEED_BACKFILL_MARGIN_MS, ENGINE_THREADING, ENGINE_WAIT_STRATEGY, ENGINE_CPUS, ENGINE_RING_SIZE,
+        ENGINE_TIMER_INTERVAL_MS, ENGINE_DEDUPE_WINDOW, ENGINE_DATA_DIR, JOURNAL_RAW_CAPTURE, JOURNAL_ROLL_CYCLE, JOURNAL_ROLL_TIME,
         BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, GATEWAY_HOST, GATEWAY_PORT,
         GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,

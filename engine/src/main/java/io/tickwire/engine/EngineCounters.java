@@ -16,8 +16,8 @@ import java.util.Map;
 public final class EngineCounters
 {
     private final CountersManager manager = new CountersManager(
-        new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * 64)),
-        new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * 64)));
+        new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * 128)),
+        new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * 128)));
 
     // written by the ingest thread
     public final AtomicCounter framesReceived = manager.newCounter("frames_received");
@@ -38,8 +38,10 @@ public final class EngineCounters
     public final AtomicCounter duplicateSequences = manager.newCounter("duplicate_sequences");
     public final AtomicCounter backwardSequences = manager.newCounter("backward_sequences");
     public final AtomicCounter staleQuotes = manager.newCounter("stale_quotes");
+    public final AtomicCounter lateTradesFlagged = manager.newCounter("late_trades_flagged");
     // written by the bar stage
     public final AtomicCounter barsEmitted = manager.newCounter("bars_emitted");
+    public final AtomicCounter gapBars = manager.newCounter("gap_bars");
     public final AtomicCounter lateTrades = manager.newCounter("late_trades");
     // written by the journal stages
     public final AtomicCounter inputJournalRecords = manager.newCounter("input_journal_records");
@@ -47,6 +49,23 @@ public final class EngineCounters
     public final AtomicCounter outputJournalRecords = manager.newCounter("output_journal_records");
     public final AtomicCounter outputJournalBytes = manager.newCounter("output_journal_bytes");
     public final AtomicCounter deadLetterJournalBytes = manager.newCounter("dead_letter_journal_bytes");
+    public final AtomicCounter rawJournalBytes = manager.newCounter("raw_journal_bytes");
+    // written by the ingest thread: connection lifecycle and recovery
+    public final AtomicCounter connects = manager.newCounter("connects");
+    public final AtomicCounter reconnects = manager.newCounter("reconnects");
+    public final AtomicCounter disconnects = manager.newCounter("disconnects");
+    public final AtomicCounter evictions = manager.newCounter("evictions");
+    public final AtomicCounter livenessTimeouts = manager.newCounter("liveness_timeouts");
+    public final AtomicCounter watchdogTimeouts = manager.newCounter("watchdog_timeouts");
+    public final AtomicCounter subscriptionAckShortfall = manager.newCounter("subscription_ack_shortfall");
+    public final AtomicCounter nextReconnectDelayMs = manager.newCounter("next_reconnect_delay_ms");
+    public final AtomicCounter ringFullGaps = manager.newCounter("ring_full_gaps");
+    public final AtomicCounter polls = manager.newCounter("polls");
+    public final AtomicCounter polledEvents = manager.newCounter("polled_events");
+    public final AtomicCounter backfills = manager.newCounter("backfills");
+    public final AtomicCounter backfillEvents = manager.newCounter("backfill_events");
+    public final AtomicCounter backfillsSkipped = manager.newCounter("backfills_skipped");
+    public final AtomicCounter restErrors = manager.newCounter("rest_errors");
 
     /** A snapshot of every counter by label, in registration order. Allocates: for tools and endpoints. */
     public Map<String, Long> snapshot()

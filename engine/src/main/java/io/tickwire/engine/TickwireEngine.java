@@ -4,6 +4,7 @@ import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.engine.ingest.DeadLetterWriter;
 import io.tickwire.engine.ingest.MassiveIngest;
+import io.tickwire.engine.ingest.RawCaptureWriter;
 import io.tickwire.engine.journal.Journal;
 import io.tickwire.engine.ring.Pipeline;
 import io.tickwire.engine.ring.RingPublisher;
@@ -34,6 +35,7 @@ public final class TickwireEngine implements AutoCloseable
     private final ChronicleQueue inputJournal;
     private final ChronicleQueue outputJournal;
     private final ChronicleQueue deadLetterJournal;
+    private final ChronicleQueue rawJournal;
     private final Pipeline pipeline;
     private final MassiveIngest ingest;
     private final ThreadingLayout layout;
@@ -56,6 +58,7 @@ public final class TickwireEngine implements AutoCloseable
         inputJournal = journal(config, Journal.INPUT);
         outputJournal = journal(config, Journal.OUTPUT);
         deadLetterJournal = journal(config, Journal.DEAD_LETTER);
+        rawJournal = journal(config, Journal.RAW);
 
         pipeline = Pipeline.live(new Pipeline.Settings()
             .ringSize(config.get(Keys.ENGINE_RING_SIZE))
@@ -67,8 +70,8 @@ public final class TickwireEngine implements AutoCloseable
 
         final EpochNanoClock clock = new OffsetEpochNanoClock();
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);
-        ingest = new MassiveIngest(config, apiKey, publisher, symbols,
-            new DeadLetterWriter(deadLetterJournal, counters), counters, clock, fatal::complete);
+        ingest = new MassiveIngest(config, apiKey, publisher, symbols, new DeadLetterWriter(deadLetterJournal, counters),
+            new RawCaptureWriter(rawJournal, counters), counters, clock, fatal::complete);
     }
 
     public TickwireEngine start()
@@ -118,6 +121,7 @@ public final class TickwireEngine implements AutoCloseable
         inputJournal.close();
         outputJournal.close();
         deadLetterJournal.close();
+        rawJournal.close();
         symbolStore.close();
     }
 

@@ -19,7 +19,9 @@ import java.util.List;
  * quiet: a tick at wall time W stands for event time W - lag, where lag is the receive-minus-event delay of
  * the newest data event, so a feed running behind (or a simulator on a shifted clock) is not outrun. A bar
  * closes when the clock passes its end by {@code closeDelay}. Symbols that traded before and are idle get a
- * QUIET bar (carried close, zero volume).
+ * QUIET bar (carried close, zero volume). A bar whose window overlaps a window in which its cluster's feed
+ * was down (or the ring dropped its events) is a GAP bar, with whatever data did arrive: quiet and missing
+ * are never confused.
  *
  * <p>Emission order when several bars close at once (docs/architecture.md): by window end time, then
  * timeframe ascending, then symbol id ascending. Bars are written into the event's bar output for the
@@ -35,6 +37,9 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private final EngineCounters counters;
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MicrobarEncoder barEncoder = new MicrobarEncoder();
+    private final FeedGaps gaps = new FeedGaps();
+    /** Cluster of each symbol (stocks 0, options 1, indices 2: the asset class's value), from its definition. */
+    private byte[] clusterOf = new byte[1024];
     private long clock = Long.MIN_VALUE;
     private long lag;
     private int maxSymbolId;
@@ -59,6 +64,18 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
     {
         event.barOutputLength = 0;
+        if (event.type == EventType.SYMBOL)
+        {
+            if (event.symbolId >= clusterOf.length)
+            {
+                clusterOf = java.util.Arrays.copyOf(clusterOf, Integer.highestOneBit(event.symbolId) << 1);
+            }
+            clusterOf[event.symbolId] = (byte)event.assetClass;
+        }
+        else if (event.type == EventType.FEED_STATUS)
+        {
+            gaps.onFeedStatus(event);
+        }
         advanceClock(event);
         if (clock != Long.MIN_VALUE)
         {
@@ -133,12 +150,15 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private void closeWindow(final BarBook book, final long w, final MarketEvent e)
     {
         final int symbols = Math.min(book.symbolCapacity(), maxSymbolId + 1);
+        final long start = w * book.timeframeNanos;
+        final long end = start + book.timeframeNanos;
         for (int s = 1; s < symbols; s++)
         {
             final int slot = s * 2 + (int)(w & 1);
+            final boolean gap = s < clusterOf.length && gaps.overlaps(clusterOf[s], start, end);
             if (book.window[slot] == w && book.count[slot] > 0)
             {
-                emit(book, s, w, BarKind.NORMAL, book.open[slot], book.high[slot], book.low[slot], book.close[slot],
+                emit(book, s, w, gap ? BarKind.GAP : BarKind.NORMAL, book.open[slot], book.high[slot], book.low[slot], book.close[slot],
                     book.volume[slot], vwap(book, slot), book.count[slot], book.firstTime[slot], book.lastTime[slot], e);
                 book.carriedClose[s] = book.close[slot];
                 book.hasClose[s] = true;
@@ -147,7 +167,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             else if (book.hasClose[s])
             {
                 final long c = book.carriedClose[s];
-                emit(book, s, w, BarKind.QUIET, c, c, c, c, 0, 0, 0, 0, 0, e);
+                emit(book, s, w, gap ? BarKind.GAP : BarKind.QUIET, c, c, c, c, 0, 0, 0, 0, 0, e);
             }
         }
     }
@@ -213,5 +233,9 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         out.putInt(lengthOffset, length);
         e.barOutputLength = lengthOffset + 4 + length;
         counters.barsEmitted.incrementRelease();
+        if (kind == BarKind.GAP)
+        {
+            counters.gapBars.incrementRelease();
+        }
     }
 }

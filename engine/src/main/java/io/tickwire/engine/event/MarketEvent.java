@@ -73,6 +73,9 @@ public final class MarketEvent
     public int cluster;
     public int feedState;
     public int statusCode;
+    /** Feed status: the event-time window in which data may be missing (0, 0 when none). */
+    public long gapStart;
+    public long gapEnd;
 
     /** Trade id, ticker or status message, ASCII/UTF-8 bytes. */
     public final byte[] text = new byte[MAX_TEXT];
@@ -128,6 +131,8 @@ public final class MarketEvent
         cluster = 0;
         feedState = 0;
         statusCode = 0;
+        gapStart = 0;
+        gapEnd = 0;
         textLength = 0;
         accepted = false;
         barOutputLength = 0;
@@ -178,6 +183,8 @@ public final class MarketEvent
         cluster = o.cluster;
         feedState = o.feedState;
         statusCode = o.statusCode;
+        gapStart = o.gapStart;
+        gapEnd = o.gapEnd;
         textLength = o.textLength;
         System.arraycopy(o.text, 0, text, 0, o.textLength);
         accepted = false;

@@ -14,6 +14,9 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -21,72 +24,113 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.DeadLetterReason;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.StatusCode;
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
 import io.tickwire.engine.EngineCounters;
-import org.agrona.concurrent.EpochNanoClock;
+import io.tickwire.engine.event.EventType;
+import io.tickwire.engine.event.MarketEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One WebSocket connection to one Massive cluster: handshake, auth, subscribe, then frames straight into
- * the decoder and the ring on the socket's own thread (the decoder is fast enough that handing off would
- * cost more than it saves; the publisher never blocks). Runs on the ingest event loop, like every producer.
+ * One Massive cluster's connection, for the life of the process: connect, authenticate, subscribe (every
+ * item, again after each reconnect), count the acks, keep the connection honest (ping, liveness timeout on
+ * any inbound frame, data watchdog), and reconnect by {@link ReconnectPolicy} when it drops. Every state
+ * change is a journaled feed status; a reconnect after a loss carries the gap's event-time window, which
+ * drives the backfill and the gap marking of bars. Frames go straight into the decoder and the ring on
+ * this thread (the ingest event loop), which never blocks.
  */
-final class MassiveConnection extends SimpleChannelInboundHandler<WebSocketFrame>
-    implements MassiveFrameDecoder.StatusListener
+final class MassiveConnection implements MassiveFrameDecoder.StatusListener
 {
     private static final Logger LOG = LoggerFactory.getLogger(MassiveConnection.class);
+    private static final long MS = 1_000_000L;
+
+    private enum State
+    {
+        CONNECTING, AUTHENTICATING, LIVE, WAITING, FAILED, CLOSED
+    }
 
     private final Cluster cluster;
     private final URI uri;
-    private final String apiKey;
     private final List<String> subscribeItems;
-    private final int maxFrameBytes;
-    private final int connectTimeoutMs;
+    private final ReconnectPolicy policy;
     private final MassiveIngest ingest;
     private final EngineCounters counters;
-    private final EpochNanoClock clock;
     private final MassiveFrameDecoder decoder;
     private final StagedBatch batch = new StagedBatch();
+    private final boolean rawCapture;
+    private final int maxFrameBytes;
+    private final int connectTimeoutMs;
+    private final long pingIntervalNanos;
+    private final long livenessTimeoutNanos;
+    private final long watchdogNanos;
+    private final long ackTimeoutMillis;
+    private final long checkIntervalMillis;
     private byte[] frameBytes = new byte[1 << 16];
+
+    private State state = State.CONNECTING;
     private Channel channel;
     private boolean authSent;
-    private boolean failed;
-    private long receiveTime;
+    private boolean evicted;
+    private boolean everLive;
+    private int acksExpected;
+    private int acksReceived;
+    private long liveSinceNanos;
+    private long lastInboundNanos;
+    private long lastDataNanos;
+    private long lastPingNanos;
+    /** Newest event time decoded on this cluster: where a gap starts when the connection is lost. */
+    private long lastEventTime;
+    /** Event time from which data is missing since the last loss, 0 while nothing is missing. */
+    private long gapStart;
+    private ScheduledFuture<?> healthCheck;
 
-    MassiveConnection(
-        final Cluster cluster, final URI uri, final String apiKey, final List<String> subscribeItems,
-        final int maxFrameBytes, final int connectTimeoutMs, final MassiveIngest ingest)
+    MassiveConnection(final Cluster cluster, final URI uri, final List<String> subscribeItems,
+        final ReconnectPolicy policy, final TickwireConfig config, final MassiveIngest ingest)
     {
-        super(true);
         this.cluster = cluster;
         this.uri = uri;
-        this.apiKey = apiKey;
         this.subscribeItems = subscribeItems;
-        this.maxFrameBytes = maxFrameBytes;
-        this.connectTimeoutMs = connectTimeoutMs;
+        this.policy = policy;
         this.ingest = ingest;
         this.counters = ingest.counters();
-        this.clock = ingest.clock();
         this.decoder = new MassiveFrameDecoder(ingest.symbols(), this);
+        this.rawCapture = config.get(Keys.JOURNAL_RAW_CAPTURE);
+        this.maxFrameBytes = config.get(Keys.FEED_MAX_FRAME_BYTES);
+        this.connectTimeoutMs = config.get(Keys.FEED_CONNECT_TIMEOUT_MS);
+        this.pingIntervalNanos = config.get(Keys.FEED_PING_INTERVAL_MS) * MS;
+        this.livenessTimeoutNanos = config.get(Keys.FEED_LIVENESS_TIMEOUT_MS) * MS;
+        this.watchdogNanos = config.get(Keys.FEED_DATA_WATCHDOG_MS) * MS;
+        this.ackTimeoutMillis = config.get(Keys.FEED_ACK_TIMEOUT_MS);
+        final long shortest = Math.min(livenessTimeoutNanos, watchdogNanos > 0 ? watchdogNanos : Long.MAX_VALUE) / MS;
+        this.checkIntervalMillis = Math.max(20, Math.min(1000, Math.min(shortest, pingIntervalNanos / MS) / 4));
     }
 
-    void connect(final EventLoopGroup group)
+    void connect()
     {
+        if (state == State.CLOSED || state == State.FAILED)
+        {
+            return;
+        }
+        state = State.CONNECTING;
+        authSent = false;
         final boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
         final int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         final SslContext ssl = tls ? sslContext() : null;
-        final MassiveConnection self = this;
+        final EventLoopGroup loop = ingest.group();
         ingest.publishFeedStatus(cluster, FeedState.CONNECTING, StatusCode.NONE, uri.toString());
         new Bootstrap()
-            .group(group)
+            .group(loop)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
@@ -106,10 +150,10 @@ final class MassiveConnection extends SimpleChannelInboundHandler<WebSocketFrame
                         .webSocketUri(uri)
                         .maxFramePayloadLength(maxFrameBytes)
                         .handshakeTimeoutMillis(connectTimeoutMs)
-                        .dropPongFrames(true)
+                        .dropPongFrames(false) // a pong is a sign of life: we want to see it
                         .build()));
                     p.addLast(new WebSocketFrameAggregator(maxFrameBytes));
-                    p.addLast(self);
+                    p.addLast(new Frames());
                 }
             })
             .connect(uri.getHost(), port)
@@ -117,42 +161,207 @@ final class MassiveConnection extends SimpleChannelInboundHandler<WebSocketFrame
             {
                 if (!f.isSuccess())
                 {
-                    LOG.error("cannot connect to Massive {} at {}: {}", cluster, uri, f.cause().toString());
-                    ingest.publishFeedStatus(cluster, FeedState.DOWN, StatusCode.NONE,
-                        "connect failed: " + f.cause().getMessage());
+                    LOG.warn("cannot connect to Massive {} at {}: {}", cluster, uri, f.cause().toString());
+                    onDisconnected("connect failed: " + f.cause().getMessage());
                 }
             });
     }
 
     void close()
     {
+        state = State.CLOSED;
+        stopHealthCheck();
         if (channel != null)
         {
             channel.close();
         }
     }
 
-    @Override
-    public void channelActive(final ChannelHandlerContext ctx) throws Exception
-    {
-        channel = ctx.channel();
-        super.channelActive(ctx);
-    }
+    // ---- Massive status events (from the decoder) ------------------------------------------------------
 
     @Override
-    public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception
+    public void onStatus(final StatusCode code, final String status, final String message)
     {
-        if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)
+        counters.statusEvents.incrementRelease();
+        switch (code)
         {
-            LOG.error("WebSocket handshake with Massive {} at {} timed out", cluster, uri);
+            case CONNECTED:
+                sendAuth();
+                break;
+            case SUCCESS:
+                if (!authSent)
+                {
+                    sendAuth(); // the spec's first status is "success"; live servers send "connected"
+                }
+                else if (message != null && message.startsWith("subscribed to"))
+                {
+                    acksReceived++;
+                    counters.subscriptionAcks.incrementRelease();
+                }
+                break;
+            case AUTH_SUCCESS:
+                onLive(message);
+                break;
+            case AUTH_FAILED:
+                state = State.FAILED;
+                final String why = "Massive refused authentication for cluster " + Subscriptions.path(cluster) +
+                    " at " + uri.getHost() + ": " + message +
+                    " (check the key in $" + ingest.apiKeyEnv() + " and that your plan includes this cluster)";
+                LOG.error(why);
+                ingest.publishFeedStatus(cluster, FeedState.FAILED, code, message);
+                ingest.fatal(why);
+                break;
+            case MAX_CONNECTIONS:
+                evicted = true;
+                counters.evictions.incrementRelease();
+                LOG.error("Massive {} evicted this connection: another connection logged in with the same key " +
+                    "(max_connections). Cooling down before reconnecting, so the two do not evict each other in a " +
+                    "loop. Message: {}", cluster, message);
+                ingest.publishFeedStatus(cluster, FeedState.DEGRADED, code, message);
+                break;
+            default:
+                LOG.warn("Massive {} status {}: {}", cluster, status, message);
+                ingest.publishFeedStatus(cluster, FeedState.DEGRADED, code, message);
         }
-        super.userEventTriggered(ctx, evt);
     }
 
-    @Override
-    protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+    private void onLive(final String message)
     {
-        receiveTime = clock.nanoTime();
+        state = State.LIVE;
+        liveSinceNanos = System.nanoTime();
+        lastDataNanos = liveSinceNanos;
+        counters.connects.incrementRelease();
+        if (everLive)
+        {
+            counters.reconnects.incrementRelease();
+        }
+        final long now = ingest.clock().nanoTime();
+        if (gapStart > 0)
+        {
+            LOG.info("Massive {} back at {}; data may be missing from {} ms before now", cluster, uri,
+                (now - gapStart) / MS);
+            ingest.publishFeedStatus(cluster, FeedState.RECOVERED, StatusCode.AUTH_SUCCESS, message, gapStart, now);
+            ingest.recovery(cluster).onUp(gapStart, now);
+        }
+        else
+        {
+            LOG.info("authenticated to Massive {} at {}; subscribing to {} items", cluster, uri, subscribeItems.size());
+            ingest.publishFeedStatus(cluster, FeedState.UP, StatusCode.AUTH_SUCCESS, message);
+            ingest.recovery(cluster).onUp(0, 0);
+        }
+        everLive = true;
+        gapStart = 0;
+        subscribe();
+    }
+
+    private void subscribe()
+    {
+        if (subscribeItems.isEmpty())
+        {
+            return;
+        }
+        acksExpected = subscribeItems.size();
+        acksReceived = 0;
+        channel.writeAndFlush(new TextWebSocketFrame(
+            "{\"action\":\"subscribe\",\"params\":\"" + String.join(",", subscribeItems) + "\"}"));
+        final Channel subscribed = channel;
+        ingest.schedule(() ->
+        {
+            if (channel == subscribed && state == State.LIVE && acksReceived < acksExpected)
+            {
+                final int missing = acksExpected - acksReceived;
+                counters.subscriptionAckShortfall.getAndAddRelease(missing);
+                final String text = acksReceived + " of " + acksExpected + " subscriptions acknowledged within " +
+                    ackTimeoutMillis + " ms";
+                LOG.warn("Massive {}: {}", cluster, text);
+                ingest.publishFeedStatus(cluster, FeedState.DEGRADED, StatusCode.NONE, text);
+            }
+        }, ackTimeoutMillis);
+    }
+
+    // ---- losing the connection ---------------------------------------------------------------------------
+
+    private void onDisconnected(final String reason)
+    {
+        stopHealthCheck();
+        channel = null;
+        if (state == State.CLOSED || state == State.FAILED || state == State.WAITING)
+        {
+            return;
+        }
+        final boolean wasLive = state == State.LIVE;
+        final long upMillis = wasLive ? (System.nanoTime() - liveSinceNanos) / MS : 0;
+        counters.disconnects.incrementRelease();
+        if (wasLive && gapStart == 0)
+        {
+            gapStart = lastEventTime > 0 ? lastEventTime + 1 : ingest.clock().nanoTime();
+            ingest.recovery(cluster).onDown();
+        }
+        final long delay = policy.nextDelayMillis(upMillis, evicted);
+        counters.nextReconnectDelayMs.setRelease(delay);
+        final String text = reason + "; reconnecting in " + delay + " ms" + (evicted ? " (eviction cool-down)" : "");
+        if (!ingest.closing())
+        {
+            LOG.warn("Massive {}: {}", cluster, text);
+        }
+        ingest.publishFeedStatus(cluster, FeedState.DOWN, evicted ? StatusCode.MAX_CONNECTIONS : StatusCode.NONE, text,
+            gapStart, gapStart > 0 ? Long.MAX_VALUE : 0);
+        evicted = false;
+        state = State.WAITING;
+        ingest.schedule(this::connect, delay);
+    }
+
+    private void healthCheck()
+    {
+        if (channel == null)
+        {
+            return;
+        }
+        final long now = System.nanoTime();
+        if (now - lastInboundNanos > livenessTimeoutNanos)
+        {
+            counters.livenessTimeouts.incrementRelease();
+            LOG.warn("Massive {}: nothing received for {} ms (no data, status or pong): closing", cluster,
+                (now - lastInboundNanos) / MS);
+            channel.close();
+            return;
+        }
+        if (state == State.LIVE && watchdogNanos > 0 && now - lastDataNanos > watchdogNanos)
+        {
+            counters.watchdogTimeouts.incrementRelease();
+            LOG.warn("Massive {}: no market data for {} ms while subscribed: reconnecting", cluster,
+                (now - lastDataNanos) / MS);
+            channel.close();
+            return;
+        }
+        if (now - lastPingNanos >= pingIntervalNanos)
+        {
+            lastPingNanos = now;
+            channel.writeAndFlush(new PingWebSocketFrame());
+        }
+    }
+
+    private void stopHealthCheck()
+    {
+        if (healthCheck != null)
+        {
+            healthCheck.cancel(false);
+            healthCheck = null;
+        }
+    }
+
+    // ---- frames ------------------------------------------------------------------------------------------
+
+    private void onFrame(final WebSocketFrame frame)
+    {
+        final long nowNanos = System.nanoTime();
+        lastInboundNanos = nowNanos;
+        if (frame instanceof PongWebSocketFrame || frame instanceof PingWebSocketFrame ||
+            frame instanceof CloseWebSocketFrame)
+        {
+            return;
+        }
+        final long receiveTime = ingest.clock().nanoTime();
         final ByteBuf content = frame.content();
         final int length = content.readableBytes();
         if (length > frameBytes.length)
@@ -162,11 +371,15 @@ final class MassiveConnection extends SimpleChannelInboundHandler<WebSocketFrame
         content.getBytes(content.readerIndex(), frameBytes, 0, length);
         counters.framesReceived.incrementRelease();
         counters.bytesReceived.getAndAddRelease(length);
+        if (rawCapture)
+        {
+            ingest.rawCapture().write(cluster, receiveTime, frameBytes, length);
+        }
         if (!(frame instanceof TextWebSocketFrame))
         {
-            final DeadLetterReason reason = frame instanceof BinaryWebSocketFrame ?
-                DeadLetterReason.BINARY_FRAME : DeadLetterReason.MALFORMED_JSON;
-            ingest.deadLetters().write(cluster, receiveTime, reason, -1, frame.getClass().getSimpleName(), frameBytes, length);
+            ingest.deadLetters().write(cluster, receiveTime, frame instanceof BinaryWebSocketFrame ?
+                DeadLetterReason.BINARY_FRAME : DeadLetterReason.MALFORMED_JSON, -1, frame.getClass().getSimpleName(),
+                frameBytes, length);
             return;
         }
         final int result = decoder.decode(frameBytes, length, receiveTime, batch);
@@ -184,76 +397,39 @@ final class MassiveConnection extends SimpleChannelInboundHandler<WebSocketFrame
                 decoder.rejectedEvents() + " event(s) rejected; first: " + decoder.firstRejectDetail(),
                 frameBytes, length);
         }
-        ingest.publisher().publish(batch);
-    }
-
-    @Override
-    public void onStatus(final StatusCode code, final String status, final String message)
-    {
-        counters.statusEvents.incrementRelease();
-        switch (code)
+        if (noteData())
         {
-            case CONNECTED:
-                sendAuth();
-                break;
-            case SUCCESS:
-                if (!authSent)
-                {
-                    sendAuth(); // the spec's first status is "success"; live servers send "connected"
-                }
-                else
-                {
-                    counters.subscriptionAcks.incrementRelease();
-                }
-                break;
-            case AUTH_SUCCESS:
-                LOG.info("authenticated to Massive {} at {}; subscribing to {} items", cluster, uri, subscribeItems.size());
-                ingest.publishFeedStatus(cluster, FeedState.UP, code, message);
-                if (!subscribeItems.isEmpty())
-                {
-                    channel.writeAndFlush(new TextWebSocketFrame(
-                        "{\"action\":\"subscribe\",\"params\":\"" + String.join(",", subscribeItems) + "\"}"));
-                }
-                break;
-            case AUTH_FAILED:
-                failed = true;
-                final String why = "Massive refused authentication for cluster " + Subscriptions.path(cluster) +
-                    " at " + uri.getHost() + ": " + message +
-                    " (check the key in $" + ingest.apiKeyEnv() + " and that your plan includes this cluster)";
-                LOG.error(why);
-                ingest.publishFeedStatus(cluster, FeedState.FAILED, code, message);
-                ingest.fatal(why);
-                break;
-            default:
-                LOG.warn("Massive {} status {}: {}", cluster, status, message);
-                ingest.publishFeedStatus(cluster, FeedState.DEGRADED, code, message);
+            lastDataNanos = nowNanos;
         }
+        ingest.publisher().publish(batch, cluster.value());
     }
 
-    @Override
-    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    /** Tracks the newest event time in the batch; @return whether it held market data. */
+    private boolean noteData()
     {
-        if (!failed && !ingest.closing())
+        boolean data = false;
+        for (int i = 0; i < batch.size(); i++)
         {
-            LOG.warn("connection to Massive {} at {} closed", cluster, uri);
+            final MarketEvent e = batch.get(i);
+            if (e.type != EventType.SYMBOL)
+            {
+                data = true;
+                if (e.eventTime > lastEventTime && e.type != EventType.AGGREGATE)
+                {
+                    lastEventTime = e.eventTime;
+                }
+            }
         }
-        ingest.publishFeedStatus(cluster, failed ? FeedState.FAILED : FeedState.DOWN, StatusCode.NONE, "connection closed");
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
-    {
-        LOG.warn("connection to Massive {} failed: {}", cluster, cause.toString());
-        ctx.close();
+        return data;
     }
 
     private void sendAuth()
     {
-        if (!authSent)
+        if (!authSent && channel != null)
         {
             authSent = true;
-            channel.writeAndFlush(new TextWebSocketFrame("{\"action\":\"auth\",\"params\":\"" + apiKey + "\"}"));
+            state = State.AUTHENTICATING;
+            channel.writeAndFlush(new TextWebSocketFrame("{\"action\":\"auth\",\"params\":\"" + ingest.apiKey() + "\"}"));
         }
     }
 
@@ -266,6 +442,60 @@ final class MassiveConnection extends SimpleChannelInboundHandler<WebSocketFrame
         catch (final SSLException ex)
         {
             throw new IllegalStateException("cannot create TLS context", ex);
+        }
+    }
+
+    /** The pipeline's last handler, one per channel; all calls arrive on the ingest thread. */
+    private final class Frames extends SimpleChannelInboundHandler<WebSocketFrame>
+    {
+        Frames()
+        {
+            super(true);
+        }
+
+        @Override
+        public void channelActive(final ChannelHandlerContext ctx) throws Exception
+        {
+            channel = ctx.channel();
+            lastInboundNanos = System.nanoTime();
+            super.channelActive(ctx);
+        }
+
+        @Override
+        public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt) throws Exception
+        {
+            if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
+            {
+                lastInboundNanos = System.nanoTime();
+                lastPingNanos = lastInboundNanos;
+                healthCheck = ctx.executor().scheduleAtFixedRate(MassiveConnection.this::healthCheck,
+                    checkIntervalMillis, checkIntervalMillis, TimeUnit.MILLISECONDS);
+            }
+            else if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)
+            {
+                LOG.warn("WebSocket handshake with Massive {} at {} timed out", cluster, uri);
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+        {
+            onFrame(frame);
+        }
+
+        @Override
+        public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+        {
+            onDisconnected("connection closed");
+            super.channelInactive(ctx);
+        }
+
+        @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        {
+            LOG.warn("connection to Massive {} failed: {}", cluster, cause.toString());
+            ctx.close();
         }
     }
 }

@@ -445,15 +445,7 @@ public final class MassiveFrameDecoder
             return;
         }
         final int symbolId = symbols.intern(sym, 0, symLength);
-        if (!symbols.isAnnounced(symbolId) && !stagedInThisBatch(batch, symbolId))
-        {
-            final MarketEvent def = batch.add(EventType.SYMBOL);
-            def.eventTime = receiveTime;
-            def.receiveTime = receiveTime;
-            def.symbolId = symbolId;
-            def.assetClass = SymbolTable.assetClass(symbols.ticker(symbolId));
-            def.text(symbols.ticker(symbolId));
-        }
+        SymbolDefinitions.stageIfNew(symbols, batch, symbolId, receiveTime);
         switch (ev)
         {
             case EV_TRADE:
@@ -468,19 +460,6 @@ public final class MassiveFrameDecoder
             default:
                 stageAggregate(symbolId, receiveTime, batch);
         }
-    }
-
-    private static boolean stagedInThisBatch(final StagedBatch batch, final int symbolId)
-    {
-        for (int i = 0; i < batch.size(); i++)
-        {
-            final MarketEvent e = batch.get(i);
-            if (e.type == EventType.SYMBOL && e.symbolId == symbolId)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void stageTrade(final int symbolId, final long receiveTime, final StagedBatch batch)

@@ -1,6 +1,7 @@
 package io.tickwire.engine.ingest;
 
 import io.tickwire.codecs.sbe.Cluster;
+import io.tickwire.config.ConfigException;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 
@@ -11,6 +12,9 @@ import java.util.Locale;
 /** The subscribe items for one cluster: every configured channel prefix crossed with every ticker. */
 public final class Subscriptions
 {
+    /** Massive serves quotes for at most this many option contracts per connection. */
+    public static final int MAX_OPTION_QUOTE_CONTRACTS = 1000;
+
     private Subscriptions()
     {
     }
@@ -32,6 +36,12 @@ public final class Subscriptions
             default:
                 symbols = config.get(Keys.FEED_OPTIONS_SYMBOLS);
                 channels = config.get(Keys.FEED_OPTIONS_CHANNELS);
+        }
+        if (cluster == Cluster.OPTIONS && channels.contains("Q") && symbols.size() > MAX_OPTION_QUOTE_CONTRACTS)
+        {
+            throw new ConfigException("configuration", Keys.FEED_OPTIONS_SYMBOLS.name(), "at most " +
+                MAX_OPTION_QUOTE_CONTRACTS + " contracts while Q is subscribed (Massive's per-connection cap for " +
+                "options quotes)", symbols.size() + " contracts");
         }
         final List<String> items = new ArrayList<>();
         for (final String symbol : symbols)

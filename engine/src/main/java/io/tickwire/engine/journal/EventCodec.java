@@ -150,6 +150,8 @@ public final class EventCodec
                     .cluster(Cluster.get((short)e.cluster))
                     .state(FeedState.get((short)e.feedState))
                     .statusCode(StatusCode.get((short)e.statusCode))
+                    .gapStart(e.gapStart)
+                    .gapEnd(e.gapEnd)
                     .putMessage(e.text, 0, e.textLength);
                 return MessageHeaderEncoder.ENCODED_LENGTH + statusEncoder.encodedLength();
             default:
@@ -269,6 +271,8 @@ public final class EventCodec
                 e.cluster = statusDecoder.clusterRaw();
                 e.feedState = statusDecoder.stateRaw();
                 e.statusCode = statusDecoder.statusCodeRaw();
+                e.gapStart = statusDecoder.gapStart();
+                e.gapEnd = statusDecoder.gapEnd();
                 e.textLength = statusDecoder.getMessage(e.text, 0, MarketEvent.MAX_TEXT);
                 return true;
             default:

@@ -20,6 +20,7 @@ public final class Journal
     public static final String INPUT = "input";
     public static final String OUTPUT = "output";
     public static final String DEAD_LETTER = "deadletter";
+    public static final String RAW = "raw";
 
     private Journal()
     {

@@ -93,7 +93,8 @@ public final class Pipeline implements AutoCloseable
         disruptor = new Disruptor<>(MarketEvent::new, settings.ringSize,
             threadFactory(layout.dedicated(), settings.cpus), ProducerType.SINGLE, layout.newWaitStrategy());
 
-        final SequencerHandler sequencer = new SequencerHandler(settings.dedupeWindow, counters);
+        final SequencerHandler sequencer =
+            new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters);
         final MicrobarHandler microbars =
             new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis, counters);
         final OutputJournalHandler output = new OutputJournalHandler(outputJournal, counters);

@@ -13,18 +13,27 @@ import java.util.Arrays;
  * "Dedupe"). A trade is a duplicate when its identity (symbol, exchange, TRF id, trade id) was seen within
  * the last {@code dedupeWindow} trades; Massive's {@code q} is only a secondary signal, counted and flagged
  * when it repeats or goes backwards but never used to drop. A quote older than the symbol's newest quote is
- * stale and not accepted. Everything else is accepted.
+ * stale and not accepted. A trade older than the newest event seen by more than the bars' close delay is
+ * accepted and flagged late. Everything else is accepted.
  */
 public final class SequencerHandler implements EventHandler<MarketEvent>
 {
+    /** Events claiming to be this far ahead of their receipt do not move the clock (a bad timestamp). */
+    private static final long MAX_FUTURE_SKEW_NANOS = 60_000_000_000L;
+
     private final TradeIdentityWindow identities;
     private final EngineCounters counters;
+    private final long lateAfterNanos;
+    /** Newest event time of an accepted trade, quote or index value. */
+    private long clock = Long.MIN_VALUE;
     private long[] lastSequence = new long[1024];
     private long[] lastQuoteTime = new long[1024];
 
-    public SequencerHandler(final int dedupeWindow, final EngineCounters counters)
+    /** @param lateAfterMillis a trade older than the newest event by more than this is flagged late. */
+    public SequencerHandler(final int dedupeWindow, final long lateAfterMillis, final EngineCounters counters)
     {
         this.identities = new TradeIdentityWindow(dedupeWindow);
+        this.lateAfterNanos = lateAfterMillis * 1_000_000L;
         this.counters = counters;
     }
 
@@ -39,8 +48,20 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
             case EventType.QUOTE:
                 onQuote(event);
                 break;
+            case EventType.INDEX_VALUE:
+                event.accepted = true;
+                advance(event);
+                break;
             default:
                 event.accepted = event.type != EventType.NONE;
+        }
+    }
+
+    private void advance(final MarketEvent e)
+    {
+        if (e.eventTime > clock && e.eventTime <= e.receiveTime + MAX_FUTURE_SKEW_NANOS)
+        {
+            clock = e.eventTime;
         }
     }
 
@@ -72,7 +93,13 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
                 lastSequence[e.symbolId] = e.sequence;
             }
         }
+        if (clock != Long.MIN_VALUE && e.eventTime < clock - lateAfterNanos)
+        {
+            e.flags |= MarketEvent.FLAG_LATE; // accepted: Massive's TRF prints arrive minutes after they happen
+            counters.lateTradesFlagged.incrementRelease();
+        }
         e.accepted = true;
+        advance(e);
         counters.tradesAccepted.incrementRelease();
     }
 
@@ -87,6 +114,7 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
         }
         lastQuoteTime[e.symbolId] = e.eventTime;
         e.accepted = true;
+        advance(e);
     }
 
     private void ensureCapacity(final int symbolId)

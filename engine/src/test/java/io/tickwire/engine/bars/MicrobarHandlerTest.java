@@ -124,6 +124,47 @@ class MicrobarHandlerTest
     }
 
     @Test
+    void shouldMarkBarsThatOverlapAFeedGapAsGapNeverQuiet()
+    {
+        final MarketEvent def = new MarketEvent();
+        def.reset(EventType.SYMBOL);
+        def.symbolId = 1;
+        def.assetClass = 0; // a stock: the stocks cluster
+        def.accepted = true;
+        run(def);
+        trade(1, T0 + 100 * MS, 10, 5);
+        status(io.tickwire.codecs.sbe.FeedState.DOWN, 1, T0 + 100 * MS + 1, Long.MAX_VALUE);
+        status(io.tickwire.codecs.sbe.FeedState.RECOVERED, 3, T0 + 100 * MS + 1, T0 + 2_500 * MS);
+        trade(1, T0 + 4_400 * MS, 11, 5);
+        timer(T0 + 5_300 * MS);
+        final List<String> kinds = new ArrayList<>();
+        for (final Bar b : bars)
+        {
+            if (b.tf() == 1000)
+            {
+                kinds.add((b.start() - T0) / MS + ":" + b.kind());
+            }
+        }
+        assertEquals(List.of("0:GAP", "1000:GAP", "2000:GAP", "3000:QUIET", "4000:NORMAL"), kinds,
+            "the feed was down from just after 0.1 s to 2.5 s; 3 s is a quiet market");
+        assertEquals(3, counters.gapBars.get() - 1, "three 1 s gap bars plus the 5 s bar [0,5)");
+    }
+
+    private void status(final io.tickwire.codecs.sbe.FeedState state, final int code, final long gapStart,
+        final long gapEnd)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.FEED_STATUS);
+        e.cluster = 0;
+        e.feedState = state.value();
+        e.statusCode = code;
+        e.gapStart = gapStart;
+        e.gapEnd = gapEnd;
+        e.accepted = true;
+        run(e);
+    }
+
+    @Test
     void shouldCountATradeForAClosedBarAsLate()
     {
         trade(1, T0 + 100 * MS, 10, 1);

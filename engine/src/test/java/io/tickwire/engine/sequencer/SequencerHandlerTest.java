@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SequencerHandlerTest
 {
     private final EngineCounters counters = new EngineCounters();
-    private final SequencerHandler sequencer = new SequencerHandler(1024, counters);
+    private final SequencerHandler sequencer = new SequencerHandler(1024, 250, counters);
 
     private MarketEvent trade(final int symbol, final int exchange, final int trf, final long idKey, final long q)
     {
@@ -63,6 +63,32 @@ class SequencerHandlerTest
         assertFalse(older.accepted);
         assertTrue(same.accepted);
         assertEquals(1, counters.staleQuotes.get());
+    }
+
+    @Test
+    void shouldAcceptButFlagATradeThatArrivesLaterThanTheBarsCloseDelay()
+    {
+        final long now = 1_763_730_600_000_000_000L;
+        final MarketEvent fresh = timedTrade(1, now, 1);
+        final MarketEvent slightlyOld = timedTrade(1, now - 200_000_000L, 2);
+        final MarketEvent trfPrint = timedTrade(1, now - 600_000_000_000L, 3); // ten minutes late
+        assertTrue(trfPrint.accepted);
+        assertEquals(0, fresh.flags & MarketEvent.FLAG_LATE);
+        assertEquals(0, slightlyOld.flags & MarketEvent.FLAG_LATE, "within the 250 ms close delay");
+        assertTrue((trfPrint.flags & MarketEvent.FLAG_LATE) != 0);
+        assertEquals(1, counters.lateTradesFlagged.get());
+    }
+
+    private MarketEvent timedTrade(final int symbol, final long time, final long idKey)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.TRADE);
+        e.symbolId = symbol;
+        e.eventTime = time;
+        e.receiveTime = 1_763_730_600_000_000_000L;
+        e.tradeIdKey = idKey;
+        sequencer.onEvent(e, 0, true);
+        return e;
     }
 
     private MarketEvent quote(final int symbol, final long time)
