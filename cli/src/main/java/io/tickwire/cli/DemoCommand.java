@@ -38,7 +38,8 @@ final class DemoCommand
             config = config.with(Map.of("simulator.rate", cl.options.get("rate")));
         }
         final MassiveSimulator simulator = MassiveSimulator.start(SimulatorSettings.from(config));
-        final TickwireConfig engineConfig = config.with(Map.of("feed.url", simulator.url()));
+        final TickwireConfig engineConfig = config.with(Map.of("feed.url", simulator.url(), "feed.restUrl",
+            simulator.restUrl()));
         final EngineProcess process = new EngineProcess(engineConfig, config.get(Keys.SIMULATOR_API_KEY), true);
         final LiveSummary summary = new LiveSummary(process.engine().counters(), process.gateway().counters(),
             process.engine().outputJournal(), "SPY", config.get(Keys.DEMO_SUMMARY_INTERVAL_MS), out);
@@ -55,6 +56,8 @@ final class DemoCommand
         out.println("tickwire demo");
         out.printf("  simulator  %s/{stocks,indices,options}  rate %d ev/s, seed %d%n", simulator.url(),
             config.get(Keys.SIMULATOR_RATE), config.get(Keys.SIMULATOR_SEED));
+        out.printf("             REST %s; inject faults with e.g. curl -X POST %s/_simulator/faults/drop?cluster=stocks%n",
+            simulator.restUrl(), simulator.restUrl());
         out.printf("  engine     layout %s, journals in %s%n", process.engine().layout(),
             process.engine().dataDir().resolve("journals").toAbsolutePath());
         out.printf("  gateway    %s   (HTTP: http://%s:%d/health and /stats)%n", process.gateway().webSocketUrl(),

@@ -18,7 +18,7 @@ final class SimulateCommand
         "",
         "Serves the simulated Massive feed at ws://simulator.host:PORT/{stocks,indices,options} until Ctrl-C.",
         "Clients authenticate with simulator.apiKey (default demo-key). Point an engine at it with",
-        "  MASSIVE_API_KEY=demo-key tickwire run --set feed.url=ws://127.0.0.1:PORT");
+        "  MASSIVE_API_KEY=demo-key tickwire run --set feed.url=ws://127.0.0.1:PORT --set feed.restUrl=http://127.0.0.1:PORT");
 
     private SimulateCommand()
     {
@@ -51,6 +51,10 @@ final class SimulateCommand
         out.printf("Massive simulator at %s/{stocks,indices,options}, key '%s', %d ev/s, seed %d%n",
             simulator.url(), config.get(Keys.SIMULATOR_API_KEY), config.get(Keys.SIMULATOR_RATE),
             config.get(Keys.SIMULATOR_SEED));
+        out.printf("REST at %s; faults: curl -X POST '%s/_simulator/faults/NAME?cluster=stocks' with NAME one of%n" +
+            "  drop (&closeFrame=true), stall (&ms=), ignore-pings (&on=), duplicate-frames (&n=), duplicate-sequence,%n" +
+            "  reorder, late-print (&ticker=&ms=), evict, refuse (&ms=), fail-auth, malformed, unknown-ev%n",
+            simulator.restUrl(), simulator.restUrl());
         stop.await();
         return 0;
     }

@@ -3,6 +3,7 @@ package io.tickwire.system;
 import io.tickwire.codecs.sbe.DeadLetterDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
+import io.tickwire.codecs.sbe.RawFrameDecoder;
 import io.tickwire.engine.event.EventType;
 import io.tickwire.engine.event.MarketEvent;
 import io.tickwire.engine.journal.EventCodec;
@@ -46,6 +47,9 @@ final class JournalContents
     final List<Bar> bars = new ArrayList<>();
     final List<MarketEvent> feedStatuses = new ArrayList<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
+    final List<String> rawFrames = new ArrayList<>();
+    /** Sources seen on trades and quotes. */
+    final java.util.Set<Integer> sources = new java.util.HashSet<>();
     int timerTicks;
     int aggregates;
     private final Map<Integer, String> tickers = new HashMap<>();
@@ -58,6 +62,7 @@ final class JournalContents
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final MicrobarDecoder bar = new MicrobarDecoder();
         final DeadLetterDecoder dead = new DeadLetterDecoder();
+        final RawFrameDecoder raw = new RawFrameDecoder();
         try (ChronicleQueue queue = Journal.openForRead(dir))
         {
             new JournalReader(queue).toStart().drain((buffer, length, index) ->
@@ -69,6 +74,14 @@ final class JournalContents
                     c.bars.add(new Bar(c.tickers.get(bar.symbolId()), bar.timeframeMillis(),
                         bar.kind().name().toLowerCase(), bar.startTime(), bar.open(), bar.high(), bar.low(), bar.close(),
                         bar.volume(), bar.vwap(), bar.tradeCount()));
+                    return;
+                }
+                if (header.templateId() == RawFrameDecoder.TEMPLATE_ID)
+                {
+                    raw.wrapAndApplyHeader(buffer, 0, header);
+                    final byte[] frame = new byte[raw.frameLength()];
+                    raw.getFrame(frame, 0, frame.length);
+                    c.rawFrames.add(new String(frame));
                     return;
                 }
                 if (header.templateId() == DeadLetterDecoder.TEMPLATE_ID)
@@ -92,10 +105,12 @@ final class JournalContents
                         c.tickers.put(e.symbolId, e.textAsString());
                         break;
                     case EventType.TRADE:
+                        c.sources.add(e.source);
                         c.trades.add(new Trade(c.tickers.get(e.symbolId), e.eventTime, e.price, e.size, e.exchange,
                             e.trfId, e.textLength == 0 ? null : e.textAsString(), e.sequence));
                         break;
                     case EventType.QUOTE:
+                        c.sources.add(e.source);
                         c.quotes.add(new Quote(c.tickers.get(e.symbolId), e.eventTime, e.bidPrice, e.askPrice,
                             e.bidSize, e.askSize));
                         break;

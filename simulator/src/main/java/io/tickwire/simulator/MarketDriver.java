@@ -17,7 +17,6 @@ final class MarketDriver implements Runnable
     private final GroundTruth groundTruth;
     private final MarketHistory history;
     private final SimEvent event = new SimEvent();
-    private SimEvent[] frameEvents = new SimEvent[0];
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean started;
@@ -101,56 +100,32 @@ final class MarketDriver implements Runnable
         {
             write(sessions, writers, event, event.type == SimEvent.Type.SECOND_AGG ? 2 : 3);
         }
-        final boolean reversed = SimulatorFaults.take(simulator.faults().reorderedFrames);
-        if (reversed)
+        for (int i = 0; i < count; i++)
         {
-            // the reorder fault: the same events, written last first
-            ensureFrameEvents(count);
-            for (int i = 0; i < count; i++)
-            {
-                market.next(now, event);
-                history.record(event);
-                frameEvents[i].copyFrom(event);
-            }
-            for (int i = count - 1; i >= 0; i--)
-            {
-                write(sessions, writers, frameEvents[i], channelOf(frameEvents[i]));
-            }
+            market.next(now, event);
+            history.record(event);
+            write(sessions, writers, event, channelOf(event));
         }
-        else
-        {
-            for (int i = 0; i < count; i++)
-            {
-                market.next(now, event);
-                history.record(event);
-                write(sessions, writers, event, channelOf(event));
-            }
-        }
+        final boolean swap = SimulatorFaults.take(simulator.faults().reorderedFrames);
         final boolean twice = SimulatorFaults.take(simulator.faults().duplicateFrames);
         for (int s = 0; s < sessions.size(); s++)
         {
             if (writers[s].events() > 0)
             {
                 writers[s].end();
-                sessions.get(s).sendFrame(writers[s].bytes(), writers[s].length());
+                final SimulatorSession session = sessions.get(s);
+                if (swap)
+                {
+                    session.deferFrame(writers[s].bytes(), writers[s].length()); // goes out after the next one
+                    continue;
+                }
+                session.sendFrame(writers[s].bytes(), writers[s].length());
                 if (twice)
                 {
-                    sessions.get(s).sendFrame(writers[s].bytes(), writers[s].length());
+                    session.sendFrame(writers[s].bytes(), writers[s].length());
                 }
+                session.sendDeferred();
             }
-        }
-    }
-
-    private void ensureFrameEvents(final int count)
-    {
-        if (frameEvents.length < count)
-        {
-            final SimEvent[] grown = java.util.Arrays.copyOf(frameEvents, count);
-            for (int i = frameEvents.length; i < count; i++)
-            {
-                grown[i] = new SimEvent();
-            }
-            frameEvents = grown;
         }
     }
 

@@ -2,6 +2,7 @@ package io.tickwire.simulator;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -13,7 +14,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -100,6 +104,12 @@ public final class MassiveSimulator implements AutoCloseable
     public String url()
     {
         return "ws://" + settings.host + ":" + port();
+    }
+
+    /** Base URL of the simulator's REST API, for the engine's feed.restUrl. */
+    public String restUrl()
+    {
+        return "http://" + settings.host + ":" + port();
     }
 
     /** Null unless the settings asked to record it. */
@@ -267,6 +277,13 @@ public final class MassiveSimulator implements AutoCloseable
                 {
                     ReferenceCountUtil.release(request);
                 }
+                return;
+            }
+            if (simulator.faults.refusing())
+            {
+                ReferenceCountUtil.release(request);
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SERVICE_UNAVAILABLE))
+                    .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             final ChannelPipeline p = ctx.pipeline();

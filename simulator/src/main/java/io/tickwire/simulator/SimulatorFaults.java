@@ -14,6 +14,7 @@ public final class SimulatorFaults
     final AtomicInteger reorderedFrames = new AtomicInteger();
     final AtomicInteger failedAuths = new AtomicInteger();
     volatile boolean ignorePings;
+    volatile long refuseUntilNanos;
     volatile String latePrintTicker;
     volatile long latePrintMillis;
 
@@ -55,7 +56,7 @@ public final class SimulatorFaults
         duplicateSequences.addAndGet(trades);
     }
 
-    /** The next {@code frames} frames carry their events in reverse order. */
+    /** Each of the next {@code frames} frames is sent after the frame that follows it (older events late). */
     public void reorderFrames(final int frames)
     {
         reorderedFrames.addAndGet(frames);
@@ -72,6 +73,17 @@ public final class SimulatorFaults
     public void evict(final String cluster)
     {
         simulator.forEachSession(cluster, SimulatorSession::evict);
+    }
+
+    /** For {@code millis}, WebSocket upgrades are refused (HTTP 503): the feed is unreachable. REST stays up. */
+    public void refuseConnections(final long millis)
+    {
+        refuseUntilNanos = System.nanoTime() + millis * 1_000_000L;
+    }
+
+    boolean refusing()
+    {
+        return System.nanoTime() < refuseUntilNanos;
     }
 
     /** The next {@code attempts} authentications fail (auth_failed, dropped socket). */

@@ -338,6 +338,9 @@ final class SimulatorRestApi
             case "evict":
                 faults.evict(cluster);
                 break;
+            case "refuse":
+                faults.refuseConnections(Long.parseLong(first(params, "ms", "5000")));
+                break;
             case "fail-auth":
                 faults.failAuth(Integer.parseInt(first(params, "n", "1")));
                 break;
@@ -349,7 +352,7 @@ final class SimulatorRestApi
                 break;
             default:
                 throw new IllegalArgumentException("unknown fault '" + name + "'; faults: drop, stall, ignore-pings, " +
-                    "duplicate-frames, duplicate-sequence, reorder, late-print, evict, fail-auth, malformed, unknown-ev");
+                    "duplicate-frames, duplicate-sequence, reorder, late-print, evict, refuse, fail-auth, malformed, unknown-ev");
         }
         return "{\"status\":\"OK\",\"fault\":" + quote(name) + "}";
     }

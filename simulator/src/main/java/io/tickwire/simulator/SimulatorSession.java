@@ -42,6 +42,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
     private final java.util.ArrayDeque<byte[]> held = new java.util.ArrayDeque<>();
     private volatile long stalledUntil;
     private long unwritableSince;
+    private byte[] deferred;
     static final long SLOW_CONSUMER_NANOS = 2_000_000_000L;
 
     SimulatorSession(final MassiveSimulator simulator, final String cluster, final int instrumentCount)
@@ -291,6 +292,28 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
         final ByteBuf buf = channel.alloc().buffer(length);
         buf.writeBytes(bytes, 0, length);
         channel.writeAndFlush(new TextWebSocketFrame(buf));
+    }
+
+    /** The reorder fault: this frame is sent after the next one, so its older events arrive late. */
+    void deferFrame(final byte[] bytes, final int length)
+    {
+        if (deferred != null)
+        {
+            sendFrame(bytes, length); // two swaps in a row: this frame overtakes the one already held
+            sendDeferred();
+            return;
+        }
+        deferred = java.util.Arrays.copyOf(bytes, length);
+    }
+
+    void sendDeferred()
+    {
+        if (deferred != null)
+        {
+            final byte[] frame = deferred;
+            deferred = null;
+            sendFrame(frame, frame.length);
+        }
     }
 
     void stallUntil(final long nanoTime)

@@ -138,6 +138,11 @@ final class FeedRecovery
             }
             counters.polls.incrementRelease();
         }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt(); // shutting down
+            return;
+        }
         catch (final Exception ex)
         {
             counters.restErrors.incrementRelease();
@@ -229,6 +234,11 @@ final class FeedRecovery
                 }
                 page = rest.historyPage(page.nextUrl(), kind, ticker);
             }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt(); // shutting down
+            return -1;
         }
         catch (final Exception ex)
         {

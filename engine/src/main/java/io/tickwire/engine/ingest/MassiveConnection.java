@@ -93,6 +93,8 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener
     private long lastEventTime;
     /** Event time from which data is missing since the last loss, 0 while nothing is missing. */
     private long gapStart;
+    /** After a reconnect: the gap to backfill once live data flows again (0 when none is waiting). */
+    private long pendingBackfillStart;
     private ScheduledFuture<?> healthCheck;
 
     MassiveConnection(final Cluster cluster, final URI uri, final List<String> subscribeItems,
@@ -241,7 +243,9 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener
             LOG.info("Massive {} back at {}; data may be missing from {} ms before now", cluster, uri,
                 (now - gapStart) / MS);
             ingest.publishFeedStatus(cluster, FeedState.RECOVERED, StatusCode.AUTH_SUCCESS, message, gapStart, now);
-            ingest.recovery(cluster).onUp(gapStart, now);
+            // the backfill waits for the first live data: everything older than it exists upstream by then
+            pendingBackfillStart = gapStart;
+            ingest.recovery(cluster).onUp(0, 0);
         }
         else
         {
@@ -290,6 +294,11 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener
             return;
         }
         final boolean wasLive = state == State.LIVE;
+        if (pendingBackfillStart > 0)
+        {
+            gapStart = pendingBackfillStart; // lost again before any data: one gap, still to backfill
+            pendingBackfillStart = 0;
+        }
         final long upMillis = wasLive ? (System.nanoTime() - liveSinceNanos) / MS : 0;
         counters.disconnects.incrementRelease();
         if (wasLive && gapStart == 0)
@@ -400,6 +409,11 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener
         if (noteData())
         {
             lastDataNanos = nowNanos;
+            if (pendingBackfillStart > 0)
+            {
+                ingest.recovery(cluster).onUp(pendingBackfillStart, lastEventTime);
+                pendingBackfillStart = 0;
+            }
         }
         ingest.publisher().publish(batch, cluster.value());
     }

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,6 +55,13 @@ public final class MassiveIngest implements AutoCloseable
         t.setDaemon(true);
         return t;
     });
+    /** The HTTP client's own threads: never the REST thread, whose blocking calls wait on them. */
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool((r) ->
+    {
+        final Thread t = new Thread(r, "tickwire-http");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<Cluster, MassiveConnection> connections = new EnumMap<>(Cluster.class);
     private final Map<Cluster, FeedRecovery> recoveries = new EnumMap<>(Cluster.class);
     private final StagedBatch controlBatch = new StagedBatch();
@@ -74,7 +82,7 @@ public final class MassiveIngest implements AutoCloseable
         this.counters = counters;
         this.clock = clock;
         this.onFatal = onFatal;
-        final MassiveRestClient rest = new MassiveRestClient(config.get(Keys.FEED_REST_URL), apiKey, restThread);
+        final MassiveRestClient rest = new MassiveRestClient(config.get(Keys.FEED_REST_URL), apiKey, httpThreads);
         final String base = config.get(Keys.FEED_URL).replaceAll("/+$", "");
         for (final String name : config.get(Keys.FEED_CLUSTERS))
         {
@@ -118,6 +126,7 @@ public final class MassiveIngest implements AutoCloseable
     {
         closing = true;
         restThread.shutdownNow();
+        httpThreads.shutdownNow();
         execute(() -> connections.values().forEach(MassiveConnection::close));
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         try
