@@ -100,8 +100,10 @@ final class LiveSummary implements Runnable, AutoCloseable
             lastEvents = events;
             lastTime = now;
             out.printf(Locale.ROOT,
-                "in %,.0f ev/s | total %,d | dup %,d | drops %,d | dead letters %,d | journals in %s out %s | clients %d | %s 1s %s%n",
+                "in %,.0f ev/s | total %,d | dup %,d | drops %,d | dead letters %,d | reconnects %d backfilled %,d | " +
+                    "journals in %s out %s | clients %d | %s 1s %s%n",
                 rate, events, engine.duplicateTrades.get(), engine.ringFullEvents.get(), engine.deadLetters.get(),
+                engine.reconnects.get(), engine.backfillEvents.get(),
                 bytes(engine.inputJournalBytes.get()), bytes(engine.outputJournalBytes.get()), gateway.clients(),
                 watchedTicker, lastBar);
         }

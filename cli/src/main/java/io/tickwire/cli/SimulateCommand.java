@@ -6,6 +6,8 @@ import io.tickwire.simulator.MassiveSimulator;
 import io.tickwire.simulator.SimulatorSettings;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +16,11 @@ import java.util.concurrent.CountDownLatch;
 final class SimulateCommand
 {
     static final String HELP = String.join("\n",
-        "usage: tickwire simulate [--port PORT] [--rate EVENTS_PER_SECOND] [--config FILE] [--set key=value]...",
+        "usage: tickwire simulate [--port PORT] [--rate EVENTS_PER_SECOND] [--recording FILE [--fast true]]",
+        "                         [--config FILE] [--set key=value]...",
         "",
+        "With --recording, serves a recorded session (from `tickwire export-raw`) at its original pacing, or",
+        "back to back with --fast true, instead of the simulated market.",
         "Serves the simulated Massive feed at ws://simulator.host:PORT/{stocks,indices,options} until Ctrl-C.",
         "Clients authenticate with simulator.apiKey (default demo-key). Point an engine at it with",
         "  MASSIVE_API_KEY=demo-key tickwire run --set feed.url=ws://127.0.0.1:PORT --set feed.restUrl=http://127.0.0.1:PORT");
@@ -41,7 +46,17 @@ final class SimulateCommand
             changes.put("simulator.port", cl.options.get("port"));
         }
         final TickwireConfig config = cl.config().with(changes);
-        final MassiveSimulator simulator = MassiveSimulator.start(SimulatorSettings.from(config));
+        final SimulatorSettings settings = SimulatorSettings.from(config);
+        if (cl.options.containsKey("recording"))
+        {
+            final Path recording = Path.of(cl.options.get("recording"));
+            if (!Files.isRegularFile(recording))
+            {
+                throw new IllegalArgumentException("no recording at " + recording);
+            }
+            settings.recording(recording, Boolean.parseBoolean(cl.option("fast", "false")));
+        }
+        final MassiveSimulator simulator = MassiveSimulator.start(settings);
         final CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {

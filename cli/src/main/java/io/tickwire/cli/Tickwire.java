@@ -19,6 +19,7 @@ public final class Tickwire
         "  run        engine + gateway against the configured Massive feed (needs $MASSIVE_API_KEY)",
         "  simulate   the Massive simulator alone",
         "  replay     replay an input journal through the handlers into a new output journal",
+        "  export-raw write the raw capture journal as a recorded session for `simulate --recording`",
         "",
         "common options:",
         "  --config FILE       configuration file (keys: docs/operations.md); defaults are built in",
@@ -49,7 +50,9 @@ public final class Tickwire
                 case "run":
                     return RunCommand.run(CommandLine.parse(args, List.of()), out, err);
                 case "simulate":
-                    return SimulateCommand.run(CommandLine.parse(args, List.of("rate", "port")), out);
+                    return SimulateCommand.run(CommandLine.parse(args, List.of("rate", "port", "recording", "fast")), out);
+                case "export-raw":
+                    return ExportRawCommand.run(CommandLine.parse(args, List.of("input", "output")), out);
                 case "replay":
                     return ReplayCommand.run(CommandLine.parse(args, List.of("input", "output", "compare")), out);
                 case "help":

@@ -50,7 +50,7 @@ class TickwireCommandLineTest
     @Test
     void shouldGiveHelpForEveryCommand()
     {
-        for (final String command : new String[]{"demo", "run", "simulate", "replay"})
+        for (final String command : new String[]{"demo", "run", "simulate", "replay", "export-raw"})
         {
             out.reset();
             assertEquals(0, run(command, "--help"));

@@ -162,6 +162,14 @@ final class JsonRenderer
             .raw("\",\"state\":\"").raw(status.state().name().toLowerCase(Locale.ROOT))
             .raw("\",\"code\":\"").raw(status.statusCode().name().toLowerCase(Locale.ROOT))
             .raw("\",\"t\":").number(status.eventTime());
+        if (status.gapStart() != 0)
+        {
+            out.raw(",\"gapStart\":").number(status.gapStart());
+            if (status.gapEnd() != Long.MAX_VALUE)
+            {
+                out.raw(",\"gapEnd\":").number(status.gapEnd());
+            }
+        }
         final int length = status.getMessage(text, 0, text.length);
         out.raw(",\"message\":").string(text, 0, length);
         end(out, snapshot);

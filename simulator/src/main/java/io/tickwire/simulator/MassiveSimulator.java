@@ -51,6 +51,7 @@ public final class MassiveSimulator implements AutoCloseable
     private final SimulatorRestApi rest = new SimulatorRestApi(this);
     final AtomicLong restRequests = new AtomicLong();
     private final MarketDriver driver;
+    private final RecordedSession recorded;
     private final Thread driverThread;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("massive-simulator-io", true), NioIoHandler.newFactory());
@@ -65,7 +66,9 @@ public final class MassiveSimulator implements AutoCloseable
         this.groundTruth = settings.recordGroundTruth ? new GroundTruth() : null;
         this.history = new MarketHistory(settings.historyPerTicker);
         this.driver = new MarketDriver(this, settings, market, groundTruth, history);
-        this.driverThread = new Thread(driver, "massive-simulator-market");
+        this.recorded = settings.recording == null ? null :
+            new RecordedSession(this, settings.recording, settings.asFastAsPossible);
+        this.driverThread = new Thread(recorded != null ? recorded : driver, "massive-simulator-market");
         driverThread.setDaemon(true);
         final MassiveSimulator self = this;
         serverChannel = new ServerBootstrap()
@@ -126,7 +129,13 @@ public final class MassiveSimulator implements AutoCloseable
     /** Waits until a finite stream ({@link SimulatorSettings#maxEvents}) has been fully sent. */
     public boolean awaitFinished(final long timeout, final TimeUnit unit) throws InterruptedException
     {
-        return driver.finished().await(timeout, unit);
+        return (recorded != null ? recorded.finished() : driver.finished()).await(timeout, unit);
+    }
+
+    /** Frames served from a recorded session so far. */
+    public long recordedFramesSent()
+    {
+        return recorded == null ? 0 : recorded.framesSent();
     }
 
     public int sessionCount()
@@ -174,6 +183,10 @@ public final class MassiveSimulator implements AutoCloseable
     public void close()
     {
         driver.stop();
+        if (recorded != null)
+        {
+            recorded.stop();
+        }
         LockSupport.unpark(driverThread);
         try
         {
@@ -248,7 +261,14 @@ public final class MassiveSimulator implements AutoCloseable
 
     void onSubscriptionChange()
     {
-        driver.begin();
+        if (recorded != null)
+        {
+            recorded.begin();
+        }
+        else
+        {
+            driver.begin();
+        }
     }
 
     /** Routes a WebSocket upgrade by path to a session of that cluster; any other request to the REST API. */

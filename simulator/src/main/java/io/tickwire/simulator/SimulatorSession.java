@@ -64,6 +64,11 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
         return channel;
     }
 
+    boolean authenticated()
+    {
+        return authenticated;
+    }
+
     boolean wants(final Instrument instrument, final int channelIndex)
     {
         return authenticated && instrument.cluster.equals(cluster) && subscribed[instrument.index][channelIndex];

@@ -3,6 +3,8 @@ package io.tickwire.simulator;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 
+import java.nio.file.Path;
+
 /** How a simulator is started. Fluent, with defaults that suit tests. */
 public final class SimulatorSettings
 {
@@ -15,6 +17,8 @@ public final class SimulatorSettings
     long maxEvents;
     boolean recordGroundTruth;
     int historyPerTicker = 100_000;
+    Path recording;
+    boolean asFastAsPossible;
 
     public static SimulatorSettings from(final TickwireConfig config)
     {
@@ -72,6 +76,17 @@ public final class SimulatorSettings
     public SimulatorSettings maxEvents(final long value)
     {
         maxEvents = value;
+        return this;
+    }
+
+    /**
+     * Serve a recorded session (one frame per line, see {@link RecordedSession}) instead of the simulated
+     * market, at the original pacing or as fast as possible.
+     */
+    public SimulatorSettings recording(final Path file, final boolean fast)
+    {
+        recording = file;
+        asFastAsPossible = fast;
         return this;
     }
 

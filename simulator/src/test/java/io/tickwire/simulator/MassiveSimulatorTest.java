@@ -97,6 +97,103 @@ class MassiveSimulatorTest
     }
 
     @Test
+    void shouldServeTheSameMarketOverRestPageByPage() throws Exception
+    {
+        simulator = MassiveSimulator.start(new SimulatorSettings().rate(5_000).maxEvents(3_000).apiKey("k"));
+        try (WebSocketTestClient client = connect("stocks"))
+        {
+            client.send("{\"action\":\"auth\",\"params\":\"k\"}");
+            client.await((m) -> m.contains("auth_success"), 5_000);
+            client.send("{\"action\":\"subscribe\",\"params\":\"T.SPY\"}");
+            assertTrue(simulator.awaitFinished(20, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        final List<String> ids = new java.util.ArrayList<>();
+        String url = simulator.restUrl() + "/v3/trades/SPY?timestamp.gte=0&order=asc&limit=100";
+        int pages = 0;
+        while (url != null)
+        {
+            final String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer k").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            final java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"(\\d+)\"").matcher(body);
+            while (id.find())
+            {
+                ids.add(id.group(1));
+            }
+            final java.util.regex.Matcher next = java.util.regex.Pattern.compile("\"next_url\":\"([^\"]+)\"").matcher(body);
+            url = next.find() ? next.group(1) : null;
+            pages++;
+        }
+        final List<String> generated = new java.util.ArrayList<>();
+        simulator.history().trades("SPY").forEach((t) -> generated.add(t.tradeId()));
+        assertEquals(generated, ids, "every trade once, in order, across " + pages + " pages");
+        assertTrue(pages > 2);
+        final String last = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            simulator.restUrl() + "/v2/last/trade/SPY?apiKey=k")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(last.contains("\"i\":\"" + generated.get(generated.size() - 1) + "\""), last);
+        final int unauthorized = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            simulator.restUrl() + "/v2/last/trade/SPY")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertEquals(401, unauthorized);
+    }
+
+    @Test
+    void shouldDisconnectAClientThatReadsTooSlowly() throws Exception
+    {
+        simulator = MassiveSimulator.start(new SimulatorSettings().rate(400_000).apiKey("k").maxEventsPerFrame(256));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", simulator.port()))
+        {
+            socket.setReceiveBufferSize(4096);
+            final java.io.OutputStream out = socket.getOutputStream();
+            out.write(("GET /stocks HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            final java.io.InputStream in = socket.getInputStream();
+            final StringBuilder response = new StringBuilder();
+            while (!response.toString().endsWith("\r\n\r\n"))
+            {
+                response.append((char)in.read());
+            }
+            assertTrue(response.toString().startsWith("HTTP/1.1 101"), response.toString());
+            out.write(maskedText("{\"action\":\"auth\",\"params\":\"k\"}"));
+            out.write(maskedText("{\"action\":\"subscribe\",\"params\":\"T.*,Q.*\"}"));
+            out.flush();
+            final long registered = System.currentTimeMillis() + 5_000;
+            while (simulator.sessionCount() == 0 && System.currentTimeMillis() < registered)
+            {
+                Thread.sleep(10);
+            }
+            assertEquals(1, simulator.sessionCount(), "connected");
+            Thread.sleep(500);
+            assertEquals(1, simulator.sessionCount(), "still connected while it keeps up with nothing yet");
+            // never read: the server's buffers fill, and after 2 s of back-pressure it gives up on us
+            final long deadline = System.currentTimeMillis() + 20_000;
+            while (simulator.sessionCount() > 0 && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(50);
+            }
+            assertEquals(0, simulator.sessionCount(), "the slow consumer was disconnected");
+        }
+    }
+
+    private static byte[] maskedText(final String text)
+    {
+        final byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        final byte[] frame = new byte[2 + 4 + payload.length];
+        frame[0] = (byte)0x81;
+        frame[1] = (byte)(0x80 | payload.length);
+        final byte[] mask = {1, 2, 3, 4};
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++)
+        {
+            frame[6 + i] = (byte)(payload[i] ^ mask[i % 4]);
+        }
+        return frame;
+    }
+
+    @Test
     void shouldProduceTheSameMarketFromTheSameSeed()
     {
         final SimulatedMarket a = new SimulatedMarket(7, 1000, null);
