@@ -72,6 +72,23 @@ public final class Keys
     public static final Key<List<Integer>> BARS_TIMEFRAMES = Key.custom("bars.timeframes",
         "a non-empty list of timeframes like 1s,5s,1m that divide a day", Keys::timeframes);
     public static final Key<Integer> BARS_CLOSE_DELAY_MS = Key.integer("bars.closeDelayMs", 0, 60_000);
+    public static final Key<Integer> BARS_LATENESS_MS = Key.integer("bars.latenessMs", 0, 86_400_000);
+    public static final Key<List<Integer>> BARS_PRICE_EXCLUDED_CONDITIONS = Key.custom("bars.priceExcludedConditions",
+        "a comma-separated list of condition ids 0..255 (may be empty)", Keys::conditions);
+    public static final Key<List<Integer>> BARS_VOLUME_EXCLUDED_CONDITIONS = Key.custom(
+        "bars.volumeExcludedConditions", "a comma-separated list of condition ids 0..255 (may be empty)",
+        Keys::conditions);
+    public static final Key<Integer> METRICS_ATR_BARS = Key.integer("metrics.atrBars", 1, 10_000);
+    public static final Key<List<String[]>> METRICS_PAIRS = Key.custom("metrics.pairs",
+        "a comma-separated list of ETF=INDEX pairs (may be empty)", Keys::pairs);
+    public static final Key<Integer> METRICS_PAIR_WINDOW_BARS = Key.integer("metrics.pairWindowBars", 2, 100_000);
+    public static final Key<Integer> METRICS_VPIN_BUCKET_VOLUME = Key.integer("metrics.vpinBucketVolume", 1, 1_000_000_000);
+    public static final Key<Integer> METRICS_VPIN_BUCKETS = Key.integer("metrics.vpinBuckets", 1, 10_000);
+    public static final Key<List<String>> METRICS_REGIME_BASKET = Key.list("metrics.regimeBasket", true);
+    public static final Key<List<String>> METRICS_REGIME_SAFE_HAVENS = Key.list("metrics.regimeSafeHavens", true);
+    public static final Key<List<Integer>> METRICS_REGIME_TIMEFRAME = Key.custom("metrics.regimeTimeframe",
+        "one timeframe like 1m", Keys::timeframes);
+    public static final Key<Integer> METRICS_REGIME_WINDOW_BARS = Key.integer("metrics.regimeWindowBars", 2, 100_000);
 
     public static final Key<String> GATEWAY_HOST = Key.text("gateway.host", false);
     public static final Key<Integer> GATEWAY_PORT = Key.integer("gateway.port", 0, 65_535);
@@ -97,7 +114,10 @@ public final class Keys
         FEED_DATA_WATCHDOG_MS, FEED_REST_URL, FEED_POLL_AFTER_MS, FEED_POLL_INTERVAL_MS, FEED_BACKFILL_BUDGET,
         FEED_BACKFILL_MARGIN_MS, ENGINE_THREADING, ENGINE_WAIT_STRATEGY, ENGINE_CPUS, ENGINE_RING_SIZE,
         ENGINE_TIMER_INTERVAL_MS, ENGINE_DEDUPE_WINDOW, ENGINE_DATA_DIR, JOURNAL_RAW_CAPTURE, JOURNAL_ROLL_CYCLE, JOURNAL_ROLL_TIME,
-        BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, GATEWAY_HOST, GATEWAY_PORT,
+        BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, BARS_LATENESS_MS, BARS_PRICE_EXCLUDED_CONDITIONS,
+        BARS_VOLUME_EXCLUDED_CONDITIONS, METRICS_ATR_BARS, METRICS_PAIRS, METRICS_PAIR_WINDOW_BARS,
+        METRICS_VPIN_BUCKET_VOLUME, METRICS_VPIN_BUCKETS, METRICS_REGIME_BASKET, METRICS_REGIME_SAFE_HAVENS,
+        METRICS_REGIME_TIMEFRAME, METRICS_REGIME_WINDOW_BARS, GATEWAY_HOST, GATEWAY_PORT,
         GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,
         DEMO_SUMMARY_INTERVAL_MS);
@@ -117,6 +137,43 @@ public final class Keys
                 return null;
             }
             items.add(name);
+        }
+        return List.copyOf(items);
+    }
+
+    private static List<Integer> conditions(final String text)
+    {
+        final List<Integer> items = new ArrayList<>();
+        for (final String item : text.split(","))
+        {
+            if (!item.isBlank())
+            {
+                final int c = Integer.parseInt(item.trim());
+                if (c < 0 || c > 255)
+                {
+                    return null;
+                }
+                items.add(c);
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    private static List<String[]> pairs(final String text)
+    {
+        final List<String[]> items = new ArrayList<>();
+        for (final String item : text.split(","))
+        {
+            if (item.isBlank())
+            {
+                continue;
+            }
+            final int eq = item.indexOf('=');
+            if (eq <= 0 || eq == item.length() - 1)
+            {
+                return null;
+            }
+            items.add(new String[]{item.substring(0, eq).trim(), item.substring(eq + 1).trim()});
         }
         return List.copyOf(items);
     }

@@ -42,6 +42,13 @@ public final class EngineCounters
     // written by the bar stage
     public final AtomicCounter barsEmitted = manager.newCounter("bars_emitted");
     public final AtomicCounter gapBars = manager.newCounter("gap_bars");
+    public final AtomicCounter barRevisions = manager.newCounter("bar_revisions");
+    public final AtomicCounter lateTradesUnrevised = manager.newCounter("late_trades_unrevised");
+    // written by the sequencer: upstream aggregates
+    public final AtomicCounter aggregateRevisions = manager.newCounter("aggregate_revisions");
+    public final AtomicCounter duplicateAggregates = manager.newCounter("duplicate_aggregates");
+    // written by the metrics stage
+    public final AtomicCounter metricsEmitted = manager.newCounter("metrics_emitted");
     public final AtomicCounter lateTrades = manager.newCounter("late_trades");
     // written by the journal stages
     public final AtomicCounter inputJournalRecords = manager.newCounter("input_journal_records");

@@ -60,13 +60,7 @@ public final class TickwireEngine implements AutoCloseable
         deadLetterJournal = journal(config, Journal.DEAD_LETTER);
         rawJournal = journal(config, Journal.RAW);
 
-        pipeline = Pipeline.live(new Pipeline.Settings()
-            .ringSize(config.get(Keys.ENGINE_RING_SIZE))
-            .layout(layout)
-            .cpus(config.get(Keys.ENGINE_CPUS))
-            .dedupeWindow(config.get(Keys.ENGINE_DEDUPE_WINDOW))
-            .timeframesMillis(config.get(Keys.BARS_TIMEFRAMES))
-            .closeDelayMillis(config.get(Keys.BARS_CLOSE_DELAY_MS)), inputJournal, outputJournal, counters);
+        pipeline = Pipeline.live(Pipeline.Settings.from(config, layout), inputJournal, outputJournal, counters);
 
         final EpochNanoClock clock = new OffsetEpochNanoClock();
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);

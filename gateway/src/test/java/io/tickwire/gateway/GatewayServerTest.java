@@ -269,6 +269,6 @@ class GatewayServerTest
 
     private void write(final MarketEvent e)
     {
-        appender.appendScratch(codec.encode(e, appender.scratch(), 0));
+        appender.appendScratch(codec.encodeOutput(e, appender.scratch(), 0));
     }
 }

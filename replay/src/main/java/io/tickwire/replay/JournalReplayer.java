@@ -48,13 +48,7 @@ public final class JournalReplayer
             ChronicleQueue output = Journal.open(outputJournal, config.get(Keys.JOURNAL_ROLL_CYCLE),
                 config.get(Keys.JOURNAL_ROLL_TIME)))
         {
-            final Pipeline pipeline = Pipeline.replay(new Pipeline.Settings()
-                .ringSize(config.get(Keys.ENGINE_RING_SIZE))
-                .layout(layout)
-                .cpus(config.get(Keys.ENGINE_CPUS))
-                .dedupeWindow(config.get(Keys.ENGINE_DEDUPE_WINDOW))
-                .timeframesMillis(config.get(Keys.BARS_TIMEFRAMES))
-                .closeDelayMillis(config.get(Keys.BARS_CLOSE_DELAY_MS)), output, counters);
+            final Pipeline pipeline = Pipeline.replay(Pipeline.Settings.from(config, layout), output, counters);
             try
             {
                 final RingPublisher publisher = new RingPublisher(pipeline.ring(), null, counters);

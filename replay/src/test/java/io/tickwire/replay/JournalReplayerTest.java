@@ -69,7 +69,7 @@ class JournalReplayerTest
             e.eventTime = T0;
             e.receiveTime = T0;
             e.text("SPY");
-            appender.appendScratch(codec.encode(e, appender.scratch(), 0));
+            appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
             for (int i = 0; i < 200; i++)
             {
                 e.reset(EventType.TRADE);
@@ -80,14 +80,14 @@ class JournalReplayerTest
                 e.size = 100_000_000L;
                 e.tradeIdKey = i % 150; // 50 duplicates
                 e.exchange = 4;
-                appender.appendScratch(codec.encode(e, appender.scratch(), 0));
+                appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
             }
             for (int i = 0; i < 2; i++)
             {
                 e.reset(EventType.TIMER);
                 e.eventTime = T0 + (9_000 + i * 7_000) * MS;
                 e.receiveTime = e.eventTime;
-                appender.appendScratch(codec.encode(e, appender.scratch(), 0));
+                appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
             }
         }
     }

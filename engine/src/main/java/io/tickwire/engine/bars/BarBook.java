@@ -1,41 +1,70 @@
 package io.tickwire.engine.bars;
 
-import io.tickwire.engine.ingest.FixedPoint;
-
 import java.util.Arrays;
 
 /**
- * The open bars of one timeframe, for every symbol. Windows are aligned to the epoch, so all symbols share
- * window boundaries; with the close delay shorter than the timeframe at most two windows per symbol are
- * open at once (the one waiting to close and the next), held in two slots chosen by window parity.
+ * The bars of one timeframe for every symbol: the open ones, and the closed ones still within the lateness
+ * window (so a late trade can revise them). Windows are aligned to the epoch, so all symbols share window
+ * boundaries; with the close delay shorter than the timeframe at most two windows per symbol are open at
+ * once (the one waiting to close and the next), held in two slots chosen by window parity.
+ *
+ * <p>A bar's state is a run of longs ({@link #L}) and doubles ({@link #D}) in flat arrays, the same layout
+ * for open slots and for retained closed bars, so closing is an array copy and one emitter serves both.
  */
 final class BarBook
 {
     static final long NO_WINDOW = Long.MIN_VALUE;
 
+    // long fields
+    static final int WINDOW = 0;
+    static final int OPEN = 1;
+    static final int HIGH = 2;
+    static final int LOW = 3;
+    static final int CLOSE = 4;
+    static final int VOLUME = 5;
+    static final int COUNT = 6;
+    static final int FIRST = 7;
+    static final int LAST = 8;
+    static final int PRICE_COUNT = 9;
+    static final int PATH = 10;
+    static final int PATH_LAST = 11;
+    static final int BUY = 12;
+    static final int SELL = 13;
+    static final int QUOTES = 14;
+    static final int SPREAD_SUM = 15;
+    static final int KIND = 16;
+    static final int REVISION = 17;
+    static final int L = 18;
+    // double fields
+    static final int NOTIONAL = 0;
+    static final int SPREAD_BPS_SUM = 1;
+    static final int OFI = 2;
+    static final int RV = 3;
+    static final int D = 4;
+
     final long timeframeNanos;
     final int timeframeMillis;
+    /** Closed windows kept per symbol for revisions. */
+    final int retained;
     /** Windows up to and including this one are closed. */
     long lastClosedWindow = NO_WINDOW;
 
-    long[] window = new long[0];
-    long[] open = new long[0];
-    long[] high = new long[0];
-    long[] low = new long[0];
-    long[] close = new long[0];
-    long[] volume = new long[0];
-    double[] notional = new double[0];
-    int[] count = new int[0];
-    long[] firstTime = new long[0];
-    long[] lastTime = new long[0];
+    long[] slots = new long[0];
+    double[] slotDoubles = new double[0];
+    /** Per symbol, lazily: closed bars by window modulo {@link #retained}. */
+    long[][] closed = new long[0][];
+    double[][] closedDoubles = new double[0][];
     /** Close of the symbol's last closed bar, carried into quiet bars; valid where hasClose. */
     long[] carriedClose = new long[0];
     boolean[] hasClose = new boolean[0];
+    /** First window in which the symbol traded or quoted: it gets a bar every window from then on. */
+    long[] firstWindow = new long[0];
 
-    BarBook(final int timeframeMillis)
+    BarBook(final int timeframeMillis, final long latenessNanos)
     {
         this.timeframeMillis = timeframeMillis;
         this.timeframeNanos = timeframeMillis * 1_000_000L;
+        this.retained = (int)Math.max(1, latenessNanos / timeframeNanos + 2);
     }
 
     long windowOf(final long time)
@@ -49,37 +78,64 @@ final class BarBook
         return (lastClosedWindow + 2) * timeframeNanos + closeDelayNanos;
     }
 
-    void add(final int symbolId, final long w, final long time, final long price, final long size)
+    /** The open slot of (symbol, window), started fresh if it held another window. @return its long offset. */
+    int slot(final int symbolId, final long w)
     {
         ensureCapacity(symbolId);
-        final int slot = symbolId * 2 + (int)(w & 1);
-        if (window[slot] != w)
+        if (w < firstWindow[symbolId])
         {
-            window[slot] = w;
-            open[slot] = price;
-            high[slot] = price;
-            low[slot] = price;
-            volume[slot] = 0;
-            notional[slot] = 0;
-            count[slot] = 0;
-            firstTime[slot] = time;
-            lastTime[slot] = time;
+            firstWindow[symbolId] = w;
         }
-        high[slot] = Math.max(high[slot], price);
-        low[slot] = Math.min(low[slot], price);
-        if (time >= lastTime[slot])
+        final int s = symbolId * 2 + (int)(w & 1);
+        final int lo = s * L;
+        if (slots[lo + WINDOW] != w)
         {
-            close[slot] = price; // the last trade by event time sets the close, whatever the arrival order
-            lastTime[slot] = time;
+            Arrays.fill(slots, lo, lo + L, 0);
+            Arrays.fill(slotDoubles, s * D, s * D + D, 0);
+            slots[lo + WINDOW] = w;
         }
-        if (time < firstTime[slot])
+        return lo;
+    }
+
+    /** @return the long offset of the open slot holding window w, or -1. */
+    int openSlot(final int symbolId, final long w)
+    {
+        if (symbolId >= hasClose.length)
         {
-            open[slot] = price;
-            firstTime[slot] = time;
+            return -1;
         }
-        volume[slot] += size;
-        notional[slot] += FixedPoint.toDouble(price) * FixedPoint.toDouble(size);
-        count[slot]++;
+        final int lo = (symbolId * 2 + (int)(w & 1)) * L;
+        return slots[lo + WINDOW] == w ? lo : -1;
+    }
+
+    /** The retained closed bar of (symbol, window), or -1 when it was never kept or has been overwritten. */
+    int closedBar(final int symbolId, final long w)
+    {
+        if (symbolId >= closed.length || closed[symbolId] == null)
+        {
+            return -1;
+        }
+        final int lo = (int)Math.floorMod(w, (long)retained) * L;
+        return closed[symbolId][lo + WINDOW] == w ? lo : -1;
+    }
+
+    /** Makes room for the closed bar (symbol, window). @return its long offset in closed[symbolId]. */
+    int retain(final int symbolId, final long w)
+    {
+        if (closed[symbolId] == null)
+        {
+            closed[symbolId] = new long[retained * L];
+            closedDoubles[symbolId] = new double[retained * D];
+            for (int i = 0; i < retained; i++)
+            {
+                closed[symbolId][i * L + WINDOW] = NO_WINDOW;
+            }
+        }
+        final int lo = (int)Math.floorMod(w, (long)retained) * L;
+        Arrays.fill(closed[symbolId], lo, lo + L, 0);
+        Arrays.fill(closedDoubles[symbolId], lo / L * D, lo / L * D + D, 0);
+        closed[symbolId][lo + WINDOW] = w;
+        return lo;
     }
 
     int symbolCapacity()
@@ -92,21 +148,20 @@ final class BarBook
         if (symbolId >= hasClose.length)
         {
             final int symbols = Math.max(64, Integer.highestOneBit(symbolId) << 1);
-            final int slots = symbols * 2;
-            final int oldSlots = window.length;
-            window = Arrays.copyOf(window, slots);
-            Arrays.fill(window, oldSlots, slots, NO_WINDOW);
-            open = Arrays.copyOf(open, slots);
-            high = Arrays.copyOf(high, slots);
-            low = Arrays.copyOf(low, slots);
-            close = Arrays.copyOf(close, slots);
-            volume = Arrays.copyOf(volume, slots);
-            notional = Arrays.copyOf(notional, slots);
-            count = Arrays.copyOf(count, slots);
-            firstTime = Arrays.copyOf(firstTime, slots);
-            lastTime = Arrays.copyOf(lastTime, slots);
+            final int oldSlots = slots.length / L;
+            slots = Arrays.copyOf(slots, symbols * 2 * L);
+            slotDoubles = Arrays.copyOf(slotDoubles, symbols * 2 * D);
+            for (int s = oldSlots; s < symbols * 2; s++)
+            {
+                slots[s * L + WINDOW] = NO_WINDOW;
+            }
+            closed = Arrays.copyOf(closed, symbols);
+            closedDoubles = Arrays.copyOf(closedDoubles, symbols);
             carriedClose = Arrays.copyOf(carriedClose, symbols);
             hasClose = Arrays.copyOf(hasClose, symbols);
+            final int old = firstWindow.length;
+            firstWindow = Arrays.copyOf(firstWindow, symbols);
+            Arrays.fill(firstWindow, old, symbols, Long.MAX_VALUE);
         }
     }
 }

@@ -19,6 +19,8 @@ public final class MarketEvent
     public static final int FLAG_DUPLICATE_SEQUENCE = 1 << 1;
     public static final int FLAG_BACKWARD_SEQUENCE = 1 << 2;
     public static final int FLAG_FRACTIONAL_SIZE = 1 << 3;
+    /** The flags set by the decoder (inputs); the others are the sequencer's verdicts. */
+    public static final int INPUT_FLAGS = FLAG_FRACTIONAL_SIZE;
     public static final int MAX_CONDITIONS = 8;
     public static final int MAX_INDICATORS = 4;
 
@@ -67,6 +69,8 @@ public final class MarketEvent
     public long dayVwap;
     public long dayOpen;
     public long averageSize;
+    /** Upstream aggregate: how many times Massive sent this (symbol, kind, start) before; set by the sequencer. */
+    public int revision;
 
     // symbol definition and feed status
     public int assetClass;
@@ -84,9 +88,11 @@ public final class MarketEvent
     // the sequencer's verdict
     public boolean accepted;
 
-    // records produced by the bar stage: [int32 length][SBE message]...
+    // records produced by the bar stage, then the metrics stage: [int32 length][SBE message]...
     public final ExpandableArrayBuffer barOutput = new ExpandableArrayBuffer(512);
     public int barOutputLength;
+    public final ExpandableArrayBuffer metricsOutput = new ExpandableArrayBuffer(512);
+    public int metricsOutputLength;
 
     /** Clears everything the decoder may leave unset, so a reused slot never leaks an older event. */
     public void reset(final int type)
@@ -127,6 +133,7 @@ public final class MarketEvent
         dayVwap = 0;
         dayOpen = 0;
         averageSize = 0;
+        revision = 0;
         assetClass = 0;
         cluster = 0;
         feedState = 0;
@@ -136,6 +143,7 @@ public final class MarketEvent
         textLength = 0;
         accepted = false;
         barOutputLength = 0;
+        metricsOutputLength = 0;
     }
 
     /** Copies the input part (not the verdict or stage output) of another event. */
@@ -179,6 +187,7 @@ public final class MarketEvent
         dayVwap = o.dayVwap;
         dayOpen = o.dayOpen;
         averageSize = o.averageSize;
+        revision = 0;
         assetClass = o.assetClass;
         cluster = o.cluster;
         feedState = o.feedState;
@@ -189,6 +198,7 @@ public final class MarketEvent
         System.arraycopy(o.text, 0, text, 0, o.textLength);
         accepted = false;
         barOutputLength = 0;
+        metricsOutputLength = 0;
     }
 
     public void text(final CharSequence value)
@@ -200,6 +210,39 @@ public final class MarketEvent
         }
         textLength = n;
     }
+
+    /** The text as a CharSequence view over the bytes (ASCII), without allocating. */
+    public CharSequence textAsAscii()
+    {
+        return asciiView;
+    }
+
+    private final CharSequence asciiView = new CharSequence()
+    {
+        @Override
+        public int length()
+        {
+            return textLength;
+        }
+
+        @Override
+        public char charAt(final int index)
+        {
+            return (char)(text[index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(final int start, final int end)
+        {
+            return new String(text, start, end - start, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public String toString()
+        {
+            return new String(text, 0, textLength, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    };
 
     /** Allocates: for tests, tools and logs, never the hot path. */
     public String textAsString()

@@ -51,8 +51,24 @@ public final class EventCodec
     private final FeedStatusEncoder statusEncoder = new FeedStatusEncoder();
     private final FeedStatusDecoder statusDecoder = new FeedStatusDecoder();
 
-    /** @return bytes written (header included), or 0 for a type that has no record. */
-    public int encode(final MarketEvent e, final MutableDirectBuffer buffer, final int offset)
+    /**
+     * The input form of an event, as the input journal keeps it: only what entered the ring, none of the
+     * sequencer's verdicts (which another stage may be writing at the same moment in the dedicated layout).
+     *
+     * @return bytes written (header included), or 0 for a type that has no record.
+     */
+    public int encodeInput(final MarketEvent e, final MutableDirectBuffer buffer, final int offset)
+    {
+        return encode(e, buffer, offset, false);
+    }
+
+    /** The output form: the input plus the sequencer's verdicts (trade flags, aggregate revision). */
+    public int encodeOutput(final MarketEvent e, final MutableDirectBuffer buffer, final int offset)
+    {
+        return encode(e, buffer, offset, true);
+    }
+
+    private int encode(final MarketEvent e, final MutableDirectBuffer buffer, final int offset, final boolean output)
     {
         switch (e.type)
         {
@@ -71,7 +87,7 @@ public final class EventCodec
                     .symbolId(e.symbolId)
                     .source(Source.get((short)e.source));
                 buffer.putByte(offset + MessageHeaderEncoder.ENCODED_LENGTH + TradeEncoder.flagsEncodingOffset(),
-                    (byte)e.flags);
+                    (byte)(output ? e.flags : e.flags & MarketEvent.INPUT_FLAGS));
                 tradeEncoder.exchange((short)e.exchange)
                     .trfId((short)e.trfId)
                     .tape((short)e.tape)
@@ -136,7 +152,8 @@ public final class EventCodec
                     .vwap(e.vwap)
                     .dayVwap(e.dayVwap)
                     .dayOpen(e.dayOpen)
-                    .averageSize(e.averageSize);
+                    .averageSize(e.averageSize)
+                    .revision(output ? e.revision : 0);
                 return MessageHeaderEncoder.ENCODED_LENGTH + aggregateEncoder.encodedLength();
             case EventType.TIMER:
                 timerEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
@@ -256,6 +273,8 @@ public final class EventCodec
                 e.dayVwap = aggregateDecoder.dayVwap();
                 e.dayOpen = aggregateDecoder.dayOpen();
                 e.averageSize = aggregateDecoder.averageSize();
+                e.revision = aggregateDecoder.revision() == UpstreamAggregateDecoder.revisionNullValue() ? 0 :
+                    aggregateDecoder.revision();
                 return true;
             case TimerTickDecoder.TEMPLATE_ID:
                 timerDecoder.wrap(buffer, body, blockLength, version);

@@ -31,7 +31,7 @@ public final class InputJournalHandler implements EventHandler<MarketEvent>
     @Override
     public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
     {
-        final int length = codec.encode(event, appender.scratch(), 0);
+        final int length = codec.encodeInput(event, appender.scratch(), 0);
         if (length > 0)
         {
             appender.appendScratch(length);

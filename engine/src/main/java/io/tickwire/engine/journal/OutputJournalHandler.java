@@ -5,10 +5,12 @@ import io.tickwire.engine.EngineCounters;
 import io.tickwire.engine.event.EventType;
 import io.tickwire.engine.event.MarketEvent;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.ExpandableArrayBuffer;
 
 /**
  * Last stage: writes what tickwire concluded from each input, in ring order — symbol definitions, accepted
- * trades, quotes, index values, upstream aggregates, feed states, then the bars the input closed. Timer
+ * trades, quotes, index values, upstream aggregates, feed states, then the bars the input closed and the
+ * metrics computed at those closes. Timer
  * ticks and rejected inputs leave no output record. The gateway and the tools read this journal; replay
  * must reproduce it byte for byte.
  */
@@ -36,19 +38,25 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent>
     {
         if (event.accepted && event.type != EventType.TIMER)
         {
-            final int length = codec.encode(event, appender.scratch(), 0);
+            final int length = codec.encodeOutput(event, appender.scratch(), 0);
             if (length > 0)
             {
                 appender.appendScratch(length);
                 count(length);
             }
         }
-        final byte[] bars = event.barOutput.byteArray();
+        appendAll(event.barOutput, event.barOutputLength);
+        appendAll(event.metricsOutput, event.metricsOutputLength);
+    }
+
+    private void appendAll(final ExpandableArrayBuffer records, final int limit)
+    {
+        final byte[] bytes = records.byteArray();
         int offset = 0;
-        while (offset < event.barOutputLength)
+        while (offset < limit)
         {
-            final int length = event.barOutput.getInt(offset);
-            appender.append(bars, offset + 4, length);
+            final int length = records.getInt(offset);
+            appender.append(bytes, offset + 4, length);
             count(length);
             offset += 4 + length;
         }

@@ -4,10 +4,14 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
 import io.tickwire.engine.EngineCounters;
 import io.tickwire.engine.bars.MicrobarHandler;
 import io.tickwire.engine.event.MarketEvent;
 import io.tickwire.engine.journal.InputJournalHandler;
+import io.tickwire.engine.metrics.MetricsHandler;
+import io.tickwire.engine.metrics.MetricsSettings;
 import io.tickwire.engine.journal.OutputJournalHandler;
 import io.tickwire.engine.sequencer.SequencerHandler;
 import net.openhft.affinity.AffinityLock;
@@ -23,9 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * The whole core, wired in one place: a single-producer Disruptor ring and its stages.
  *
  * <pre>
- *  live, dedicated:  sequencer ──► microbars ──┐
- *                    input journal ───────────┴─► output journal     (one pinned thread each)
- *  live, shared:     [sequencer → input journal → microbars → output journal]   (one thread)
+ *  live, dedicated:  sequencer ──► microbars ──► metrics ──┐
+ *                    input journal ────────────────────────┴─► output journal     (one pinned thread each)
+ *  live, shared:     [sequencer → input journal → microbars → metrics → output journal]   (one thread)
  *  replay:           as live, without the input journal stage (its journal is the source)
  * </pre>
  *
@@ -36,12 +40,31 @@ public final class Pipeline implements AutoCloseable
     /** What the pipeline is built from. */
     public static final class Settings
     {
+        /** Everything the handlers take from the configuration: live and replay build from the same. */
+        public static Settings from(final TickwireConfig config, final ThreadingLayout layout)
+        {
+            return new Settings()
+                .ringSize(config.get(Keys.ENGINE_RING_SIZE))
+                .layout(layout)
+                .cpus(config.get(Keys.ENGINE_CPUS))
+                .dedupeWindow(config.get(Keys.ENGINE_DEDUPE_WINDOW))
+                .timeframesMillis(config.get(Keys.BARS_TIMEFRAMES))
+                .closeDelayMillis(config.get(Keys.BARS_CLOSE_DELAY_MS))
+                .latenessMillis(config.get(Keys.BARS_LATENESS_MS))
+                .conditions(config.get(Keys.BARS_PRICE_EXCLUDED_CONDITIONS), config.get(Keys.BARS_VOLUME_EXCLUDED_CONDITIONS))
+                .metrics(MetricsSettings.from(config));
+        }
+
         int ringSize = 65_536;
         ThreadingLayout layout;
         List<Integer> cpus = List.of();
         int dedupeWindow = 1 << 20;
         List<Integer> timeframesMillis = List.of(1000, 5000, 60_000);
         int closeDelayMillis = 250;
+        long latenessMillis = 900_000;
+        List<Integer> priceExcludedConditions = List.of();
+        List<Integer> volumeExcludedConditions = List.of();
+        MetricsSettings metrics = new MetricsSettings();
 
         public Settings ringSize(final int value)
         {
@@ -78,6 +101,25 @@ public final class Pipeline implements AutoCloseable
             closeDelayMillis = value;
             return this;
         }
+
+        public Settings latenessMillis(final long value)
+        {
+            latenessMillis = value;
+            return this;
+        }
+
+        public Settings metrics(final MetricsSettings value)
+        {
+            metrics = value;
+            return this;
+        }
+
+        public Settings conditions(final List<Integer> priceExcluded, final List<Integer> volumeExcluded)
+        {
+            priceExcludedConditions = priceExcluded;
+            volumeExcludedConditions = volumeExcluded;
+            return this;
+        }
     }
 
     private final Disruptor<MarketEvent> disruptor;
@@ -95,8 +137,9 @@ public final class Pipeline implements AutoCloseable
 
         final SequencerHandler sequencer =
             new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters);
-        final MicrobarHandler microbars =
-            new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis, counters);
+        final MicrobarHandler microbars = new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis,
+            settings.latenessMillis, settings.priceExcludedConditions, settings.volumeExcludedConditions, counters);
+        final MetricsHandler metrics = new MetricsHandler(settings.metrics, counters);
         final OutputJournalHandler output = new OutputJournalHandler(outputJournal, counters);
         final InputJournalHandler input = inputJournal == null ? null : new InputJournalHandler(inputJournal, counters);
 
@@ -106,19 +149,20 @@ public final class Pipeline implements AutoCloseable
             {
                 disruptor.handleEventsWith(sequencer, input);
                 disruptor.after(sequencer).handleEventsWith(microbars);
-                disruptor.after(microbars, input).handleEventsWith(output);
+                disruptor.after(microbars).handleEventsWith(metrics);
+                disruptor.after(metrics, input).handleEventsWith(output);
             }
             else
             {
-                disruptor.handleEventsWith(sequencer).then(microbars).then(output);
+                disruptor.handleEventsWith(sequencer).then(microbars).then(metrics).then(output);
             }
             lastStage = output;
         }
         else
         {
             lastStage = input != null ?
-                new CompositeHandler(sequencer, input, microbars, output) :
-                new CompositeHandler(sequencer, microbars, output);
+                new CompositeHandler(sequencer, input, microbars, metrics, output) :
+                new CompositeHandler(sequencer, microbars, metrics, output);
             disruptor.handleEventsWith(lastStage);
         }
         ring = disruptor.start();

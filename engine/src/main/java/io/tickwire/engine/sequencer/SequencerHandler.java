@@ -5,6 +5,7 @@ import io.tickwire.engine.EngineCounters;
 import io.tickwire.engine.event.EventType;
 import io.tickwire.engine.event.MarketEvent;
 import org.agrona.BitUtil;
+import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
 
@@ -26,6 +27,12 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
     private final long lateAfterNanos;
     /** Newest event time of an accepted trade, quote or index value. */
     private long clock = Long.MIN_VALUE;
+    private static final long MISSING = -1;
+    private static final long CHECKSUM_MASK = 0xFFFF_FFFF_FFFFL;
+    private static final long AGGREGATE_GENERATION_NANOS = 20 * 60 * 1_000_000_000L;
+    private Long2LongHashMap currentAggregates = new Long2LongHashMap(MISSING);
+    private Long2LongHashMap previousAggregates = new Long2LongHashMap(MISSING);
+    private long aggregateGenerationStart = Long.MIN_VALUE / 2;
     private long[] lastSequence = new long[1024];
     private long[] lastQuoteTime = new long[1024];
 
@@ -47,6 +54,9 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
                 break;
             case EventType.QUOTE:
                 onQuote(event);
+                break;
+            case EventType.AGGREGATE:
+                onAggregate(event);
                 break;
             case EventType.INDEX_VALUE:
                 event.accepted = true;
@@ -101,6 +111,59 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
         e.accepted = true;
         advance(e);
         counters.tradesAccepted.incrementRelease();
+    }
+
+    /**
+     * Massive re-sends corrected bars with the same (symbol, ev, start): upsert semantics. The first is
+     * revision 0, each changed re-send the next revision; an identical re-send is a duplicate, not accepted.
+     * Remembered for two generations of {@link #AGGREGATE_GENERATION_NANOS}, longer than Massive revises.
+     */
+    private void onAggregate(final MarketEvent e)
+    {
+        if (e.endTime > aggregateGenerationStart + AGGREGATE_GENERATION_NANOS)
+        {
+            final Long2LongHashMap oldest = previousAggregates;
+            previousAggregates = currentAggregates;
+            currentAggregates = oldest;
+            currentAggregates.clear();
+            aggregateGenerationStart = e.endTime;
+        }
+        final long key = (long)e.symbolId << 33 | (long)e.aggregateKind << 32 | (Math.floorDiv(e.startTime, 1_000_000_000L) &
+            0xFFFF_FFFFL);
+        long known = currentAggregates.get(key);
+        if (known == MISSING)
+        {
+            known = previousAggregates.get(key);
+        }
+        final long checksum = aggregateChecksum(e);
+        if (known == MISSING)
+        {
+            e.revision = 0;
+        }
+        else if ((known & CHECKSUM_MASK) == checksum)
+        {
+            e.accepted = false;
+            counters.duplicateAggregates.incrementRelease();
+            return;
+        }
+        else
+        {
+            e.revision = (int)(known >>> 48) + 1;
+            counters.aggregateRevisions.incrementRelease();
+        }
+        currentAggregates.put(key, (long)e.revision << 48 | checksum);
+        e.accepted = true;
+    }
+
+    private static long aggregateChecksum(final MarketEvent e)
+    {
+        long h = e.open * 0x9E3779B97F4A7C15L;
+        h = (h ^ e.high) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ e.low) * 0x94D049BB133111EBL;
+        h = (h ^ e.price) * 0x9E3779B97F4A7C15L;
+        h = (h ^ e.size) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ e.vwap) * 0x94D049BB133111EBL;
+        return (h ^ (h >>> 31)) & CHECKSUM_MASK;
     }
 
     private void onQuote(final MarketEvent e)

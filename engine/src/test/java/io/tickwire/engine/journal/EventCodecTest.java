@@ -21,15 +21,34 @@ class EventCodecTest
             EventType.AGGREGATE, EventType.TIMER, EventType.FEED_STATUS})
         {
             final MarketEvent in = sample(type);
-            final int length = codec.encode(in, buffer, 0);
+            final int length = codec.encodeOutput(in, buffer, 0);
             assertTrue(length > 0);
             final MarketEvent out = new MarketEvent();
             assertTrue(codec.decode(buffer, 0, out));
             final UnsafeBuffer again = new UnsafeBuffer(new byte[1024]);
-            assertEquals(length, codec.encode(out, again, 0));
+            assertEquals(length, codec.encodeOutput(out, again, 0));
             assertArrayEquals(java.util.Arrays.copyOf(buffer.byteArray(), length),
                 java.util.Arrays.copyOf(again.byteArray(), length), "type " + type);
         }
+    }
+
+    @Test
+    void shouldKeepOnlyInputsInTheInputForm()
+    {
+        final MarketEvent trade = sample(EventType.TRADE);
+        trade.flags = MarketEvent.FLAG_LATE | MarketEvent.FLAG_FRACTIONAL_SIZE | MarketEvent.FLAG_BACKWARD_SEQUENCE;
+        codec.encodeInput(trade, buffer, 0);
+        final MarketEvent out = new MarketEvent();
+        codec.decode(buffer, 0, out);
+        assertEquals(MarketEvent.FLAG_FRACTIONAL_SIZE, out.flags, "the sequencer's verdicts are not inputs");
+        final MarketEvent aggregate = sample(EventType.AGGREGATE);
+        aggregate.revision = 3;
+        codec.encodeInput(aggregate, buffer, 0);
+        codec.decode(buffer, 0, out);
+        assertEquals(0, out.revision);
+        codec.encodeOutput(aggregate, buffer, 0);
+        codec.decode(buffer, 0, out);
+        assertEquals(3, out.revision);
     }
 
     private static MarketEvent sample(final int type)
