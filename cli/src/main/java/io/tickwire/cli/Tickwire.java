@@ -20,6 +20,7 @@ public final class Tickwire
         "  simulate   the Massive simulator alone",
         "  replay     replay an input journal through the handlers into a new output journal",
         "  export-raw write the raw capture journal as a recorded session for `simulate --recording`",
+        "  compare-bars  tickwire's 1s/1m bars against Massive's A/AM bars in an output journal",
         "",
         "common options:",
         "  --config FILE       configuration file (keys: docs/operations.md); defaults are built in",
@@ -51,6 +52,8 @@ public final class Tickwire
                     return RunCommand.run(CommandLine.parse(args, List.of()), out, err);
                 case "simulate":
                     return SimulateCommand.run(CommandLine.parse(args, List.of("rate", "port", "recording", "fast")), out);
+                case "compare-bars":
+                    return CompareBarsCommand.run(CommandLine.parse(args, List.of("output")), out);
                 case "export-raw":
                     return ExportRawCommand.run(CommandLine.parse(args, List.of("input", "output")), out);
                 case "replay":

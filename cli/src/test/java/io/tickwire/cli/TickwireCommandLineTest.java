@@ -50,7 +50,7 @@ class TickwireCommandLineTest
     @Test
     void shouldGiveHelpForEveryCommand()
     {
-        for (final String command : new String[]{"demo", "run", "simulate", "replay", "export-raw"})
+        for (final String command : new String[]{"demo", "run", "simulate", "replay", "export-raw", "compare-bars"})
         {
             out.reset();
             assertEquals(0, run(command, "--help"));

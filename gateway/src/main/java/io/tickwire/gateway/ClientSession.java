@@ -63,9 +63,9 @@ final class ClientSession
         return allSymbols[channelIndex];
     }
 
-    void subscribe(final int channelIndex, final List<String> symbols, final SymbolNames names)
+    void subscribe(final int channelIndex, final List<String> symbols, final SymbolNames names, final boolean symbolLess)
     {
-        if (symbols.isEmpty() || channelIndex == GatewayChannels.STATUS) // feed status is per cluster, not symbol
+        if (symbols.isEmpty() || symbolLess)
         {
             allSymbols[channelIndex] = true;
             return;
@@ -81,9 +81,9 @@ final class ClientSession
         }
     }
 
-    void unsubscribe(final int channelIndex, final List<String> symbols, final SymbolNames names)
+    void unsubscribe(final int channelIndex, final List<String> symbols, final SymbolNames names, final boolean symbolLess)
     {
-        if (symbols.isEmpty() || channelIndex == GatewayChannels.STATUS)
+        if (symbols.isEmpty() || symbolLess)
         {
             allSymbols[channelIndex] = false;
             tickers[channelIndex].clear();

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The channels a desk can subscribe to, by name and by dense index: trades, quotes, prices, status, then
- * one bars.&lt;tf&gt; per configured timeframe (bars.1s, bars.5s, bars.1m by default).
+ * one bars.&lt;tf&gt; per configured timeframe (bars.1s, bars.5s, bars.1m by default), one metrics.&lt;tf&gt;
+ * per timeframe, and regime. status and regime are not per symbol.
  */
 final class GatewayChannels
 {
@@ -30,6 +31,39 @@ final class GatewayChannels
             timeframesMillis[i] = timeframes.get(i);
             names.add("bars." + label(timeframes.get(i)));
         }
+        for (final int tf : timeframes)
+        {
+            names.add("metrics." + label(tf));
+        }
+        names.add("regime");
+    }
+
+    /** @return the metrics channel for a timeframe, or -1. */
+    int metricsChannel(final int timeframeMillis)
+    {
+        final int bars = barChannel(timeframeMillis);
+        return bars < 0 ? -1 : bars + timeframesMillis.length;
+    }
+
+    int regime()
+    {
+        return FIRST_BARS + 2 * timeframesMillis.length;
+    }
+
+    boolean isBars(final int channel)
+    {
+        return channel >= FIRST_BARS && channel < FIRST_BARS + timeframesMillis.length;
+    }
+
+    boolean isMetrics(final int channel)
+    {
+        return channel >= FIRST_BARS + timeframesMillis.length && channel < regime();
+    }
+
+    /** Channels that carry no symbol: a subscription to them ignores the symbols list. */
+    boolean isSymbolLess(final int channel)
+    {
+        return channel == STATUS || channel == regime();
     }
 
     static String label(final int millis)
@@ -69,6 +103,11 @@ final class GatewayChannels
             }
         }
         return -1;
+    }
+
+    int firstTimeframe()
+    {
+        return timeframesMillis[0];
     }
 
     int timeframeCount()

@@ -3,7 +3,10 @@ package io.tickwire.gateway;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.tickwire.codecs.sbe.BarMetricsDecoder;
 import io.tickwire.codecs.sbe.FeedStatusDecoder;
+import io.tickwire.codecs.sbe.MarketRegimeDecoder;
+import io.tickwire.codecs.sbe.PairMetricsDecoder;
 import io.tickwire.codecs.sbe.IndexValueDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
@@ -51,6 +54,8 @@ final class GatewayConductor implements Agent
     private final IndexValueDecoder indexDecoder = new IndexValueDecoder();
     private final MicrobarDecoder barDecoder = new MicrobarDecoder();
     private final FeedStatusDecoder statusDecoder = new FeedStatusDecoder();
+    private final BarMetricsDecoder metricsDecoder = new BarMetricsDecoder();
+    private final PairMetricsDecoder pairDecoder = new PairMetricsDecoder();
     private final JournalReader.RecordHandler onRecord = this::onRecord;
     private JournalReader reader;
     private long nowNanos;
@@ -166,11 +171,11 @@ final class GatewayConductor implements Agent
                 final int c = channels.indexOf(name);
                 if (subscribe)
                 {
-                    session.subscribe(c, request.symbols, names);
+                    session.subscribe(c, request.symbols, names, channels.isSymbolLess(c));
                 }
                 else
                 {
-                    session.unsubscribe(c, request.symbols, names);
+                    session.unsubscribe(c, request.symbols, names, channels.isSymbolLess(c));
                 }
             }
             message.reset().raw(subscribe ? "{\"type\":\"subscribed\"" : "{\"type\":\"unsubscribed\"");
@@ -239,10 +244,33 @@ final class GatewayConductor implements Agent
                 final int channel = channels.barChannel(barDecoder.timeframeMillis());
                 if (channel >= 0)
                 {
-                    cache.put(LastValueCache.FIRST_BAR + channel - GatewayChannels.FIRST_BARS, barDecoder.symbolId(),
-                        buffer, length);
+                    cache.put(cache.barKind(channel - GatewayChannels.FIRST_BARS), barDecoder.symbolId(), buffer, length);
                     fanOut(channel, barDecoder.symbolId(), buffer, length);
                 }
+                break;
+            case BarMetricsDecoder.TEMPLATE_ID:
+                metricsDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                final int metricsChannel = channels.metricsChannel(metricsDecoder.timeframeMillis());
+                if (metricsChannel >= 0)
+                {
+                    cache.put(cache.metricsKind(metricsChannel - channels.metricsChannel(channels.firstTimeframe())),
+                        metricsDecoder.symbolId(), buffer, length);
+                    fanOut(metricsChannel, metricsDecoder.symbolId(), buffer, length);
+                }
+                break;
+            case PairMetricsDecoder.TEMPLATE_ID:
+                pairDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                final int pairChannel = channels.metricsChannel(pairDecoder.timeframeMillis());
+                if (pairChannel >= 0)
+                {
+                    cache.put(cache.pairKind(pairChannel - channels.metricsChannel(channels.firstTimeframe())),
+                        pairDecoder.etfSymbolId(), buffer, length);
+                    fanOut(pairChannel, pairDecoder.etfSymbolId(), pairDecoder.indexSymbolId(), buffer, length);
+                }
+                break;
+            case MarketRegimeDecoder.TEMPLATE_ID:
+                cache.putRegime(buffer, length);
+                fanOut(channels.regime(), 0, buffer, length);
                 break;
             case FeedStatusDecoder.TEMPLATE_ID:
                 statusDecoder.wrap(buffer, body, header.blockLength(), header.version());
@@ -318,11 +346,18 @@ final class GatewayConductor implements Agent
 
     private void fanOut(final int channel, final int symbolId, final DirectBuffer buffer, final int length)
     {
+        fanOut(channel, symbolId, symbolId, buffer, length);
+    }
+
+    /** To every session on the channel that wants either symbol (a pair is of interest to both sides). */
+    private void fanOut(final int channel, final int symbolId, final int otherSymbolId, final DirectBuffer buffer,
+        final int length)
+    {
         boolean rendered = false;
         for (int i = sessions.size() - 1; i >= 0; i--)
         {
             final ClientSession s = sessions.get(i);
-            if (s.wants(channel, symbolId))
+            if (s.wants(channel, symbolId) || s.wants(channel, otherSymbolId))
             {
                 if (!s.channel.isWritable())
                 {
@@ -341,6 +376,22 @@ final class GatewayConductor implements Agent
 
     private void render(final int channel, final DirectBuffer buffer, final boolean snapshot, final JsonOut out)
     {
+        if (channels.isMetrics(channel) || channel == channels.regime())
+        {
+            header.wrap(buffer, 0);
+            switch (header.templateId())
+            {
+                case PairMetricsDecoder.TEMPLATE_ID:
+                    renderer.pair(buffer, 0, snapshot, out);
+                    return;
+                case MarketRegimeDecoder.TEMPLATE_ID:
+                    renderer.regime(buffer, 0, snapshot, out);
+                    return;
+                default:
+                    renderer.metrics(buffer, 0, snapshot, out);
+                    return;
+            }
+        }
         switch (channel)
         {
             case GatewayChannels.TRADES:
@@ -377,10 +428,24 @@ final class GatewayConductor implements Agent
                 }
                 continue;
             }
+            if (channel == channels.regime())
+            {
+                if (cache.regime() != null)
+                {
+                    sendSnapshot(session, channel, cache.regime());
+                }
+                continue;
+            }
+            final int firstMetrics = channels.metricsChannel(channels.firstTimeframe());
             final int kind = channel == GatewayChannels.TRADES ? LastValueCache.TRADE :
                 channel == GatewayChannels.QUOTES ? LastValueCache.QUOTE :
                 channel == GatewayChannels.PRICES ? LastValueCache.PRICE :
-                LastValueCache.FIRST_BAR + channel - GatewayChannels.FIRST_BARS;
+                channels.isBars(channel) ? cache.barKind(channel - GatewayChannels.FIRST_BARS) :
+                cache.metricsKind(channel - firstMetrics);
+            if (channels.isMetrics(channel))
+            {
+                snapshotPairs(session, channel, cache.pairKind(channel - firstMetrics), request);
+            }
             if (request.symbols.isEmpty())
             {
                 for (int symbolId = 1; symbolId <= names.maxId(); symbolId++)
@@ -398,6 +463,19 @@ final class GatewayConductor implements Agent
                         snapshotSymbol(session, channel, kind, symbolId);
                     }
                 }
+            }
+        }
+    }
+
+    private void snapshotPairs(final ClientSession session, final int channel, final int kind,
+        final ClientRequest request)
+    {
+        for (int symbolId = 1; symbolId <= names.maxId(); symbolId++)
+        {
+            final UnsafeBuffer record = cache.get(kind, symbolId);
+            if (record != null && (request.symbols.isEmpty() || request.symbols.contains(names.ticker(symbolId))))
+            {
+                sendSnapshot(session, channel, record);
             }
         }
     }

@@ -59,6 +59,12 @@ final class JsonOut
         return this;
     }
 
+    /** A double as a JSON number (shortest round-trip form); NaN and infinities, which JSON lacks, as null. */
+    JsonOut decimal(final double value)
+    {
+        return Double.isFinite(value) ? raw(Double.toString(value)) : raw("null");
+    }
+
     /** A JSON string from raw bytes, escaping what JSON requires. */
     JsonOut string(final byte[] bytes, final int offset, final int count)
     {

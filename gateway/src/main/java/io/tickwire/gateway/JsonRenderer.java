@@ -1,6 +1,9 @@
 package io.tickwire.gateway;
 
 import io.tickwire.codecs.sbe.BarKind;
+import io.tickwire.codecs.sbe.BarMetricsDecoder;
+import io.tickwire.codecs.sbe.MarketRegimeDecoder;
+import io.tickwire.codecs.sbe.PairMetricsDecoder;
 import io.tickwire.codecs.sbe.FeedStatusDecoder;
 import io.tickwire.codecs.sbe.IndexValueDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
@@ -26,6 +29,9 @@ final class JsonRenderer
     private final IndexValueDecoder index = new IndexValueDecoder();
     private final MicrobarDecoder bar = new MicrobarDecoder();
     private final FeedStatusDecoder status = new FeedStatusDecoder();
+    private final BarMetricsDecoder metrics = new BarMetricsDecoder();
+    private final PairMetricsDecoder pair = new PairMetricsDecoder();
+    private final MarketRegimeDecoder regime = new MarketRegimeDecoder();
     private final byte[] text = new byte[1024];
     private final SymbolNames symbols;
 
@@ -151,6 +157,69 @@ final class JsonRenderer
             .raw(",\"v\":").fixed(bar.volume())
             .raw(",\"vwap\":").fixed(bar.vwap())
             .raw(",\"n\":").number(bar.tradeCount());
+        if (bar.actingVersion() >= 2)
+        {
+            out.raw(",\"session\":\"").raw(bar.session().name().toLowerCase(Locale.ROOT))
+                .raw("\",\"day\":").number(bar.tradingDay())
+                .raw(",\"quotes\":").number(bar.quoteCount())
+                .raw(",\"spread\":").fixed(bar.spreadMean())
+                .raw(",\"buyVolume\":").fixed(bar.buyVolume())
+                .raw(",\"sellVolume\":").fixed(bar.sellVolume());
+        }
+        end(out, snapshot);
+    }
+
+    void metrics(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        metrics.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"metrics\",\"sym\":");
+        symbol(out, metrics.symbolId());
+        out.raw(",\"tf\":\"").raw(GatewayChannels.label(metrics.timeframeMillis()))
+            .raw("\",\"start\":").number(metrics.startTime())
+            .raw(",\"end\":").number(metrics.endTime())
+            .raw(",\"thrust\":").decimal(metrics.thrust())
+            .raw(",\"atr\":").decimal(metrics.atr())
+            .raw(",\"efficiency\":").decimal(metrics.pathEfficiency())
+            .raw(",\"realizedVol\":").decimal(metrics.realizedVolatility())
+            .raw(",\"spread\":").decimal(metrics.spread())
+            .raw(",\"spreadBps\":").decimal(metrics.spreadBps())
+            .raw(",\"quoteRate\":").decimal(metrics.quoteRate())
+            .raw(",\"ofi\":").decimal(metrics.orderFlowImbalance())
+            .raw(",\"vpin\":").decimal(metrics.vpin());
+        end(out, snapshot);
+    }
+
+    void pair(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        pair.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"pair\",\"etf\":");
+        symbol(out, pair.etfSymbolId());
+        out.raw(",\"index\":");
+        symbol(out, pair.indexSymbolId());
+        out.raw(",\"tf\":\"").raw(GatewayChannels.label(pair.timeframeMillis()))
+            .raw("\",\"start\":").number(pair.startTime())
+            .raw(",\"end\":").number(pair.endTime())
+            .raw(",\"etfReturn\":").decimal(pair.etfReturn())
+            .raw(",\"indexReturn\":").decimal(pair.indexReturn())
+            .raw(",\"divergence\":").decimal(pair.divergence())
+            .raw(",\"correlation\":").decimal(pair.correlation())
+            .raw(",\"beta\":").decimal(pair.beta());
+        end(out, snapshot);
+    }
+
+    void regime(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        regime.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"regime\",\"tf\":\"").raw(GatewayChannels.label(regime.timeframeMillis()))
+            .raw("\",\"start\":").number(regime.startTime())
+            .raw(",\"end\":").number(regime.endTime())
+            .raw(",\"trend\":\"").raw(regime.trend().name().toLowerCase(Locale.ROOT))
+            .raw("\",\"riskScore\":").decimal(regime.riskScore())
+            .raw(",\"basketReturn\":").decimal(regime.basketReturn())
+            .raw(",\"basketSize\":").number(regime.basketSize());
         end(out, snapshot);
     }
 

@@ -19,14 +19,19 @@ final class LastValueCache
     private static final int RECORD_CAPACITY = 512;
 
     private final int kinds;
+    private final int timeframes;
+    private final UnsafeBuffer regime = new UnsafeBuffer(new byte[RECORD_CAPACITY]);
+    private int regimeLength;
     private UnsafeBuffer[][] records;
     private int[][] lengths;
     private final UnsafeBuffer[] statuses = new UnsafeBuffer[8];
     private final int[] statusLengths = new int[8];
 
+    /** Kinds: trade, quote, price, a bar per timeframe, metrics per timeframe, pair metrics per timeframe. */
     LastValueCache(final int timeframes)
     {
-        kinds = FIRST_BAR + timeframes;
+        this.timeframes = timeframes;
+        kinds = FIRST_BAR + 3 * timeframes;
         records = new UnsafeBuffer[kinds][256];
         lengths = new int[kinds][256];
     }
@@ -48,6 +53,32 @@ final class LastValueCache
     UnsafeBuffer get(final int kind, final int symbolId)
     {
         return symbolId < lengths[kind].length && lengths[kind][symbolId] > 0 ? records[kind][symbolId] : null;
+    }
+
+    int barKind(final int timeframe)
+    {
+        return FIRST_BAR + timeframe;
+    }
+
+    int metricsKind(final int timeframe)
+    {
+        return FIRST_BAR + timeframes + timeframe;
+    }
+
+    int pairKind(final int timeframe)
+    {
+        return FIRST_BAR + 2 * timeframes + timeframe;
+    }
+
+    void putRegime(final DirectBuffer source, final int length)
+    {
+        regime.putBytes(0, source, 0, length);
+        regimeLength = length;
+    }
+
+    UnsafeBuffer regime()
+    {
+        return regimeLength > 0 ? regime : null;
     }
 
     void putStatus(final int cluster, final DirectBuffer source, final int length)

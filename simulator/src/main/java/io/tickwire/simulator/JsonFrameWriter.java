@@ -203,6 +203,12 @@ final class JsonFrameWriter
         {
             ascii(",\"v\":");
             number(e.volume / SimulatedMarket.SCALE);
+            if (e.volume % SimulatedMarket.SCALE != 0)
+            {
+                ascii(",\"dv\":\""); // fractional shares since 2026-02-23: v is whole shares, dv is exact
+                fixed(e.volume);
+                put('"');
+            }
             ascii(",\"vw\":");
             fixed(e.vwap);
         }

@@ -238,6 +238,16 @@ public final class MassiveSimulator implements AutoCloseable
 
     final AtomicLong authentications = new AtomicLong();
 
+    private int subscribedSessions()
+    {
+        int n = 0;
+        for (final SimulatorSession s : sessions)
+        {
+            n += s.hasSubscriptions() ? 1 : 0;
+        }
+        return n;
+    }
+
     void forEachSession(final String cluster, final Consumer<SimulatorSession> action)
     {
         for (final SimulatorSession s : sessions)
@@ -261,6 +271,10 @@ public final class MassiveSimulator implements AutoCloseable
 
     void onSubscriptionChange()
     {
+        if (subscribedSessions() < settings.startAfterSubscribers)
+        {
+            return;
+        }
         if (recorded != null)
         {
             recorded.begin();

@@ -324,22 +324,31 @@ final class SimulatedMarket
             notional = new double[size];
         }
 
+        /** Like Massive's bars: odd lots (condition 37) count in volume but do not set the price. */
         void add(final SimEvent e)
         {
             final int i = e.instrument.index;
             final long w = e.timeMillis / windowMillis;
+            final boolean setsPrice = e.type != SimEvent.Type.TRADE || e.conditionCount == 0 || e.conditions[0] != 37;
             if (window[i] != w)
             {
                 window[i] = w;
-                open[i] = e.price;
-                high[i] = e.price;
-                low[i] = e.price;
+                open[i] = 0;
                 volume[i] = 0;
                 notional[i] = 0;
             }
-            high[i] = Math.max(high[i], e.price);
-            low[i] = Math.min(low[i], e.price);
-            close[i] = e.price;
+            if (setsPrice)
+            {
+                if (open[i] == 0)
+                {
+                    open[i] = e.price;
+                    high[i] = e.price;
+                    low[i] = e.price;
+                }
+                high[i] = Math.max(high[i], e.price);
+                low[i] = Math.min(low[i], e.price);
+                close[i] = e.price;
+            }
             if (e.type == SimEvent.Type.TRADE)
             {
                 volume[i] += e.size;
@@ -353,6 +362,11 @@ final class SimulatedMarket
             for (; cursor < window.length; cursor++)
             {
                 final int i = cursor;
+                if (window[i] >= 0 && window[i] < current && open[i] == 0)
+                {
+                    window[i] = -1; // only odd lots: Massive sends no bar without a price
+                    continue;
+                }
                 if (window[i] >= 0 && window[i] < current)
                 {
                     final Instrument in = instruments.get(i);

@@ -64,6 +64,21 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
         return channel;
     }
 
+    boolean hasSubscriptions()
+    {
+        for (final boolean[] row : subscribed)
+        {
+            for (final boolean b : row)
+            {
+                if (b)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     boolean authenticated()
     {
         return authenticated;

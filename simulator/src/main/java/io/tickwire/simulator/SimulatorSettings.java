@@ -17,6 +17,7 @@ public final class SimulatorSettings
     long maxEvents;
     boolean recordGroundTruth;
     int historyPerTicker = 100_000;
+    int startAfterSubscribers = 1;
     Path recording;
     boolean asFastAsPossible;
 
@@ -87,6 +88,13 @@ public final class SimulatorSettings
     {
         recording = file;
         asFastAsPossible = fast;
+        return this;
+    }
+
+    /** The market starts once this many connections have subscribed (default 1). */
+    public SimulatorSettings startAfterSubscribers(final int value)
+    {
+        startAfterSubscribers = value;
         return this;
     }
 
