@@ -150,6 +150,42 @@ class GatewayServerTest
     }
 
     @Test
+    void shouldPublishMetricsPairsAndTheRegime() throws Exception
+    {
+        symbol(1, "SPY");
+        symbol(2, "I:SPX");
+        startGateway(250);
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"metrics.1m\",\"regime\"],\"symbols\":[\"SPY\"]}");
+            client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
+            final UnsafeBuffer buffer = appender.scratch();
+            new io.tickwire.codecs.sbe.BarMetricsEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+                .eventTime(T0).receiveTime(T0).symbolId(1).timeframeMillis(60_000).startTime(T0).endTime(T0 + 60_000_000_000L)
+                .thrust(1.5).atr(0.25).pathEfficiency(0.5).realizedVolatility(0.001).spread(0.01).spreadBps(0.17)
+                .quoteRate(12).orderFlowImbalance(-300).vpin(Double.NaN);
+            appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.BarMetricsEncoder.BLOCK_LENGTH);
+            final String metrics = client.await((m) -> m.contains("\"type\":\"metrics\""), 5_000).text();
+            assertTrue(metrics.contains("\"sym\":\"SPY\",\"tf\":\"1m\""), metrics);
+            assertTrue(metrics.contains("\"thrust\":1.5,\"atr\":0.25"), metrics);
+            assertTrue(metrics.contains("\"vpin\":null"), "NaN is null in JSON: " + metrics);
+            new io.tickwire.codecs.sbe.PairMetricsEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+                .eventTime(T0).receiveTime(T0).etfSymbolId(1).indexSymbolId(2).timeframeMillis(60_000).startTime(T0)
+                .endTime(T0 + 60_000_000_000L).etfReturn(0.001).indexReturn(0.0008).divergence(0.4).correlation(0.9)
+                .beta(1.1);
+            appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.PairMetricsEncoder.BLOCK_LENGTH);
+            final String pair = client.await((m) -> m.contains("\"type\":\"pair\""), 5_000).text();
+            assertTrue(pair.contains("\"etf\":\"SPY\",\"index\":\"I:SPX\""), pair);
+            new io.tickwire.codecs.sbe.MarketRegimeEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
+                .eventTime(T0).receiveTime(T0).timeframeMillis(60_000).startTime(T0).endTime(T0 + 60_000_000_000L)
+                .trend(io.tickwire.codecs.sbe.Trend.BULL).riskScore(0.6).basketReturn(0.0005).basketSize(6);
+            appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.MarketRegimeEncoder.BLOCK_LENGTH);
+            final String regime = client.await((m) -> m.contains("\"type\":\"regime\""), 5_000).text();
+            assertTrue(regime.contains("\"trend\":\"bull\",\"riskScore\":0.6"), regime);
+        }
+    }
+
+    @Test
     void shouldThrottlePricesPerSymbolWithTheLatestWinning() throws Exception
     {
         symbol(1, "SPY");

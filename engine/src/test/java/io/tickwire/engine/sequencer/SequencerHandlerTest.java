@@ -91,6 +91,39 @@ class SequencerHandlerTest
         return e;
     }
 
+    @Test
+    void shouldUpsertUpstreamBarsBySymbolKindAndStart()
+    {
+        final MarketEvent first = aggregate(1, 0, 600_000_000L);
+        final MarketEvent resent = aggregate(1, 0, 600_000_000L);
+        final MarketEvent corrected = aggregate(1, 0, 601_000_000L);
+        final MarketEvent minute = aggregate(1, 1, 600_000_000L);
+        final MarketEvent otherSymbol = aggregate(2, 0, 600_000_000L);
+        assertTrue(first.accepted);
+        assertEquals(0, first.revision);
+        assertFalse(resent.accepted, "identical re-send: a duplicate");
+        assertTrue(corrected.accepted);
+        assertEquals(1, corrected.revision, "corrected re-send: the next revision");
+        assertEquals(0, minute.revision, "AM is another bar than A");
+        assertEquals(0, otherSymbol.revision);
+        assertEquals(1, counters.duplicateAggregates.get());
+        assertEquals(1, counters.aggregateRevisions.get());
+    }
+
+    private MarketEvent aggregate(final int symbol, final int kind, final long close)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.AGGREGATE);
+        e.symbolId = symbol;
+        e.aggregateKind = kind;
+        e.startTime = 1_795_186_800_000_000_000L;
+        e.endTime = e.startTime + 1_000_000_000L;
+        e.price = close;
+        e.size = 100_000_000L;
+        sequencer.onEvent(e, 0, true);
+        return e;
+    }
+
     private MarketEvent quote(final int symbol, final long time)
     {
         final MarketEvent e = new MarketEvent();
