@@ -39,8 +39,9 @@ class JournalReplayerTest
         assertEquals(203, a.inputRecords());
         assertEquals(a.outputRecords(), b.outputRecords());
         // 1 symbol + 150 unique trades (50 were duplicates) + 1 s bars for windows 0..14 (the last timer puts
-        // the clock at 16 s - 1 ms lag, past 14 s + 1 s + 250 ms) + 5 s bars for windows 0..2
-        assertEquals(1 + 150 + 15 + 3, a.outputRecords());
+        // the clock at 16 s - 1 ms lag, past 14 s + 1 s + 250 ms) + 5 s bars for windows 0..2, each bar with
+        // its metrics record
+        assertEquals(1 + 150 + 2 * (15 + 3), a.outputRecords());
         final JournalComparator.Result cmp = JournalComparator.compare(dir.resolve("a"), dir.resolve("b"));
         assertTrue(cmp.equal(), cmp.difference());
         assertEquals(a.outputRecords(), cmp.recordsCompared());

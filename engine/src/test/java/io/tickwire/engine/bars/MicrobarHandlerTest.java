@@ -110,6 +110,20 @@ class MicrobarHandlerTest
     }
 
     @Test
+    void shouldStampTheSessionOnTheDayTheClocksChange()
+    {
+        // 2026-03-09 is the first trading day on EDT: the regular session opens at 13:30 UTC, not 14:30
+        final long open = java.time.Instant.parse("2026-03-09T13:30:00Z").getEpochSecond() * 1_000_000_000L;
+        trade(1, open - 500 * MS, 10, 1);
+        trade(1, open + 100 * MS, 10, 1);
+        trade(1, open + 1_500 * MS, 10, 1);
+        final List<MicrobarDecoder> seconds = decoded.stream().filter((d) -> d.timeframeMillis() == 1000).toList();
+        assertEquals(UsSession.PRE, seconds.get(0).session(), "13:29:59 UTC is 09:29:59 EDT");
+        assertEquals(UsSession.REGULAR, seconds.get(1).session(), "13:30:00 UTC is 09:30 EDT");
+        assertEquals(20260309, seconds.get(1).tradingDay());
+    }
+
+    @Test
     void shouldCountOnlyTradesWhoseConditionsUpdateThePriceOrTheVolume()
     {
         trade(1, T0 + 100 * MS, 10, 100);
