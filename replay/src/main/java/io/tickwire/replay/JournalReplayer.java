@@ -60,6 +60,7 @@ public final class JournalReplayer
                 {
                     if (codec.decode(buffer, 0, event))
                     {
+                        event.inputIndex = index; // as the live input journal stage recorded it
                         publisher.publishBlocking(event);
                         count[0]++;
                     }

@@ -7,6 +7,7 @@ import io.tickwire.codecs.sbe.MicrobarEncoder;
 import io.tickwire.codecs.sbe.UsSession;
 import io.tickwire.engine.EngineCounters;
 import io.tickwire.engine.calendar.UsEquityCalendar;
+import io.tickwire.engine.event.EventClock;
 import io.tickwire.engine.event.EventType;
 import io.tickwire.engine.event.MarketEvent;
 import io.tickwire.engine.ingest.FixedPoint;
@@ -23,8 +24,8 @@ import java.util.List;
  * ({@link TradeConditionRules}); index values update the price and count;</li>
  * <li>per window also the quote statistics (count, mean spread, spread in bps, order-flow imbalance), the
  * buy/sell split of volume, the price path length and the realized variance, for the metrics stage;</li>
- * <li>the clock is the newest event time seen; journaled timer ticks move it on in a quiet market (a tick
- * at wall time W stands for event time W - lag, lag being the receive delay of the newest data event);</li>
+ * <li>the clock is the {@link EventClock}: the newest event time seen, moved on by journaled timer ticks
+ * in a quiet market;</li>
  * <li>a bar closes when the clock passes its end by {@code closeDelay}; kinds: NORMAL (trades), QUIET (none:
  * carried close, zero volume), GAP (the feed was down during it, see {@link FeedGaps});</li>
  * <li>a trade for a closed bar within {@code lateness} of its end revises it: the bar is emitted again with
@@ -37,8 +38,6 @@ import java.util.List;
  */
 public final class MicrobarHandler implements EventHandler<MarketEvent>
 {
-    /** Events claiming to be this far ahead of their receipt do not move the clock (a bad timestamp). */
-    static final long MAX_FUTURE_SKEW_NANOS = 60_000_000_000L;
     private static final int BUY = 1;
     private static final int SELL = -1;
 
@@ -59,8 +58,9 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private long[] askSize = new long[1024];
     private long[] lastTradePrice = new long[1024];
     private int[] lastSide = new int[1024];
+    private final EventClock eventClock = new EventClock();
+    /** The event clock's reading for the event being handled. */
     private long clock = Long.MIN_VALUE;
-    private long lag;
     private int maxSymbolId;
 
     public MicrobarHandler(final List<Integer> timeframesMillis, final int closeDelayMillis, final long latenessMillis,
@@ -117,33 +117,14 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
 
     private void advanceClock(final MarketEvent e)
     {
-        switch (e.type)
+        if (eventClock.advance(e))
         {
-            case EventType.TRADE:
-            case EventType.QUOTE:
-            case EventType.INDEX_VALUE:
-                if (e.accepted && e.eventTime > clock && e.eventTime <= e.receiveTime + MAX_FUTURE_SKEW_NANOS)
-                {
-                    if (clock == Long.MIN_VALUE)
-                    {
-                        for (final BarBook book : books)
-                        {
-                            book.lastClosedWindow = Math.floorDiv(e.eventTime - closeDelayNanos, book.timeframeNanos) - 1;
-                        }
-                    }
-                    clock = e.eventTime;
-                    lag = Math.max(0, e.receiveTime - e.eventTime);
-                }
-                break;
-            case EventType.TIMER:
-                if (clock != Long.MIN_VALUE)
-                {
-                    clock = Math.max(clock, e.eventTime - lag);
-                }
-                break;
-            default:
-                break;
+            for (final BarBook book : books)
+            {
+                book.lastClosedWindow = Math.floorDiv(eventClock.now() - closeDelayNanos, book.timeframeNanos) - 1;
+            }
         }
+        clock = eventClock.now();
     }
 
     private void closeDueBars(final MarketEvent e)

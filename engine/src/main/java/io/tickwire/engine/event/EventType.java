@@ -11,6 +11,7 @@ public final class EventType
     public static final int AGGREGATE = 5;
     public static final int TIMER = 6;
     public static final int FEED_STATUS = 7;
+    public static final int SETUP_COMMAND = 8;
 
     private EventType()
     {

@@ -81,12 +81,35 @@ public final class MarketEvent
     public long gapStart;
     public long gapEnd;
 
+    // setup command (SetupCommandDecoder field meanings)
+    public int setupOp;
+    public long setupId;
+    public int direction;
+    public int confirmRule;
+    public int trail;
+    public int setupState;
+    public int confirmTicks;
+    public int confirmDwellMillis;
+    public long entryLow;
+    public long entryHigh;
+    public long proximity;
+    public long stop;
+    public long target1;
+    public long target2;
+    public double target1Atr;
+    public double target2Atr;
+    public double trailParam;
+    public long expiry;
+    public long entryPrice;
+
     /** Trade id, ticker or status message, ASCII/UTF-8 bytes. */
     public final byte[] text = new byte[MAX_TEXT];
     public int textLength;
 
     // the sequencer's verdict
     public boolean accepted;
+    /** Index of this event in the input journal: set by the input journal stage (live) or the replayer. */
+    public long inputIndex;
 
     // records produced by the bar stage, then the metrics stage: [int32 length][SBE message]...
     public final ExpandableArrayBuffer barOutput = new ExpandableArrayBuffer(512);
@@ -141,6 +164,26 @@ public final class MarketEvent
         gapStart = 0;
         gapEnd = 0;
         textLength = 0;
+        setupOp = 0;
+        setupId = 0;
+        direction = 0;
+        confirmRule = 0;
+        trail = 0;
+        setupState = 0;
+        confirmTicks = 0;
+        confirmDwellMillis = 0;
+        entryLow = 0;
+        entryHigh = 0;
+        proximity = 0;
+        stop = 0;
+        target1 = 0;
+        target2 = 0;
+        target1Atr = 0;
+        target2Atr = 0;
+        trailParam = 0;
+        expiry = 0;
+        entryPrice = 0;
+        inputIndex = 0;
         accepted = false;
         barOutputLength = 0;
         metricsOutputLength = 0;
@@ -196,6 +239,26 @@ public final class MarketEvent
         gapEnd = o.gapEnd;
         textLength = o.textLength;
         System.arraycopy(o.text, 0, text, 0, o.textLength);
+        setupOp = o.setupOp;
+        setupId = o.setupId;
+        direction = o.direction;
+        confirmRule = o.confirmRule;
+        trail = o.trail;
+        setupState = o.setupState;
+        confirmTicks = o.confirmTicks;
+        confirmDwellMillis = o.confirmDwellMillis;
+        entryLow = o.entryLow;
+        entryHigh = o.entryHigh;
+        proximity = o.proximity;
+        stop = o.stop;
+        target1 = o.target1;
+        target2 = o.target2;
+        target1Atr = o.target1Atr;
+        target2Atr = o.target2Atr;
+        trailParam = o.trailParam;
+        expiry = o.expiry;
+        entryPrice = o.entryPrice;
+        inputIndex = o.inputIndex;
         accepted = false;
         barOutputLength = 0;
         metricsOutputLength = 0;

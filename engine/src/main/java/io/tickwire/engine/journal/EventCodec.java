@@ -3,6 +3,8 @@ package io.tickwire.engine.journal;
 import io.tickwire.codecs.sbe.AggregateKind;
 import io.tickwire.codecs.sbe.AssetClass;
 import io.tickwire.codecs.sbe.Cluster;
+import io.tickwire.codecs.sbe.ConfirmRule;
+import io.tickwire.codecs.sbe.Direction;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.FeedStatusDecoder;
 import io.tickwire.codecs.sbe.FeedStatusEncoder;
@@ -12,6 +14,10 @@ import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
 import io.tickwire.codecs.sbe.QuoteDecoder;
 import io.tickwire.codecs.sbe.QuoteEncoder;
+import io.tickwire.codecs.sbe.SetupCommandDecoder;
+import io.tickwire.codecs.sbe.SetupCommandEncoder;
+import io.tickwire.codecs.sbe.SetupOp;
+import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.codecs.sbe.Source;
 import io.tickwire.codecs.sbe.StatusCode;
 import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
@@ -20,6 +26,7 @@ import io.tickwire.codecs.sbe.TimerTickDecoder;
 import io.tickwire.codecs.sbe.TimerTickEncoder;
 import io.tickwire.codecs.sbe.TradeDecoder;
 import io.tickwire.codecs.sbe.TradeEncoder;
+import io.tickwire.codecs.sbe.Trail;
 import io.tickwire.codecs.sbe.UpstreamAggregateDecoder;
 import io.tickwire.codecs.sbe.UpstreamAggregateEncoder;
 import io.tickwire.engine.event.EventType;
@@ -50,6 +57,8 @@ public final class EventCodec
     private final TimerTickDecoder timerDecoder = new TimerTickDecoder();
     private final FeedStatusEncoder statusEncoder = new FeedStatusEncoder();
     private final FeedStatusDecoder statusDecoder = new FeedStatusDecoder();
+    private final SetupCommandEncoder setupEncoder = new SetupCommandEncoder();
+    private final SetupCommandDecoder setupDecoder = new SetupCommandDecoder();
 
     /**
      * The input form of an event, as the input journal keeps it: only what entered the ring, none of the
@@ -171,6 +180,31 @@ public final class EventCodec
                     .gapEnd(e.gapEnd)
                     .putMessage(e.text, 0, e.textLength);
                 return MessageHeaderEncoder.ENCODED_LENGTH + statusEncoder.encodedLength();
+            case EventType.SETUP_COMMAND:
+                setupEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .eventTime(e.eventTime)
+                    .receiveTime(e.receiveTime)
+                    .op(SetupOp.get((short)e.setupOp))
+                    .setupId(e.setupId)
+                    .symbolId(e.symbolId)
+                    .direction(Direction.get((short)e.direction))
+                    .confirmRule(ConfirmRule.get((short)e.confirmRule))
+                    .trail(Trail.get((short)e.trail))
+                    .state(SetupState.get((short)e.setupState))
+                    .confirmTicks(e.confirmTicks)
+                    .confirmDwellMillis(e.confirmDwellMillis)
+                    .entryLow(e.entryLow)
+                    .entryHigh(e.entryHigh)
+                    .proximity(e.proximity)
+                    .stop(e.stop)
+                    .target1(e.target1)
+                    .target2(e.target2)
+                    .target1Atr(e.target1Atr)
+                    .target2Atr(e.target2Atr)
+                    .trailParam(e.trailParam)
+                    .expiry(e.expiry)
+                    .entryPrice(e.entryPrice);
+                return MessageHeaderEncoder.ENCODED_LENGTH + setupEncoder.encodedLength();
             default:
                 return 0;
         }
@@ -293,6 +327,32 @@ public final class EventCodec
                 e.gapStart = statusDecoder.gapStart();
                 e.gapEnd = statusDecoder.gapEnd();
                 e.textLength = statusDecoder.getMessage(e.text, 0, MarketEvent.MAX_TEXT);
+                return true;
+            case SetupCommandDecoder.TEMPLATE_ID:
+                setupDecoder.wrap(buffer, body, blockLength, version);
+                e.reset(EventType.SETUP_COMMAND);
+                e.eventTime = setupDecoder.eventTime();
+                e.receiveTime = setupDecoder.receiveTime();
+                e.setupOp = setupDecoder.opRaw();
+                e.setupId = setupDecoder.setupId();
+                e.symbolId = setupDecoder.symbolId();
+                e.direction = setupDecoder.directionRaw();
+                e.confirmRule = setupDecoder.confirmRuleRaw();
+                e.trail = setupDecoder.trailRaw();
+                e.setupState = setupDecoder.stateRaw();
+                e.confirmTicks = setupDecoder.confirmTicks();
+                e.confirmDwellMillis = setupDecoder.confirmDwellMillis();
+                e.entryLow = setupDecoder.entryLow();
+                e.entryHigh = setupDecoder.entryHigh();
+                e.proximity = setupDecoder.proximity();
+                e.stop = setupDecoder.stop();
+                e.target1 = setupDecoder.target1();
+                e.target2 = setupDecoder.target2();
+                e.target1Atr = setupDecoder.target1Atr();
+                e.target2Atr = setupDecoder.target2Atr();
+                e.trailParam = setupDecoder.trailParam();
+                e.expiry = setupDecoder.expiry();
+                e.entryPrice = setupDecoder.entryPrice();
                 return true;
             default:
                 return false;

@@ -35,6 +35,7 @@ public final class InputJournalHandler implements EventHandler<MarketEvent>
         if (length > 0)
         {
             appender.appendScratch(length);
+            event.inputIndex = appender.lastIndex(); // stages after this one cite it as the cause
             counters.inputJournalRecords.incrementRelease();
             counters.inputJournalBytes.getAndAddRelease(length);
         }

@@ -2,6 +2,7 @@ package io.tickwire.engine.sequencer;
 
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.engine.EngineCounters;
+import io.tickwire.engine.event.EventClock;
 import io.tickwire.engine.event.EventType;
 import io.tickwire.engine.event.MarketEvent;
 import org.agrona.BitUtil;
@@ -19,14 +20,10 @@ import java.util.Arrays;
  */
 public final class SequencerHandler implements EventHandler<MarketEvent>
 {
-    /** Events claiming to be this far ahead of their receipt do not move the clock (a bad timestamp). */
-    private static final long MAX_FUTURE_SKEW_NANOS = 60_000_000_000L;
-
     private final TradeIdentityWindow identities;
     private final EngineCounters counters;
     private final long lateAfterNanos;
-    /** Newest event time of an accepted trade, quote or index value. */
-    private long clock = Long.MIN_VALUE;
+    private final EventClock clock = new EventClock();
     private static final long MISSING = -1;
     private static final long CHECKSUM_MASK = 0xFFFF_FFFF_FFFFL;
     private static final long AGGREGATE_GENERATION_NANOS = 20 * 60 * 1_000_000_000L;
@@ -60,18 +57,11 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
                 break;
             case EventType.INDEX_VALUE:
                 event.accepted = true;
-                advance(event);
+                clock.advance(event);
                 break;
             default:
                 event.accepted = event.type != EventType.NONE;
-        }
-    }
-
-    private void advance(final MarketEvent e)
-    {
-        if (e.eventTime > clock && e.eventTime <= e.receiveTime + MAX_FUTURE_SKEW_NANOS)
-        {
-            clock = e.eventTime;
+                clock.advance(event); // timer ticks move the clock on in a quiet market
         }
     }
 
@@ -103,13 +93,13 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
                 lastSequence[e.symbolId] = e.sequence;
             }
         }
-        if (clock != Long.MIN_VALUE && e.eventTime < clock - lateAfterNanos)
+        if (clock.isSet() && e.eventTime < clock.now() - lateAfterNanos)
         {
             e.flags |= MarketEvent.FLAG_LATE; // accepted: Massive's TRF prints arrive minutes after they happen
             counters.lateTradesFlagged.incrementRelease();
         }
         e.accepted = true;
-        advance(e);
+        clock.advance(e);
         counters.tradesAccepted.incrementRelease();
     }
 
@@ -177,7 +167,7 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
         }
         lastQuoteTime[e.symbolId] = e.eventTime;
         e.accepted = true;
-        advance(e);
+        clock.advance(e);
     }
 
     private void ensureCapacity(final int symbolId)

@@ -18,7 +18,7 @@ class EventCodecTest
     void shouldRoundTripEveryInputType()
     {
         for (final int type : new int[]{EventType.SYMBOL, EventType.TRADE, EventType.QUOTE, EventType.INDEX_VALUE,
-            EventType.AGGREGATE, EventType.TIMER, EventType.FEED_STATUS})
+            EventType.AGGREGATE, EventType.TIMER, EventType.FEED_STATUS, EventType.SETUP_COMMAND})
         {
             final MarketEvent in = sample(type);
             final int length = codec.encodeOutput(in, buffer, 0);
@@ -85,6 +85,25 @@ class EventCodecTest
         e.feedState = 3;
         e.statusCode = 4;
         e.text("12345");
+        e.setupOp = 1;
+        e.setupId = 77;
+        e.direction = 1;
+        e.confirmRule = 2;
+        e.trail = 1;
+        e.setupState = 3;
+        e.confirmTicks = 3;
+        e.confirmDwellMillis = 1500;
+        e.entryLow = 11;
+        e.entryHigh = 12;
+        e.proximity = 13;
+        e.stop = 14;
+        e.target1 = 15;
+        e.target2 = 16;
+        e.target1Atr = 1.5;
+        e.target2Atr = 3;
+        e.trailParam = 2.5;
+        e.expiry = 17;
+        e.entryPrice = 18;
         return e;
     }
 }
