@@ -76,6 +76,16 @@ public final class Key<T>
             (s) -> s.equalsIgnoreCase("true") ? Boolean.TRUE : s.equalsIgnoreCase("false") ? Boolean.FALSE : null);
     }
 
+    static Key<Double> decimal(final String name, final double min, final double max)
+    {
+        return new Key<>(name, "a number from " + min + " to " + max,
+            (s) ->
+            {
+                final double v = Double.parseDouble(s);
+                return v >= min && v <= max ? v : null;
+            });
+    }
+
     static Key<Long> seed(final String name)
     {
         return new Key<>(name, "a 64-bit integer", Long::parseLong);

@@ -90,6 +90,14 @@ public final class Keys
         "one timeframe like 1m", Keys::timeframes);
     public static final Key<Integer> METRICS_REGIME_WINDOW_BARS = Key.integer("metrics.regimeWindowBars", 2, 100_000);
 
+    public static final Key<String> SETUPS_FILE = Key.text("setups.file", true);
+    public static final Key<List<Integer>> SETUPS_ATR_TIMEFRAME = Key.custom("setups.atrTimeframe",
+        "one timeframe like 1m", Keys::timeframes);
+    public static final Key<Double> SETUPS_SNAP_ATR = Key.decimal("setups.snapAtr", 0, 100);
+    public static final Key<Double> SETUPS_STOP_THREAT_ATR = Key.decimal("setups.stopThreatAtr", 0, 100);
+    public static final Key<Integer> SETUPS_ALERT_COOLDOWN_MS = Key.integer("setups.alertCooldownMs", 0, 86_400_000);
+    public static final Key<Double> SETUPS_DIVERGENCE_THRESHOLD = Key.decimal("setups.divergenceThreshold", 0, 1000);
+
     public static final Key<String> GATEWAY_HOST = Key.text("gateway.host", false);
     public static final Key<Integer> GATEWAY_PORT = Key.integer("gateway.port", 0, 65_535);
     public static final Key<Integer> GATEWAY_PRICES_THROTTLE_MS = Key.integer("gateway.pricesThrottleMs", 0, 60_000);
@@ -117,7 +125,8 @@ public final class Keys
         BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, BARS_LATENESS_MS, BARS_PRICE_EXCLUDED_CONDITIONS,
         BARS_VOLUME_EXCLUDED_CONDITIONS, METRICS_ATR_BARS, METRICS_PAIRS, METRICS_PAIR_WINDOW_BARS,
         METRICS_VPIN_BUCKET_VOLUME, METRICS_VPIN_BUCKETS, METRICS_REGIME_BASKET, METRICS_REGIME_SAFE_HAVENS,
-        METRICS_REGIME_TIMEFRAME, METRICS_REGIME_WINDOW_BARS, GATEWAY_HOST, GATEWAY_PORT,
+        METRICS_REGIME_TIMEFRAME, METRICS_REGIME_WINDOW_BARS, SETUPS_FILE, SETUPS_ATR_TIMEFRAME, SETUPS_SNAP_ATR,
+        SETUPS_STOP_THREAT_ATR, SETUPS_ALERT_COOLDOWN_MS, SETUPS_DIVERGENCE_THRESHOLD, GATEWAY_HOST, GATEWAY_PORT,
         GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,
         DEMO_SUMMARY_INTERVAL_MS);

@@ -49,6 +49,15 @@ public final class EngineCounters
     public final AtomicCounter duplicateAggregates = manager.newCounter("duplicate_aggregates");
     // written by the metrics stage
     public final AtomicCounter metricsEmitted = manager.newCounter("metrics_emitted");
+    // written by the setup evaluator
+    public final AtomicCounter setupsAdded = manager.newCounter("setups_added");
+    public final AtomicCounter setupTransitions = manager.newCounter("setup_transitions");
+    public final AtomicCounter setupCommandsRejected = manager.newCounter("setup_commands_rejected");
+    public final AtomicCounter alertsHeldBack = manager.newCounter("alerts_held_back");
+    /** Alerts emitted, by AlertType value. */
+    public final AtomicCounter[] alerts = {
+        manager.newCounter("alerts_entry_window_opened"), manager.newCounter("alerts_stop_threat"),
+        manager.newCounter("alerts_target1_touched"), manager.newCounter("alerts_flow_divergence_detected")};
     public final AtomicCounter lateTrades = manager.newCounter("late_trades");
     // written by the journal stages
     public final AtomicCounter inputJournalRecords = manager.newCounter("input_journal_records");

@@ -1,7 +1,9 @@
 package io.tickwire.engine;
 
+import io.tickwire.config.ConfigException;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
+import io.tickwire.engine.event.MarketEvent;
 import io.tickwire.engine.ingest.DeadLetterWriter;
 import io.tickwire.engine.ingest.MassiveIngest;
 import io.tickwire.engine.ingest.RawCaptureWriter;
@@ -9,6 +11,10 @@ import io.tickwire.engine.journal.Journal;
 import io.tickwire.engine.ring.Pipeline;
 import io.tickwire.engine.ring.RingPublisher;
 import io.tickwire.engine.ring.ThreadingLayout;
+import io.tickwire.engine.setups.ChronicleSetupStore;
+import io.tickwire.engine.setups.SetupJson;
+import io.tickwire.engine.setups.SetupRequest;
+import io.tickwire.engine.setups.SetupSettings;
 import io.tickwire.engine.symbols.SymbolStore;
 import io.tickwire.engine.symbols.SymbolTable;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -17,7 +23,13 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,6 +48,8 @@ public final class TickwireEngine implements AutoCloseable
     private final ChronicleQueue outputJournal;
     private final ChronicleQueue deadLetterJournal;
     private final ChronicleQueue rawJournal;
+    private final ChronicleSetupStore setupStore;
+    private final List<SetupRequest> fileSetups;
     private final Pipeline pipeline;
     private final MassiveIngest ingest;
     private final ThreadingLayout layout;
@@ -60,7 +74,10 @@ public final class TickwireEngine implements AutoCloseable
         deadLetterJournal = journal(config, Journal.DEAD_LETTER);
         rawJournal = journal(config, Journal.RAW);
 
-        pipeline = Pipeline.live(Pipeline.Settings.from(config, layout), inputJournal, outputJournal, counters);
+        fileSetups = readSetupsFile(config);
+        setupStore = new ChronicleSetupStore(dataDir.resolve("setups.cmap").toFile(), 100_000);
+        pipeline = Pipeline.live(Pipeline.Settings.from(config, layout)
+            .setups(SetupSettings.from(config), setupStore), inputJournal, outputJournal, counters);
 
         final EpochNanoClock clock = new OffsetEpochNanoClock();
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);
@@ -71,6 +88,22 @@ public final class TickwireEngine implements AutoCloseable
     public TickwireEngine start()
     {
         LOG.info("engine starting: layout {}, data in {}", layout, dataDir.toAbsolutePath());
+        final List<MarketEvent> restores = new ArrayList<>();
+        final Set<Long> restored = new HashSet<>();
+        setupStore.forEach((e) ->
+        {
+            final MarketEvent copy = new MarketEvent();
+            copy.copyInputFrom(e);
+            restores.add(copy);
+            restored.add(e.setupId);
+        });
+        final List<SetupRequest> adds = new ArrayList<>();
+        fileSetups.stream().filter((r) -> !restored.contains(r.id())).forEach(adds::add);
+        if (!restores.isEmpty() || !adds.isEmpty())
+        {
+            LOG.info("setups: {} restored, {} from the setups file", restores.size(), adds.size());
+        }
+        ingest.submitSetups(restores, adds);
         ingest.start();
         return this;
     }
@@ -95,6 +128,12 @@ public final class TickwireEngine implements AutoCloseable
         return dataDir.resolve("journals").resolve(name);
     }
 
+    /** Adds, amends or cancels a setup: through the ring and the input journal like any input. */
+    public void submitSetup(final SetupRequest request)
+    {
+        ingest.submitSetup(request);
+    }
+
     /** The output journal, for readers in this process (the gateway, tools). */
     public ChronicleQueue outputJournal()
     {
@@ -116,7 +155,30 @@ public final class TickwireEngine implements AutoCloseable
         outputJournal.close();
         deadLetterJournal.close();
         rawJournal.close();
+        setupStore.close();
         symbolStore.close();
+    }
+
+    private static List<SetupRequest> readSetupsFile(final TickwireConfig config)
+    {
+        final String file = config.get(Keys.SETUPS_FILE);
+        if (file.isEmpty())
+        {
+            return List.of();
+        }
+        try
+        {
+            return SetupJson.parseAll(Files.readString(Path.of(file)));
+        }
+        catch (final IOException ex)
+        {
+            throw new ConfigException(file, Keys.SETUPS_FILE.name(), "a readable JSON file of setups", ex.toString());
+        }
+        catch (final SetupJson.InvalidSetup ex)
+        {
+            throw new ConfigException(file, Keys.SETUPS_FILE.name() + " " + ex.field(),
+                ex.getMessage().replaceFirst("^field '[^']*': expected ", ""), "something else");
+        }
     }
 
     private ChronicleQueue journal(final TickwireConfig config, final String name)

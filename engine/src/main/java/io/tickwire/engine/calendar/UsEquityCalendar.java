@@ -74,6 +74,12 @@ public final class UsEquityCalendar
         return second < cachedRegularClose ? UsSession.REGULAR.value() : UsSession.POST.value();
     }
 
+    /** @return seconds since Eastern midnight of the instant. */
+    public int secondOfDay(final long epochNanos)
+    {
+        return (int)Math.floorMod(localSeconds(epochNanos), 86_400);
+    }
+
     /** @return the Eastern calendar date of the instant as yyyymmdd. */
     public int tradingDay(final long epochNanos)
     {

@@ -116,6 +116,8 @@ public final class MarketEvent
     public int barOutputLength;
     public final ExpandableArrayBuffer metricsOutput = new ExpandableArrayBuffer(512);
     public int metricsOutputLength;
+    public final ExpandableArrayBuffer setupOutput = new ExpandableArrayBuffer(256);
+    public int setupOutputLength;
 
     /** Clears everything the decoder may leave unset, so a reused slot never leaks an older event. */
     public void reset(final int type)
@@ -187,6 +189,7 @@ public final class MarketEvent
         accepted = false;
         barOutputLength = 0;
         metricsOutputLength = 0;
+        setupOutputLength = 0;
     }
 
     /** Copies the input part (not the verdict or stage output) of another event. */
@@ -262,6 +265,7 @@ public final class MarketEvent
         accepted = false;
         barOutputLength = 0;
         metricsOutputLength = 0;
+        setupOutputLength = 0;
     }
 
     public void text(final CharSequence value)

@@ -14,6 +14,7 @@ import io.tickwire.engine.EngineCounters;
 import io.tickwire.engine.event.EventType;
 import io.tickwire.engine.event.MarketEvent;
 import io.tickwire.engine.ring.RingPublisher;
+import io.tickwire.engine.setups.SetupRequest;
 import io.tickwire.engine.symbols.SymbolTable;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -276,6 +277,60 @@ public final class MassiveIngest implements AutoCloseable
     EventLoopGroup group()
     {
         return group;
+    }
+
+    /**
+     * Setup commands enter the ring from this thread, like every input: restored setups first (no
+     * transitions), then those of the setups file, then whatever desks send. A command that meets a full ring
+     * is retried shortly, never dropped.
+     */
+    public void submitSetups(final List<MarketEvent> restores, final List<SetupRequest> requests)
+    {
+        execute(() ->
+        {
+            for (final MarketEvent restore : restores)
+            {
+                final long now = clock.nanoTime();
+                final StagedBatch batch = new StagedBatch();
+                SymbolDefinitions.stageIfNew(symbols, batch, restore.symbolId, now);
+                final MarketEvent e = batch.add(EventType.SETUP_COMMAND);
+                e.copyInputFrom(restore);
+                e.eventTime = now;
+                e.receiveTime = now;
+                publishOrRetry(batch);
+            }
+            for (final SetupRequest request : requests)
+            {
+                stageSetup(request);
+            }
+        });
+    }
+
+    public void submitSetup(final SetupRequest request)
+    {
+        execute(() -> stageSetup(request));
+    }
+
+    private void stageSetup(final SetupRequest request)
+    {
+        final long now = clock.nanoTime();
+        final StagedBatch batch = new StagedBatch();
+        int symbolId = 0;
+        if (request.ticker() != null)
+        {
+            symbolId = symbols.intern(request.ticker());
+            SymbolDefinitions.stageIfNew(symbols, batch, symbolId, now);
+        }
+        request.fill(batch.add(EventType.SETUP_COMMAND), symbolId, now);
+        publishOrRetry(batch);
+    }
+
+    private void publishOrRetry(final StagedBatch batch)
+    {
+        if (!closing && !publisher.tryPublish(batch))
+        {
+            schedule(() -> publishOrRetry(batch), 1);
+        }
     }
 
     void fatal(final String reason)

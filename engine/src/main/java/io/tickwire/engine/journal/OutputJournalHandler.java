@@ -10,7 +10,7 @@ import org.agrona.ExpandableArrayBuffer;
 /**
  * Last stage: writes what tickwire concluded from each input, in ring order — symbol definitions, accepted
  * trades, quotes, index values, upstream aggregates, feed states, then the bars the input closed and the
- * metrics computed at those closes. Timer
+ * metrics computed at those closes, then setup transitions and tactical alerts. Timer
  * ticks and rejected inputs leave no output record. The gateway and the tools read this journal; replay
  * must reproduce it byte for byte.
  */
@@ -47,6 +47,7 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent>
         }
         appendAll(event.barOutput, event.barOutputLength);
         appendAll(event.metricsOutput, event.metricsOutputLength);
+        appendAll(event.setupOutput, event.setupOutputLength);
     }
 
     private void appendAll(final ExpandableArrayBuffer records, final int limit)

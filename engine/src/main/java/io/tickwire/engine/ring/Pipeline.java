@@ -14,6 +14,9 @@ import io.tickwire.engine.metrics.MetricsHandler;
 import io.tickwire.engine.metrics.MetricsSettings;
 import io.tickwire.engine.journal.OutputJournalHandler;
 import io.tickwire.engine.sequencer.SequencerHandler;
+import io.tickwire.engine.setups.SetupEvaluator;
+import io.tickwire.engine.setups.SetupSettings;
+import io.tickwire.engine.setups.SetupStore;
 import net.openhft.affinity.AffinityLock;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
@@ -28,8 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  *  live, dedicated:  sequencer ──► microbars ──► metrics ──┐
- *                    input journal ────────────────────────┴─► output journal     (one pinned thread each)
- *  live, shared:     [sequencer → input journal → microbars → metrics → output journal]   (one thread)
+ *                    input journal ────────────────────────┴─► setups ──► output journal   (one pinned thread each)
+ *  live, shared:     [sequencer → input journal → microbars → metrics → setups → output journal]   (one thread)
  *  replay:           as live, without the input journal stage (its journal is the source)
  * </pre>
  *
@@ -52,7 +55,8 @@ public final class Pipeline implements AutoCloseable
                 .closeDelayMillis(config.get(Keys.BARS_CLOSE_DELAY_MS))
                 .latenessMillis(config.get(Keys.BARS_LATENESS_MS))
                 .conditions(config.get(Keys.BARS_PRICE_EXCLUDED_CONDITIONS), config.get(Keys.BARS_VOLUME_EXCLUDED_CONDITIONS))
-                .metrics(MetricsSettings.from(config));
+                .metrics(MetricsSettings.from(config))
+                .setups(SetupSettings.from(config), SetupStore.NONE);
         }
 
         int ringSize = 65_536;
@@ -65,6 +69,8 @@ public final class Pipeline implements AutoCloseable
         List<Integer> priceExcludedConditions = List.of();
         List<Integer> volumeExcludedConditions = List.of();
         MetricsSettings metrics = new MetricsSettings();
+        SetupSettings setups = new SetupSettings();
+        SetupStore setupStore = SetupStore.NONE;
 
         public Settings ringSize(final int value)
         {
@@ -108,6 +114,13 @@ public final class Pipeline implements AutoCloseable
             return this;
         }
 
+        public Settings setups(final SetupSettings value, final SetupStore store)
+        {
+            setups = value;
+            setupStore = store;
+            return this;
+        }
+
         public Settings metrics(final MetricsSettings value)
         {
             metrics = value;
@@ -140,6 +153,7 @@ public final class Pipeline implements AutoCloseable
         final MicrobarHandler microbars = new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis,
             settings.latenessMillis, settings.priceExcludedConditions, settings.volumeExcludedConditions, counters);
         final MetricsHandler metrics = new MetricsHandler(settings.metrics, counters);
+        final SetupEvaluator setups = new SetupEvaluator(settings.setups, settings.setupStore, counters);
         final OutputJournalHandler output = new OutputJournalHandler(outputJournal, counters);
         final InputJournalHandler input = inputJournal == null ? null : new InputJournalHandler(inputJournal, counters);
 
@@ -150,19 +164,20 @@ public final class Pipeline implements AutoCloseable
                 disruptor.handleEventsWith(sequencer, input);
                 disruptor.after(sequencer).handleEventsWith(microbars);
                 disruptor.after(microbars).handleEventsWith(metrics);
-                disruptor.after(metrics, input).handleEventsWith(output);
+                disruptor.after(metrics, input).handleEventsWith(setups); // cites the input journal index
+                disruptor.after(setups).handleEventsWith(output);
             }
             else
             {
-                disruptor.handleEventsWith(sequencer).then(microbars).then(metrics).then(output);
+                disruptor.handleEventsWith(sequencer).then(microbars).then(metrics).then(setups).then(output);
             }
             lastStage = output;
         }
         else
         {
             lastStage = input != null ?
-                new CompositeHandler(sequencer, input, microbars, metrics, output) :
-                new CompositeHandler(sequencer, microbars, metrics, output);
+                new CompositeHandler(sequencer, input, microbars, metrics, setups, output) :
+                new CompositeHandler(sequencer, microbars, metrics, setups, output);
             disruptor.handleEventsWith(lastStage);
         }
         ring = disruptor.start();

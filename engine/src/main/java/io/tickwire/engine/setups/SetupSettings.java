@@ -1,0 +1,54 @@
+package io.tickwire.engine.setups;
+
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
+
+/** The setup evaluator's parameters (docs/setups.md). */
+public final class SetupSettings
+{
+    int atrTimeframeMillis = 60_000;
+    double snapAtr = 0.25;
+    double stopThreatAtr = 0.5;
+    long alertCooldownNanos = 60_000_000_000L;
+    double divergenceThreshold = 2.0;
+
+    public static SetupSettings from(final TickwireConfig config)
+    {
+        return new SetupSettings()
+            .atrTimeframeMillis(config.get(Keys.SETUPS_ATR_TIMEFRAME).get(0))
+            .snapAtr(config.get(Keys.SETUPS_SNAP_ATR))
+            .stopThreatAtr(config.get(Keys.SETUPS_STOP_THREAT_ATR))
+            .alertCooldownMillis(config.get(Keys.SETUPS_ALERT_COOLDOWN_MS))
+            .divergenceThreshold(config.get(Keys.SETUPS_DIVERGENCE_THRESHOLD));
+    }
+
+    public SetupSettings atrTimeframeMillis(final int value)
+    {
+        atrTimeframeMillis = value;
+        return this;
+    }
+
+    public SetupSettings snapAtr(final double value)
+    {
+        snapAtr = value;
+        return this;
+    }
+
+    public SetupSettings stopThreatAtr(final double value)
+    {
+        stopThreatAtr = value;
+        return this;
+    }
+
+    public SetupSettings alertCooldownMillis(final long value)
+    {
+        alertCooldownNanos = value * 1_000_000L;
+        return this;
+    }
+
+    public SetupSettings divergenceThreshold(final double value)
+    {
+        divergenceThreshold = value;
+        return this;
+    }
+}
