@@ -24,7 +24,8 @@ public final class EngineProcess implements AutoCloseable
         GatewayServer started;
         try
         {
-            started = GatewayServer.start(settings, engine.outputJournal(), () -> engine.counters().snapshot());
+            started = GatewayServer.start(settings, engine.outputJournal(), () -> engine.counters().snapshot(),
+                engine::submitSetup);
         }
         catch (final Exception ex) // Netty rethrows the checked BindException undeclared
         {
@@ -34,7 +35,8 @@ public final class EngineProcess implements AutoCloseable
                 throw ex instanceof RuntimeException ? (RuntimeException)ex : new IllegalStateException(ex);
             }
             LOG.warn("gateway port in use; using any free port instead");
-            started = GatewayServer.start(settings.port(0), engine.outputJournal(), () -> engine.counters().snapshot());
+            started = GatewayServer.start(settings.port(0), engine.outputJournal(), () -> engine.counters().snapshot(),
+                engine::submitSetup);
         }
         gateway = started;
         engine.start();

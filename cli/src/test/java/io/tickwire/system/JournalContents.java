@@ -51,6 +51,7 @@ final class JournalContents
     /** Sources seen on trades and quotes. */
     final java.util.Set<Integer> sources = new java.util.HashSet<>();
     int timerTicks;
+    int engineStarts;
     int aggregates;
     private final Map<Integer, String> tickers = new HashMap<>();
 
@@ -119,6 +120,9 @@ final class JournalContents
                         break;
                     case EventType.TIMER:
                         c.timerTicks++;
+                        break;
+                    case EventType.ENGINE_START:
+                        c.engineStarts++;
                         break;
                     case EventType.AGGREGATE:
                         c.aggregates++;

@@ -103,6 +103,7 @@ public final class TickwireEngine implements AutoCloseable
         {
             LOG.info("setups: {} restored, {} from the setups file", restores.size(), adds.size());
         }
+        ingest.announceStart();
         ingest.submitSetups(restores, adds);
         ingest.start();
         return this;

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The channels a desk can subscribe to, by name and by dense index: trades, quotes, prices, status, then
  * one bars.&lt;tf&gt; per configured timeframe (bars.1s, bars.5s, bars.1m by default), one metrics.&lt;tf&gt;
- * per timeframe, and regime. status and regime are not per symbol.
+ * per timeframe, regime, setups and alerts. status and regime are not per symbol.
  */
 final class GatewayChannels
 {
@@ -36,6 +36,18 @@ final class GatewayChannels
             names.add("metrics." + label(tf));
         }
         names.add("regime");
+        names.add("setups");
+        names.add("alerts");
+    }
+
+    int setups()
+    {
+        return regime() + 1;
+    }
+
+    int alerts()
+    {
+        return regime() + 2;
     }
 
     /** @return the metrics channel for a timeframe, or -1. */

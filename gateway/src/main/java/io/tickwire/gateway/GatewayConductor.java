@@ -11,20 +11,27 @@ import io.tickwire.codecs.sbe.IndexValueDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
 import io.tickwire.codecs.sbe.QuoteDecoder;
+import io.tickwire.codecs.sbe.SetupTransitionDecoder;
 import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
+import io.tickwire.codecs.sbe.TacticalAlertDecoder;
 import io.tickwire.codecs.sbe.TradeDecoder;
 import io.tickwire.engine.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
+import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The gateway's one owner of state: it tails the output journal, keeps the last-value cache, holds every
@@ -57,6 +64,11 @@ final class GatewayConductor implements Agent
     private final BarMetricsDecoder metricsDecoder = new BarMetricsDecoder();
     private final PairMetricsDecoder pairDecoder = new PairMetricsDecoder();
     private final JournalReader.RecordHandler onRecord = this::onRecord;
+    private final SetupTransitionDecoder transitionDecoder = new SetupTransitionDecoder();
+    private final TacticalAlertDecoder alertDecoder = new TacticalAlertDecoder();
+    /** The latest transition of every setup, by id: snapshots and GET /setups. */
+    private final TreeMap<Long, UnsafeBuffer> lastSetups = new TreeMap<>();
+    private final EpochNanoClock epochClock = new OffsetEpochNanoClock();
     private JournalReader reader;
     private long nowNanos;
     private long nextSessionId;
@@ -204,6 +216,22 @@ final class GatewayConductor implements Agent
         }
     }
 
+    /** Every setup's latest state as a JSON array, for GET /setups. */
+    void setupsJson(final CompletableFuture<String> reply)
+    {
+        final JsonOut out = new JsonOut();
+        out.ch('[');
+        boolean first = true;
+        for (final UnsafeBuffer record : lastSetups.values())
+        {
+            out.raw(first ? "{" : ",{");
+            renderer.setup(record, 0, -1, out);
+            first = false;
+        }
+        out.ch(']');
+        reply.complete(new String(out.buffer.byteArray(), 0, out.length, StandardCharsets.UTF_8));
+    }
+
     // ---- the journal ---------------------------------------------------------------------------------
 
     private void onRecord(final UnsafeBuffer buffer, final int length, final long index)
@@ -271,6 +299,17 @@ final class GatewayConductor implements Agent
             case MarketRegimeDecoder.TEMPLATE_ID:
                 cache.putRegime(buffer, length);
                 fanOut(channels.regime(), 0, buffer, length);
+                break;
+            case SetupTransitionDecoder.TEMPLATE_ID:
+                transitionDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
+                copy.putBytes(0, buffer, 0, length);
+                lastSetups.put(transitionDecoder.setupId(), copy);
+                fanOut(channels.setups(), transitionDecoder.symbolId(), buffer, length);
+                break;
+            case TacticalAlertDecoder.TEMPLATE_ID:
+                alertDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                fanOut(channels.alerts(), alertDecoder.symbolId(), buffer, length);
                 break;
             case FeedStatusDecoder.TEMPLATE_ID:
                 statusDecoder.wrap(buffer, body, header.blockLength(), header.version());
@@ -376,6 +415,20 @@ final class GatewayConductor implements Agent
 
     private void render(final int channel, final DirectBuffer buffer, final boolean snapshot, final JsonOut out)
     {
+        if (channel == channels.setups() || channel == channels.alerts())
+        {
+            // the time from the cause's receipt to now, when it goes out to the desks
+            final long latency = snapshot ? -1 : Math.max(0, epochClock.nanoTime() - renderer.receiveTimeOf(buffer, 0));
+            if (channel == channels.setups())
+            {
+                renderer.setup(buffer, 0, latency, out);
+            }
+            else
+            {
+                renderer.alert(buffer, 0, latency, out);
+            }
+            return;
+        }
         if (channels.isMetrics(channel) || channel == channels.regime())
         {
             header.wrap(buffer, 0);
@@ -427,6 +480,23 @@ final class GatewayConductor implements Agent
                     }
                 }
                 continue;
+            }
+            if (channel == channels.setups())
+            {
+                for (final UnsafeBuffer record : lastSetups.values())
+                {
+                    transitionDecoder.wrap(record, MessageHeaderDecoder.ENCODED_LENGTH,
+                        new MessageHeaderDecoder().wrap(record, 0).blockLength(), SetupTransitionDecoder.SCHEMA_VERSION);
+                    if (request.symbols.isEmpty() || request.symbols.contains(names.ticker(transitionDecoder.symbolId())))
+                    {
+                        sendSnapshot(session, channel, record);
+                    }
+                }
+                continue;
+            }
+            if (channel == channels.alerts())
+            {
+                continue; // alerts are events: nothing to snapshot
             }
             if (channel == channels.regime())
             {

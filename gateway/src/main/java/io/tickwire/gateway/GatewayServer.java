@@ -29,6 +29,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tickwire.engine.setups.SetupJson;
+import io.tickwire.engine.setups.SetupRequest;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -60,12 +64,15 @@ public final class GatewayServer implements AutoCloseable
     private final Channel serverChannel;
     private final String host;
     private final Supplier<Map<String, Long>> engineStats;
+    private final Consumer<SetupRequest> setups;
 
     private GatewayServer(
-        final GatewaySettings settings, final ChronicleQueue outputJournal, final Supplier<Map<String, Long>> engineStats)
+        final GatewaySettings settings, final ChronicleQueue outputJournal, final Supplier<Map<String, Long>> engineStats,
+        final Consumer<SetupRequest> setups)
     {
         this.host = settings.host;
         this.engineStats = engineStats;
+        this.setups = setups;
         conductor = new GatewayConductor(settings, outputJournal, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
@@ -108,7 +115,14 @@ public final class GatewayServer implements AutoCloseable
     public static GatewayServer start(
         final GatewaySettings settings, final ChronicleQueue outputJournal, final Supplier<Map<String, Long>> engineStats)
     {
-        return new GatewayServer(settings, outputJournal, engineStats);
+        return new GatewayServer(settings, outputJournal, engineStats, null);
+    }
+
+    /** @param setups where POST/DELETE /setups commands go (the engine), or null when there is no engine. */
+    public static GatewayServer start(final GatewaySettings settings, final ChronicleQueue outputJournal,
+        final Supplier<Map<String, Long>> engineStats, final Consumer<SetupRequest> setups)
+    {
+        return new GatewayServer(settings, outputJournal, engineStats, setups);
     }
 
     public int port()
@@ -161,7 +175,35 @@ public final class GatewayServer implements AutoCloseable
         sb.append('}');
     }
 
-    /** Plain HTTP: /health and /stats as JSON, 404 for anything else. */
+    /** POST /setups (add or amend), DELETE /setups/ID (cancel): 202 once handed to the engine, 400 with the reason. */
+    private String[] setupCommand(final FullHttpRequest request, final String path)
+    {
+        if (setups == null)
+        {
+            return new String[]{"503", "{\"error\":\"no engine behind this gateway\"}"};
+        }
+        try
+        {
+            final SetupRequest command;
+            if (request.method() == HttpMethod.DELETE)
+            {
+                final String id = path.substring("/setups/".length());
+                command = SetupJson.parse("{\"op\":\"cancel\",\"id\":" + (id.matches("\\d{1,18}") ? id : "0") + "}");
+            }
+            else
+            {
+                command = SetupJson.parse(request.content().toString(StandardCharsets.UTF_8));
+            }
+            setups.accept(command);
+            return new String[]{"202", "{\"accepted\":true,\"id\":" + command.id() + "}"};
+        }
+        catch (final SetupJson.InvalidSetup ex)
+        {
+            return new String[]{"400", "{\"error\":" + JsonOut.quoted(ex.getMessage()) + "}"};
+        }
+    }
+
+    /** Plain HTTP: /health, /stats, /setups as JSON, 404 for anything else. */
     private static final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
     {
         private final GatewayServer server;
@@ -177,6 +219,20 @@ public final class GatewayServer implements AutoCloseable
             final String path = request.uri().replaceAll("\\?.*$", "");
             final HttpResponseStatus status;
             final String body;
+            if (path.equals("/setups") && request.method() == HttpMethod.GET)
+            {
+                final CompletableFuture<String> reply = new CompletableFuture<>();
+                server.conductor.enqueue(() -> server.conductor.setupsJson(reply));
+                reply.thenAccept((json) -> respond(ctx, request, HttpResponseStatus.OK, json));
+                return;
+            }
+            if (path.equals("/setups") && request.method() == HttpMethod.POST ||
+                path.startsWith("/setups/") && request.method() == HttpMethod.DELETE)
+            {
+                final String[] result = server.setupCommand(request, path);
+                respond(ctx, request, HttpResponseStatus.valueOf(Integer.parseInt(result[0])), result[1]);
+                return;
+            }
             if (request.method() != HttpMethod.GET)
             {
                 status = HttpResponseStatus.METHOD_NOT_ALLOWED;
@@ -195,8 +251,15 @@ public final class GatewayServer implements AutoCloseable
             else
             {
                 status = HttpResponseStatus.NOT_FOUND;
-                body = "{\"error\":\"not found\",\"paths\":[\"/health\",\"/stats\",\"" + WEBSOCKET_PATH + "\"]}";
+                body = "{\"error\":\"not found\",\"paths\":[\"/health\",\"/stats\",\"/setups\",\"" +
+                    WEBSOCKET_PATH + "\"]}";
             }
+            respond(ctx, request, status, body);
+        }
+
+        private static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
+            final HttpResponseStatus status, final String body)
+        {
             final FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status,
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");

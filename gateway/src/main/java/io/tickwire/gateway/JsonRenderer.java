@@ -4,6 +4,8 @@ import io.tickwire.codecs.sbe.BarKind;
 import io.tickwire.codecs.sbe.BarMetricsDecoder;
 import io.tickwire.codecs.sbe.MarketRegimeDecoder;
 import io.tickwire.codecs.sbe.PairMetricsDecoder;
+import io.tickwire.codecs.sbe.SetupTransitionDecoder;
+import io.tickwire.codecs.sbe.TacticalAlertDecoder;
 import io.tickwire.codecs.sbe.FeedStatusDecoder;
 import io.tickwire.codecs.sbe.IndexValueDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
@@ -32,6 +34,8 @@ final class JsonRenderer
     private final BarMetricsDecoder metrics = new BarMetricsDecoder();
     private final PairMetricsDecoder pair = new PairMetricsDecoder();
     private final MarketRegimeDecoder regime = new MarketRegimeDecoder();
+    private final SetupTransitionDecoder transition = new SetupTransitionDecoder();
+    private final TacticalAlertDecoder alert = new TacticalAlertDecoder();
     private final byte[] text = new byte[1024];
     private final SymbolNames symbols;
 
@@ -221,6 +225,60 @@ final class JsonRenderer
             .raw(",\"basketReturn\":").decimal(regime.basketReturn())
             .raw(",\"basketSize\":").number(regime.basketSize());
         end(out, snapshot);
+    }
+
+    /** @param latencyNanos receive-to-publish time, or a negative number to leave it out (snapshots). */
+    void setup(final DirectBuffer b, final int offset, final long latencyNanos, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        transition.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"setup\",\"id\":").number(transition.setupId()).raw(",\"sym\":");
+        symbol(out, transition.symbolId());
+        out.raw(",\"from\":\"").raw(transition.fromState().name().toLowerCase(Locale.ROOT))
+            .raw("\",\"to\":\"").raw(transition.toState().name().toLowerCase(Locale.ROOT))
+            .raw("\",\"price\":").fixed(transition.price())
+            .raw(",\"entry\":").fixed(transition.entryPrice())
+            .raw(",\"stop\":").fixed(transition.stop())
+            .raw(",\"t1\":").fixed(transition.target1())
+            .raw(",\"t2\":").fixed(transition.target2())
+            .raw(",\"t\":").number(transition.eventTime())
+            .raw(",\"rt\":").number(transition.receiveTime())
+            .raw(",\"cause\":").number(transition.causeIndex());
+        latency(out, latencyNanos);
+    }
+
+    void alert(final DirectBuffer b, final int offset, final long latencyNanos, final JsonOut out)
+    {
+        header.wrap(b, offset);
+        alert.wrap(b, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        out.raw("\"type\":\"alert\",\"id\":").number(alert.setupId()).raw(",\"sym\":");
+        symbol(out, alert.symbolId());
+        out.raw(",\"alert\":\"").raw(alert.alertType().name().toLowerCase(Locale.ROOT))
+            .raw("\",\"price\":").fixed(alert.price())
+            .raw(",\"value\":").decimal(alert.value())
+            .raw(",\"coalesced\":").number(alert.coalesced())
+            .raw(",\"t\":").number(alert.eventTime())
+            .raw(",\"rt\":").number(alert.receiveTime())
+            .raw(",\"cause\":").number(alert.causeIndex());
+        latency(out, latencyNanos);
+    }
+
+    long receiveTimeOf(final DirectBuffer b, final int offset)
+    {
+        // every record's second field is receiveTime (schema rule), right after eventTime
+        return b.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH + 8, java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void latency(final JsonOut out, final long latencyNanos)
+    {
+        if (latencyNanos >= 0)
+        {
+            out.raw(",\"latencyNs\":").number(latencyNanos).ch('}');
+        }
+        else
+        {
+            out.raw(",\"snapshot\":true}");
+        }
     }
 
     void status(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)

@@ -12,6 +12,8 @@ public final class EventType
     public static final int TIMER = 6;
     public static final int FEED_STATUS = 7;
     public static final int SETUP_COMMAND = 8;
+    /** The process started: stages reset, so a journal spanning restarts replays as it ran. */
+    public static final int ENGINE_START = 9;
 
     private EventType()
     {

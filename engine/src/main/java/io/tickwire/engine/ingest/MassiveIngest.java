@@ -306,6 +306,19 @@ public final class MassiveIngest implements AutoCloseable
         });
     }
 
+    /** The first input of every run: the stages reset here, live and in replay. */
+    public void announceStart()
+    {
+        execute(() ->
+        {
+            final StagedBatch batch = new StagedBatch();
+            final MarketEvent e = batch.add(EventType.ENGINE_START);
+            e.eventTime = clock.nanoTime();
+            e.receiveTime = e.eventTime;
+            publishOrRetry(batch);
+        });
+    }
+
     public void submitSetup(final SetupRequest request)
     {
         execute(() -> stageSetup(request));

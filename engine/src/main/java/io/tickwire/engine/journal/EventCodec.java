@@ -5,6 +5,8 @@ import io.tickwire.codecs.sbe.AssetClass;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.ConfirmRule;
 import io.tickwire.codecs.sbe.Direction;
+import io.tickwire.codecs.sbe.EngineStartDecoder;
+import io.tickwire.codecs.sbe.EngineStartEncoder;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.FeedStatusDecoder;
 import io.tickwire.codecs.sbe.FeedStatusEncoder;
@@ -58,6 +60,8 @@ public final class EventCodec
     private final FeedStatusEncoder statusEncoder = new FeedStatusEncoder();
     private final FeedStatusDecoder statusDecoder = new FeedStatusDecoder();
     private final SetupCommandEncoder setupEncoder = new SetupCommandEncoder();
+    private final EngineStartEncoder startEncoder = new EngineStartEncoder();
+    private final EngineStartDecoder startDecoder = new EngineStartDecoder();
     private final SetupCommandDecoder setupDecoder = new SetupCommandDecoder();
 
     /**
@@ -180,6 +184,11 @@ public final class EventCodec
                     .gapEnd(e.gapEnd)
                     .putMessage(e.text, 0, e.textLength);
                 return MessageHeaderEncoder.ENCODED_LENGTH + statusEncoder.encodedLength();
+            case EventType.ENGINE_START:
+                startEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
+                    .eventTime(e.eventTime)
+                    .receiveTime(e.receiveTime);
+                return MessageHeaderEncoder.ENCODED_LENGTH + startEncoder.encodedLength();
             case EventType.SETUP_COMMAND:
                 setupEncoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
                     .eventTime(e.eventTime)
@@ -327,6 +336,12 @@ public final class EventCodec
                 e.gapStart = statusDecoder.gapStart();
                 e.gapEnd = statusDecoder.gapEnd();
                 e.textLength = statusDecoder.getMessage(e.text, 0, MarketEvent.MAX_TEXT);
+                return true;
+            case EngineStartDecoder.TEMPLATE_ID:
+                startDecoder.wrap(buffer, body, blockLength, version);
+                e.reset(EventType.ENGINE_START);
+                e.eventTime = startDecoder.eventTime();
+                e.receiveTime = startDecoder.receiveTime();
                 return true;
             case SetupCommandDecoder.TEMPLATE_ID:
                 setupDecoder.wrap(buffer, body, blockLength, version);

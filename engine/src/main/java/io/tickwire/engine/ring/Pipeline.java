@@ -37,6 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * The output stage runs after the input journal stage, so the output journal is never ahead of the input.
+ * Stateful stages start afresh at each journaled engine start ({@link RestartableStage}).
  */
 public final class Pipeline implements AutoCloseable
 {
@@ -148,12 +149,14 @@ public final class Pipeline implements AutoCloseable
         disruptor = new Disruptor<>(MarketEvent::new, settings.ringSize,
             threadFactory(layout.dedicated(), settings.cpus), ProducerType.SINGLE, layout.newWaitStrategy());
 
-        final SequencerHandler sequencer =
-            new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters);
-        final MicrobarHandler microbars = new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis,
-            settings.latenessMillis, settings.priceExcludedConditions, settings.volumeExcludedConditions, counters);
-        final MetricsHandler metrics = new MetricsHandler(settings.metrics, counters);
-        final SetupEvaluator setups = new SetupEvaluator(settings.setups, settings.setupStore, counters);
+        final EventHandler<MarketEvent> sequencer = new RestartableStage(
+            () -> new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters));
+        final EventHandler<MarketEvent> microbars = new RestartableStage(() -> new MicrobarHandler(
+            settings.timeframesMillis, settings.closeDelayMillis, settings.latenessMillis,
+            settings.priceExcludedConditions, settings.volumeExcludedConditions, counters));
+        final EventHandler<MarketEvent> metrics = new RestartableStage(() -> new MetricsHandler(settings.metrics, counters));
+        final EventHandler<MarketEvent> setups = new RestartableStage(
+            () -> new SetupEvaluator(settings.setups, settings.setupStore, counters));
         final OutputJournalHandler output = new OutputJournalHandler(outputJournal, counters);
         final InputJournalHandler input = inputJournal == null ? null : new InputJournalHandler(inputJournal, counters);
 

@@ -18,7 +18,8 @@ class EventCodecTest
     void shouldRoundTripEveryInputType()
     {
         for (final int type : new int[]{EventType.SYMBOL, EventType.TRADE, EventType.QUOTE, EventType.INDEX_VALUE,
-            EventType.AGGREGATE, EventType.TIMER, EventType.FEED_STATUS, EventType.SETUP_COMMAND})
+            EventType.AGGREGATE, EventType.TIMER, EventType.FEED_STATUS, EventType.SETUP_COMMAND,
+            EventType.ENGINE_START})
         {
             final MarketEvent in = sample(type);
             final int length = codec.encodeOutput(in, buffer, 0);

@@ -1,0 +1,143 @@
+package io.tickwire.system;
+
+import io.tickwire.cli.EngineProcess;
+import io.tickwire.config.ConfigException;
+import io.tickwire.config.TickwireConfig;
+import io.tickwire.engine.journal.Journal;
+import io.tickwire.replay.JournalComparator;
+import io.tickwire.replay.JournalReplayer;
+import io.tickwire.simulator.MassiveSimulator;
+import io.tickwire.simulator.SimulatorSettings;
+import io.tickwire.testing.WebSocketTestClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.tickwire.system.EndToEndTest.decimal;
+import static io.tickwire.system.EndToEndTest.number;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Setups end to end: HTTP in, the desk's WebSocket out, a restart in the middle, and replay across it. */
+class SetupsSystemTest
+{
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Map<String, String> settings(final MassiveSimulator simulator)
+    {
+        final Map<String, String> s = new HashMap<>();
+        s.put("feed.url", simulator.url());
+        s.put("feed.restUrl", simulator.restUrl());
+        s.put("feed.clusters", "stocks");
+        s.put("feed.stocks.symbols", "SPY,QQQ");
+        s.put("feed.stocks.channels", "T,Q");
+        s.put("engine.dataDir", dir.resolve("data").toString());
+        s.put("engine.timerIntervalMs", "50");
+        s.put("gateway.port", "0");
+        return s;
+    }
+
+    private HttpResponse<String> post(final EngineProcess process, final String body) throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + process.gateway().port() + "/setups"))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldCarryASetupFromHttpToTheDeskAcrossARestartAndReplayTheWholeJournal() throws Exception
+    {
+        try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(1_000).apiKey("k")))
+        {
+            final TickwireConfig config = TickwireConfig.load(null, settings(simulator), Map.of());
+            try (EngineProcess first = new EngineProcess(config, "k", false);
+                WebSocketTestClient desk = WebSocketTestClient.connect(first.gateway().webSocketUrl()))
+            {
+                desk.send("{\"op\":\"subscribe\",\"channels\":[\"setups\",\"alerts\",\"prices\"],\"symbols\":[\"SPY\"]}");
+                final BigDecimal price = new BigDecimal(decimal(desk.await((m) -> m.contains("\"type\":\"price\""),
+                    10_000).text(), "price"));
+                final HttpResponse<String> bad = post(first, "{\"id\":1,\"symbol\":\"SPY\",\"direction\":\"long\"," +
+                    "\"entry\":[600,601],\"stop\":700,\"targets\":[610,620]}");
+                assertEquals(400, bad.statusCode());
+                assertTrue(bad.body().contains("field 'stop': expected below the entry zone for a long"), bad.body());
+                final HttpResponse<String> ok = post(first, "{\"id\":42,\"symbol\":\"SPY\",\"direction\":\"long\"," +
+                    "\"entry\":[" + price.subtract(new BigDecimal("0.10")) + "," + price.add(new BigDecimal("0.10")) +
+                    "],\"stop\":" + price.subtract(BigDecimal.TEN) + ",\"targets\":[" + price.add(new BigDecimal("50")) +
+                    "," + price.add(new BigDecimal("60")) + "],\"confirm\":{\"rule\":\"ticks\",\"n\":1}}");
+                assertEquals(202, ok.statusCode(), ok.body());
+                desk.await((m) -> m.contains("\"type\":\"setup\"") && m.contains("\"to\":\"armed\""), 10_000);
+                final String triggered = desk.await((m) -> m.contains("\"to\":\"triggered\""), 20_000).text();
+                assertTrue(number(triggered, "cause") > 0, "cites the input journal index of its cause");
+                assertTrue(number(triggered, "latencyNs") >= 0, triggered);
+                assertTrue(desk.all().stream().anyMatch((m) -> m.text().contains("\"alert\":\"entry_window_opened\"")));
+            }
+            // a new process on the same data: the setup is restored as it stood, without emitting its past again
+            try (EngineProcess second = new EngineProcess(config, "k", false))
+            {
+                final HttpResponse<String> states = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + second.gateway().port() + "/setups")).build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(states.body().contains("\"id\":42") && states.body().contains("\"to\":\"triggered\""),
+                    states.body());
+                Thread.sleep(500);
+                final HttpResponse<String> cancel = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + second.gateway().port() + "/setups/42")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+                assertEquals(202, cancel.statusCode());
+                FeedHarness.await(() -> second.engine().counters().setupTransitions.get() == 1, 10_000, "cancelled");
+            }
+        }
+        final Path journals = dir.resolve("data/journals");
+        final JournalContents output = JournalContents.read(journals.resolve(Journal.OUTPUT));
+        assertEquals(2, output.engineStarts, "two runs in one journal");
+        final TickwireConfig config = TickwireConfig.load(null, Map.of("engine.dataDir", dir.resolve("data").toString(),
+            "engine.timerIntervalMs", "50"), Map.of());
+        new JournalReplayer(config).replay(journals.resolve(Journal.INPUT), dir.resolve("replayed"));
+        final JournalComparator.Result cmp = JournalComparator.compare(journals.resolve(Journal.OUTPUT), dir.resolve("replayed"));
+        assertTrue(cmp.equal(), "replay across the restart: " + cmp.difference());
+    }
+
+    @Test
+    void shouldNameTheFileAndTheFieldOfABadSetup() throws Exception
+    {
+        final Path file = dir.resolve("setups.json");
+        Files.writeString(file, "[{\"id\":1,\"symbol\":\"SPY\",\"direction\":\"long\",\"entry\":[600,601],\"stop\":599," +
+            "\"targets\":[610,620]},{\"id\":2,\"symbol\":\"SPY\",\"direction\":\"sideways\"}]");
+        final Map<String, String> s = new HashMap<>();
+        s.put("engine.dataDir", dir.resolve("data").toString());
+        s.put("gateway.port", "0");
+        s.put("setups.file", file.toString());
+        final ConfigException ex = assertThrows(ConfigException.class,
+            () -> new EngineProcess(TickwireConfig.load(null, s, Map.of()), "k", false));
+        assertEquals(file.toString(), ex.source());
+        assertTrue(ex.getMessage().contains("setups.file [1].direction") && ex.getMessage().contains("long or short"),
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldAddTheSetupsOfTheSetupsFileAtStart() throws Exception
+    {
+        final Path file = dir.resolve("setups.json");
+        Files.writeString(file, Files.readString(Path.of("../config/setups.example.json")));
+        try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(100).apiKey("k")))
+        {
+            final Map<String, String> s = settings(simulator);
+            s.put("setups.file", file.toString());
+            try (EngineProcess process = new EngineProcess(TickwireConfig.load(null, s, Map.of()), "k", false))
+            {
+                FeedHarness.await(() -> process.engine().counters().setupsAdded.get() == 2, 10_000, "file setups added");
+            }
+        }
+    }
+}
