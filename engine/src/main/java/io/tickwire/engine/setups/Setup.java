@@ -32,6 +32,7 @@ final class Setup
     int ticksInZone;
     long inZoneSince;
     double ema;
+    int emaSamples;
     final long[] lastAlert = new long[ALERT_TYPES];
     final int[] heldBack = new int[ALERT_TYPES];
     boolean threatArmed = true;

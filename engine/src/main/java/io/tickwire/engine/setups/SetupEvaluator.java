@@ -363,11 +363,15 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             }
             else if (s.state == SetupState.TARGET1.value() && s.trail == Trail.EMA.value() && timeframeMillis == 1000)
             {
-                // EMA of 1 s closes with period trailParam; the stop follows it, never backwards
+                // EMA of 1 s closes with period trailParam; once it has that many closes (warm), the stop
+                // follows it, never backwards
                 final double alpha = 2.0 / (Math.max(1, s.trailParam) + 1);
-                s.ema = s.ema == 0 ? close : s.ema + alpha * (close - s.ema);
-                final long emaStop = Math.round(s.ema);
-                s.stop = s.isLong ? Math.max(s.stop, emaStop) : Math.min(s.stop, emaStop);
+                s.ema = s.emaSamples == 0 ? close : s.ema + alpha * (close - s.ema);
+                if (++s.emaSamples >= s.trailParam)
+                {
+                    final long emaStop = Math.round(s.ema);
+                    s.stop = s.isLong ? Math.max(s.stop, emaStop) : Math.min(s.stop, emaStop);
+                }
             }
         }
     }

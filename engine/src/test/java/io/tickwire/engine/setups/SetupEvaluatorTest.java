@@ -35,7 +35,8 @@ class SetupEvaluatorTest
     private static final long MS = 1_000_000L;
     private static final long P = 1_000_000L;
 
-    record Transition(long id, SetupState from, SetupState to, long price, long cause, long stop, long t1, long t2)
+    record Transition(long id, SetupState from, SetupState to, long price, long cause, long stop, long t1, long t2,
+        long entry)
     {
     }
 
@@ -77,7 +78,7 @@ class SetupEvaluatorTest
             {
                 final SetupTransitionDecoder d = new SetupTransitionDecoder().wrapAndApplyHeader(b, 0, header);
                 transitions.add(new Transition(d.setupId(), d.fromState(), d.toState(), d.price(), d.causeIndex(),
-                    d.stop(), d.target1(), d.target2()));
+                    d.stop(), d.target1(), d.target2(), d.entryPrice()));
             }
             else
             {
@@ -209,6 +210,59 @@ class SetupEvaluatorTest
         timer(700);
         assertEquals(SetupState.TRIGGERED, states(1).get(2));
         assertEquals(100_500_000L, transitions.get(2).price(), "triggered at the last traded price");
+    }
+
+    private void barClose(final int timeframeMillis, final double close)
+    {
+        final MarketEvent e = event(EventType.TIMER);
+        new io.tickwire.codecs.sbe.MicrobarEncoder().wrapAndApplyHeader(e.barOutput, 4, new MessageHeaderEncoder())
+            .eventTime(time).receiveTime(time).symbolId(1).timeframeMillis(timeframeMillis)
+            .kind(io.tickwire.codecs.sbe.BarKind.NORMAL).revision(0).startTime(time - timeframeMillis * MS)
+            .endTime(time).open(Math.round(close * P)).high(Math.round(close * P)).low(Math.round(close * P))
+            .close(Math.round(close * P)).volume(P).vwap(0).tradeCount(1).firstTradeTime(0).lastTradeTime(0)
+            .session(io.tickwire.codecs.sbe.UsSession.REGULAR).tradingDay(20261120).quoteCount(0).spreadMean(0)
+            .spreadBpsMean(0).orderFlowImbalance(0).buyVolume(0).sellVolume(0).pathLength(0).realizedVariance(0);
+        e.barOutput.putInt(0, MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.MicrobarEncoder.BLOCK_LENGTH);
+        e.barOutputLength = 4 + MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.MicrobarEncoder.BLOCK_LENGTH;
+        run(e);
+    }
+
+    @Test
+    void shouldConfirmOnA5sBarCloseInTheZoneAndIgnoreOtherTimeframes()
+    {
+        final MarketEvent add = setup(1, true, 100, 101, 98, 103, 105);
+        add.confirmRule = ConfirmRule.BAR_5S.value();
+        run(add);
+        trade(100.5);          // ready; ticks alone do not trigger this rule
+        trade(100.6);
+        barClose(1000, 100.5); // a 1 s bar: not this rule's
+        barClose(5000, 101.5); // a 5 s bar outside the zone
+        assertEquals(List.of(SetupState.ARMED, SetupState.READY), states(1));
+        barClose(5000, 100.8);
+        assertEquals(SetupState.TRIGGERED, states(1).get(2));
+        assertEquals(100_800_000L, transitions.get(2).entry(), "entered at the bar's close");
+    }
+
+    @Test
+    void shouldTrailTheStopAlongAnEmaOf1sClosesAfterTarget1()
+    {
+        final MarketEvent add = setup(1, true, 100, 101, 98, 102, 110);
+        add.trail = Trail.EMA.value();
+        add.trailParam = 3; // alpha = 2 / (3 + 1) = 0.5
+        run(add);
+        trade(100.5);
+        trade(100.5);
+        trade(102.5);          // target 1
+        barClose(1000, 103.0); // EMA starts at 103 (warming up: the stop stays)
+        barClose(1000, 101.0); // EMA 102
+        final long before = transitions.size();
+        trade(101.5);          // the stop is still 98: nothing happens
+        assertEquals(before, transitions.size());
+        barClose(1000, 102.0); // EMA 102 after 3 closes: warm, the stop rises from 98 to 102
+        trade(101.9);          // stopped at the EMA stop
+        final Transition last = transitions.get(transitions.size() - 1);
+        assertEquals(SetupState.STOPPED, last.to());
+        assertEquals(102_000_000L, last.stop());
     }
 
     @Test
