@@ -19,7 +19,6 @@ import io.tickwire.engine.symbols.SymbolStore;
 import io.tickwire.engine.symbols.SymbolTable;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +78,7 @@ public final class TickwireEngine implements AutoCloseable
         pipeline = Pipeline.live(Pipeline.Settings.from(config, layout)
             .setups(SetupSettings.from(config), setupStore), inputJournal, outputJournal, counters);
 
-        final EpochNanoClock clock = new OffsetEpochNanoClock();
+        final EpochNanoClock clock = EpochClock.INSTANCE;
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);
         ingest = new MassiveIngest(config, apiKey, publisher, symbols, new DeadLetterWriter(deadLetterJournal, counters),
             new RawCaptureWriter(rawJournal, counters), counters, clock, fatal::complete);

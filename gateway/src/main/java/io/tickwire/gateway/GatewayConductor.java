@@ -15,6 +15,7 @@ import io.tickwire.codecs.sbe.SetupTransitionDecoder;
 import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
 import io.tickwire.codecs.sbe.TacticalAlertDecoder;
 import io.tickwire.codecs.sbe.TradeDecoder;
+import io.tickwire.engine.EpochClock;
 import io.tickwire.engine.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
@@ -22,7 +23,6 @@ import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
@@ -68,7 +68,7 @@ final class GatewayConductor implements Agent
     private final TacticalAlertDecoder alertDecoder = new TacticalAlertDecoder();
     /** The latest transition of every setup, by id: snapshots and GET /setups. */
     private final TreeMap<Long, UnsafeBuffer> lastSetups = new TreeMap<>();
-    private final EpochNanoClock epochClock = new OffsetEpochNanoClock();
+    private final EpochNanoClock epochClock = EpochClock.INSTANCE;
     private JournalReader reader;
     private long nowNanos;
     private long nextSessionId;
@@ -346,6 +346,7 @@ final class GatewayConductor implements Agent
                 {
                     if (!rendered)
                     {
+                        renderer.gatewayTime(epochClock.nanoTime());
                         renderer.price(buffer, 0, false, body.reset());
                         rendered = true;
                     }
@@ -372,6 +373,7 @@ final class GatewayConductor implements Agent
                 if (s.priceDue(symbolId, nowNanos, settings.pricesThrottleNanos) && s.channel.isWritable())
                 {
                     final UnsafeBuffer latest = cache.get(LastValueCache.PRICE, symbolId);
+                    renderer.gatewayTime(epochClock.nanoTime());
                     renderer.price(latest, 0, false, body.reset());
                     send(s, body);
                     s.priceSent(symbolId, nowNanos);
@@ -405,6 +407,7 @@ final class GatewayConductor implements Agent
                 }
                 if (!rendered)
                 {
+                    renderer.gatewayTime(epochClock.nanoTime());
                     render(channel, buffer, false, body.reset());
                     rendered = true;
                 }

@@ -38,6 +38,8 @@ final class JsonRenderer
     private final TacticalAlertDecoder alert = new TacticalAlertDecoder();
     private final byte[] text = new byte[1024];
     private final SymbolNames symbols;
+    /** When the gateway rendered the live message being rendered (ns since the epoch). */
+    private long gatewayTime;
 
     JsonRenderer(final SymbolNames symbols)
     {
@@ -130,14 +132,16 @@ final class JsonRenderer
         {
             trade.wrap(b, body, header.blockLength(), header.version());
             symbol(out, trade.symbolId());
-            out.raw(",\"t\":").number(trade.eventTime()).raw(",\"price\":").fixed(trade.price());
+            out.raw(",\"t\":").number(trade.eventTime()).raw(",\"rt\":").number(trade.receiveTime())
+                .raw(",\"price\":").fixed(trade.price());
             source(out, trade.sourceRaw());
         }
         else
         {
             index.wrap(b, body, header.blockLength(), header.version());
             symbol(out, index.symbolId());
-            out.raw(",\"t\":").number(index.eventTime()).raw(",\"price\":").fixed(index.value());
+            out.raw(",\"t\":").number(index.eventTime()).raw(",\"rt\":").number(index.receiveTime())
+                .raw(",\"price\":").fixed(index.value());
             source(out, index.sourceRaw());
         }
         end(out, snapshot);
@@ -313,11 +317,21 @@ final class JsonRenderer
         out.raw(",\"src\":\"").raw(source >= 0 && source < SOURCES.length ? SOURCES[source] : "unknown").ch('"');
     }
 
-    private static void end(final JsonOut out, final boolean snapshot)
+    /** Stamped on the next live messages as "gt": the moment the gateway rendered them for the desks. */
+    void gatewayTime(final long epochNanos)
+    {
+        gatewayTime = epochNanos;
+    }
+
+    private void end(final JsonOut out, final boolean snapshot)
     {
         if (snapshot)
         {
             out.raw(",\"snapshot\":true");
+        }
+        else if (gatewayTime != 0)
+        {
+            out.raw(",\"gt\":").number(gatewayTime);
         }
         out.ch('}');
     }

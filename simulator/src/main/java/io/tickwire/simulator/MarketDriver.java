@@ -80,14 +80,15 @@ final class MarketDriver implements Runnable
                 continue;
             }
             final int count = (int)Math.min(due - sent, settings.maxEventsPerFrame);
-            sendFrame(count);
+            sendFrame(count, start, sent);
             sent += count;
             generated = sent;
         }
         finished.countDown();
     }
 
-    private void sendFrame(final int count)
+    /** @param start the schedule's origin (nanoTime) and {@code first} the index of the frame's first event. */
+    private void sendFrame(final int count, final long start, final long first)
     {
         final List<SimulatorSession> sessions = simulator.sessions();
         final long now = System.currentTimeMillis();
@@ -103,6 +104,10 @@ final class MarketDriver implements Runnable
         for (int i = 0; i < count; i++)
         {
             market.next(now, event);
+            if (settings.latencyProbe && event.type == SimEvent.Type.TRADE && event.tradeId != null)
+            {
+                event.tradeId = Long.toString(start + (long)((first + i) * 1e9 / settings.rate));
+            }
             history.record(event);
             write(sessions, writers, event, channelOf(event));
         }

@@ -18,6 +18,7 @@ public final class SimulatorSettings
     boolean recordGroundTruth;
     int historyPerTicker = 100_000;
     int startAfterSubscribers = 1;
+    boolean latencyProbe;
     Path recording;
     boolean asFastAsPossible;
 
@@ -88,6 +89,17 @@ public final class SimulatorSettings
     {
         recording = file;
         asFastAsPossible = fast;
+        return this;
+    }
+
+    /**
+     * Latency probe (the benchmark harness): every stock trade's id is the System.nanoTime at which the
+     * schedule meant to send it, so a client in the same JVM measures latency from the intended send time,
+     * coordinated omission included.
+     */
+    public SimulatorSettings latencyProbe(final boolean value)
+    {
+        latencyProbe = value;
         return this;
     }
 

@@ -1,0 +1,86 @@
+package io.tickwire.bench;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.tickwire.engine.event.EventType;
+import io.tickwire.engine.event.MarketEvent;
+import io.tickwire.engine.journal.EventCodec;
+import io.tickwire.gateway.GatewayBenchmarkAccess;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway's per-message work beside the bare primitive: rendering a trade record to the desk JSON and
+ * copying it into a pooled Netty buffer, against copying an already-rendered message into one; and the
+ * per-subscriber price throttle (admit or conflate). Run with -prof gc.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class GatewayBenchmark
+{
+    private final UnsafeBuffer record = new UnsafeBuffer(new byte[512]);
+    private final PooledByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    private GatewayBenchmarkAccess gateway;
+    private byte[] rendered;
+    private long now;
+
+    @Setup
+    public void setUp()
+    {
+        final MarketEvent trade = new MarketEvent();
+        trade.reset(EventType.TRADE);
+        trade.eventTime = 1_795_186_800_000_000_000L;
+        trade.receiveTime = trade.eventTime + 1_000_000;
+        trade.symbolId = 1;
+        trade.exchange = 4;
+        trade.price = 600_010_000L;
+        trade.size = 100_000_000L;
+        trade.sequence = 99;
+        trade.text("52983525034215");
+        new EventCodec().encodeOutput(trade, record, 0);
+        gateway = new GatewayBenchmarkAccess("SPY");
+        rendered = gateway.renderTrade(record).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The primitive: a finished JSON message into a pooled buffer (what Netty needs to write). */
+    @Benchmark
+    public int bareCopyIntoNettyBuffer()
+    {
+        final ByteBuf buf = allocator.buffer(rendered.length);
+        buf.writeBytes(rendered);
+        final int n = buf.readableBytes();
+        buf.release();
+        return n;
+    }
+
+    /** tickwire: render the SBE trade record as desk JSON with a sequence prefix, into a pooled buffer. */
+    @Benchmark
+    public int tickwireRenderIntoNettyBuffer()
+    {
+        return gateway.renderIntoNettyBuffer(record, allocator);
+    }
+
+    /** The per-subscriber price throttle: 250 ms, updates every 10 µs for 64 symbols (mostly conflated). */
+    @Benchmark
+    public boolean tickwirePriceThrottle()
+    {
+        now += 10_000;
+        return gateway.admitPrice((int)(now & 63) + 1, now);
+    }
+}

@@ -1,0 +1,321 @@
+package io.tickwire.bench;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tickwire.cli.EngineProcess;
+import io.tickwire.config.TickwireConfig;
+import io.tickwire.engine.EngineCounters;
+import io.tickwire.simulator.MassiveSimulator;
+import io.tickwire.simulator.SimulatorSettings;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End-to-end latency: simulator → WebSocket → engine (decode, ring, journals, handlers) → gateway →
+ * WebSocket → desk client, at fixed rates. The simulator stamps each stock trade's id with the time its
+ * schedule meant to send it (System.nanoTime), so latency runs from the <em>intended</em> send time to the
+ * client's receipt — coordinated omission included: a stalled sender is charged for every event it delayed.
+ * Beside it, the same rate through a bare WebSocket hop (a client subscribed straight to the simulator), so
+ * tickwire's cost is a ratio to the primitive underneath. All in one JVM (one clock).
+ *
+ * <pre>bin/bench latency [--rates 10000,100000,500000,1000000] [--warmup 5] [--duration 10]
+ *                    [--layouts shared,dedicated] [--out bench-results]</pre>
+ */
+public final class LatencyHarness
+{
+    private static final byte[] ID = "\"id\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BARE_ID = "\"i\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRADE = "\"type\":\"trade\"".getBytes(StandardCharsets.US_ASCII);
+    private static final long MAX_LATENCY = TimeUnit.SECONDS.toNanos(60);
+
+    /** One run's figures. */
+    record Result(String path, String layout, int rate, double achievedRate, Histogram histogram, long drops,
+        double bytesPerEvent, long gcCount, long gcMillis)
+    {
+    }
+
+    /** What to run. */
+    static final class Options
+    {
+        List<Integer> rates = List.of(10_000, 100_000, 500_000, 1_000_000);
+        List<String> layouts = List.of("shared", "dedicated");
+        long warmupSeconds = 5;
+        long durationSeconds = 10;
+        Path out = Path.of("bench-results");
+
+        static Options parse(final String[] args)
+        {
+            final Options o = new Options();
+            for (int i = 0; i < args.length; i += 2)
+            {
+                final String v = args[i + 1];
+                switch (args[i])
+                {
+                    case "--rates":
+                        o.rates = new ArrayList<>();
+                        for (final String r : v.split(","))
+                        {
+                            o.rates.add(Integer.parseInt(r.trim()));
+                        }
+                        break;
+                    case "--layouts":
+                        o.layouts = List.of(v.split(","));
+                        break;
+                    case "--warmup":
+                        o.warmupSeconds = Long.parseLong(v);
+                        break;
+                    case "--duration":
+                        o.durationSeconds = Long.parseLong(v);
+                        break;
+                    case "--out":
+                        o.out = Path.of(v);
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return o;
+        }
+    }
+
+    private LatencyHarness()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        System.setProperty("chronicle.analytics.disable", "true");
+        final Options options = Options.parse(args);
+        final List<Result> results = run(options);
+        print(results, System.out);
+        System.exit(0);
+    }
+
+    static List<Result> run(final Options options) throws Exception
+    {
+        Files.createDirectories(options.out);
+        final List<Result> results = new ArrayList<>();
+        for (final int rate : options.rates)
+        {
+            results.add(write(options, bare(rate, options)));
+            for (final String layout : options.layouts)
+            {
+                results.add(write(options, tickwire(layout, rate, options)));
+            }
+        }
+        return results;
+    }
+
+    /** The primitive: the simulator's frames straight to a WebSocket client. */
+    static Result bare(final int rate, final Options options) throws Exception
+    {
+        final Histogram histogram = new Histogram(MAX_LATENCY, 3);
+        final EventLoopGroup group = clientLoop();
+        try (MassiveSimulator simulator = MassiveSimulator.start(market(rate)))
+        {
+            final long[] measureFrom = {Long.MAX_VALUE};
+            final BenchClient client = new BenchClient(group, simulator.url() + "/stocks", (content, received) ->
+            {
+                if (received < measureFrom[0])
+                {
+                    return;
+                }
+                int from = 0;
+                long intended;
+                while ((intended = BenchClient.longAfter(content, BARE_ID, from)) >= 0)
+                {
+                    histogram.recordValue(Math.min(MAX_LATENCY, Math.max(0, received - intended)));
+                    from = BenchClient.indexOf(content, BARE_ID, from) + BARE_ID.length;
+                }
+            });
+            client.awaitReady();
+            client.send("{\"action\":\"auth\",\"params\":\"bench\"}");
+            client.send("{\"action\":\"subscribe\",\"params\":\"T.SPY\"}");
+            final Window window = measure(simulator, null, options, measureFrom);
+            client.close();
+            return new Result("bare-websocket", "-", rate, window.rate, histogram, 0, Double.NaN, window.gcCount,
+                window.gcMillis);
+        }
+        finally
+        {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** The product: simulator → engine → gateway → desk, trades of SPY on the desk's WebSocket. */
+    static Result tickwire(final String layout, final int rate, final Options options) throws Exception
+    {
+        final Histogram histogram = new Histogram(MAX_LATENCY, 3);
+        final Path data = Files.createTempDirectory("tickwire-latency");
+        final EventLoopGroup group = clientLoop();
+        try (MassiveSimulator simulator = MassiveSimulator.start(market(rate)))
+        {
+            final Map<String, String> settings = new HashMap<>();
+            settings.put("feed.url", simulator.url());
+            settings.put("feed.restUrl", simulator.restUrl());
+            settings.put("feed.clusters", "stocks");
+            settings.put("feed.stocks.channels", "T,Q");
+            settings.put("engine.threading", layout);
+            settings.put("engine.dataDir", data.toString());
+            settings.put("gateway.port", "0");
+            settings.put("gateway.slowClientBytes", String.valueOf(256 << 20));
+            try (EngineProcess process = new EngineProcess(TickwireConfig.load(null, settings, Map.of()), "bench", false))
+            {
+                final long[] measureFrom = {Long.MAX_VALUE};
+                final BenchClient desk = new BenchClient(group, process.gateway().webSocketUrl(), (content, received) ->
+                {
+                    if (received >= measureFrom[0] && BenchClient.indexOf(content, TRADE, 0) >= 0)
+                    {
+                        final long intended = BenchClient.longAfter(content, ID, 0);
+                        if (intended >= 0)
+                        {
+                            histogram.recordValue(Math.min(MAX_LATENCY, Math.max(0, received - intended)));
+                        }
+                    }
+                });
+                desk.awaitReady();
+                desk.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
+                final Window window = measure(simulator, process.engine().counters(), options, measureFrom);
+                desk.close();
+                return new Result("tickwire", layout, rate, window.rate, histogram, window.drops, window.bytesPerEvent,
+                    window.gcCount, window.gcMillis);
+            }
+        }
+        finally
+        {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            deleteTree(data);
+        }
+    }
+
+    private static SimulatorSettings market(final int rate)
+    {
+        return new SimulatorSettings().rate(rate).apiKey("bench").latencyProbe(true).seed(3)
+            .maxEventsPerFrame(Math.max(8, Math.min(256, rate / 4_000)));
+    }
+
+    private static EventLoopGroup clientLoop()
+    {
+        return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-client", true),
+            NioIoHandler.newFactory());
+    }
+
+    /** A measurement window and what the machine did during it. */
+    static final class Window
+    {
+        double rate;
+        long drops;
+        double bytesPerEvent = Double.NaN;
+        long gcCount;
+        long gcMillis;
+    }
+
+    static Window measure(final MassiveSimulator simulator, final EngineCounters counters, final Options options,
+        final long[] measureFrom) throws InterruptedException
+    {
+        Thread.sleep(TimeUnit.SECONDS.toMillis(options.warmupSeconds));
+        final long events0 = simulator.eventsGenerated();
+        final long drops0 = counters == null ? 0 : counters.ringFullEvents.get();
+        final long published0 = counters == null ? 0 : counters.eventsPublished.get();
+        final long allocated0 = engineAllocatedBytes();
+        final long[] gc0 = gc();
+        final long start = System.nanoTime();
+        measureFrom[0] = start;
+        Thread.sleep(TimeUnit.SECONDS.toMillis(options.durationSeconds));
+        measureFrom[0] = Long.MAX_VALUE; // stop recording before the counters are read
+        final long elapsed = System.nanoTime() - start;
+        final Window w = new Window();
+        w.rate = (simulator.eventsGenerated() - events0) * 1e9 / elapsed;
+        final long[] gc1 = gc();
+        w.gcCount = gc1[0] - gc0[0];
+        w.gcMillis = gc1[1] - gc0[1];
+        if (counters != null)
+        {
+            w.drops = counters.ringFullEvents.get() - drops0;
+            final long published = counters.eventsPublished.get() - published0;
+            w.bytesPerEvent = published == 0 ? Double.NaN : (engineAllocatedBytes() - allocated0) / (double)published;
+        }
+        return w;
+    }
+
+    /** Bytes allocated by the engine's and gateway's threads (named tickwire-*), live threads only. */
+    static long engineAllocatedBytes()
+    {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (final Thread t : Thread.getAllStackTraces().keySet())
+        {
+            if (t.getName().startsWith("tickwire-"))
+            {
+                total += Math.max(0, threads.getThreadAllocatedBytes(t.getId()));
+            }
+        }
+        return total;
+    }
+
+    private static long[] gc()
+    {
+        long count = 0;
+        long millis = 0;
+        for (final GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            count += Math.max(0, bean.getCollectionCount());
+            millis += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[]{count, millis};
+    }
+
+    private static Result write(final Options options, final Result r) throws IOException
+    {
+        final Path file = options.out.resolve(String.format(Locale.ROOT, "latency-%s-%s-%d.hgrm", r.path(), r.layout(),
+            r.rate()));
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8))
+        {
+            r.histogram().outputPercentileDistribution(out, 1000.0); // microseconds
+        }
+        return r;
+    }
+
+    static void print(final List<Result> results, final PrintStream out)
+    {
+        out.println("latency from intended send to client receipt, microseconds (HdrHistogram, coordinated omission included)");
+        out.printf(Locale.ROOT, "%-15s %-9s %9s %11s %8s %9s %9s %9s %9s %9s %9s %8s %8s %7s%n", "path", "layout",
+            "rate/s", "achieved/s", "samples", "p50", "p90", "p99", "p99.9", "p99.99", "max", "drops", "B/event", "GC n/ms");
+        for (final Result r : results)
+        {
+            final Histogram h = r.histogram();
+            out.printf(Locale.ROOT, "%-15s %-9s %,9d %,11.0f %,8d %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %,8d %8.1f %3d/%d%n",
+                r.path(), r.layout(), r.rate(), r.achievedRate(), h.getTotalCount(),
+                h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
+                h.getValueAtPercentile(99.9) / 1e3, h.getValueAtPercentile(99.99) / 1e3, h.getMaxValue() / 1e3,
+                r.drops(), r.bytesPerEvent(), r.gcCount(), r.gcMillis());
+        }
+    }
+
+    static void deleteTree(final Path dir)
+    {
+        try (var paths = Files.walk(dir))
+        {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+        }
+        catch (final IOException ex)
+        {
+            // a leftover temporary directory is not worth failing a benchmark for
+        }
+    }
+}

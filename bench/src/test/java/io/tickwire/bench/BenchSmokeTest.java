@@ -1,0 +1,84 @@
+package io.tickwire.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * CI's smoke pass: every benchmark and harness still runs and reports, on tiny iterations. Not a
+ * measurement (docs/benchmarks.md has those and how to take them).
+ */
+class BenchSmokeTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRunEveryJmhBenchmarkAndReportAllocation() throws Exception
+    {
+        final Options options = new OptionsBuilder()
+            .include("io\\.tickwire\\.bench\\..*Benchmark\\.")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(100))
+            .addProfiler("gc")
+            .shouldFailOnError(true)
+            .build();
+        final Collection<RunResult> results = new Runner(options).run();
+        final Set<String> ran = new TreeSet<>();
+        for (final RunResult r : results)
+        {
+            ran.add(r.getParams().getBenchmark().replaceAll(".*\\.", ""));
+            assertTrue(r.getSecondaryResults().containsKey("gc.alloc.rate.norm"), r.getParams().getBenchmark());
+        }
+        for (final String expected : List.of("tickwireDecode", "bareJacksonTokenize", "sequencer", "sequencerAndMicrobars",
+            "sequencerMicrobarsAndMetrics", "tick", "sbeEncodeTrade", "sbeDecodeTrade", "bareDisruptorPublish",
+            "tickwireRingPublish", "bareChronicleAppend", "tickwireEncodeAndAppend", "bareChronicleTail",
+            "tickwireTailAndDecode", "bareCopyIntoNettyBuffer", "tickwireRenderIntoNettyBuffer", "tickwirePriceThrottle"))
+        {
+            assertTrue(ran.contains(expected), expected + " in " + ran);
+        }
+    }
+
+    @Test
+    void shouldRunTheLatencyHarnessForBothPathsAndWriteHistograms() throws Exception
+    {
+        final LatencyHarness.Options options = LatencyHarness.Options.parse(new String[]{"--rates", "2000", "--warmup",
+            "1", "--duration", "1", "--layouts", "shared", "--out", dir.toString()});
+        final List<LatencyHarness.Result> results = LatencyHarness.run(options);
+        assertEquals(2, results.size());
+        for (final LatencyHarness.Result r : results)
+        {
+            assertTrue(r.histogram().getTotalCount() > 0, r.path() + " measured nothing");
+        }
+        assertEquals(2, Files.list(dir).filter((p) -> p.toString().endsWith(".hgrm")).count());
+        LatencyHarness.print(results, System.out);
+    }
+
+    @Test
+    void shouldRunTheFanOutAndReplayBenchmarks() throws Exception
+    {
+        final FanOutBenchmark.Result fanOut = FanOutBenchmark.run(5, 2_000, 1, 2, dir);
+        assertTrue(fanOut.all().getTotalCount() > 0);
+        assertTrue(fanOut.slowClientCut() || fanOut.slowClientsDisconnected() >= 0);
+        FanOutBenchmark.print(List.of(fanOut), System.out);
+        final ReplayBenchmark.Result replay = ReplayBenchmark.run(20_000);
+        assertTrue(replay.replayPerSecond() > 0 && replay.bareTailerPerSecond() > 0);
+        ReplayBenchmark.print(replay, System.out);
+    }
+}
