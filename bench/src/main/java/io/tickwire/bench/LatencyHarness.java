@@ -205,7 +205,8 @@ public final class LatencyHarness
 
     private static SimulatorSettings market(final int rate)
     {
-        return new SimulatorSettings().rate(rate).apiKey("bench").latencyProbe(true).seed(3)
+        // a short REST history: the harness measures the stream, and a 100k-per-ticker history is garbage
+        return new SimulatorSettings().rate(rate).apiKey("bench").latencyProbe(true).seed(3).historyPerTicker(2_000)
             .maxEventsPerFrame(Math.max(8, Math.min(256, rate / 4_000)));
     }
 

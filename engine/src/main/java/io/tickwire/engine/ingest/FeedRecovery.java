@@ -46,6 +46,10 @@ final class FeedRecovery
     private final long budgetSymbolSeconds;
     private final long marginNanos;
     private final Map<String, String> lastPolled = new HashMap<>();
+    private static final long RING_FULL_SETTLE_MILLIS = 1_000;
+    private long pendingGapStart;
+    private long pendingGapEnd;
+    private ScheduledFuture<?> pendingGapBackfill;
     private ScheduledFuture<?> pollStart;
     private ScheduledFuture<?> polling;
 
@@ -102,10 +106,30 @@ final class FeedRecovery
         });
     }
 
-    /** Part of the stream was dropped because the ring was full. */
+    /**
+     * Part of the stream was dropped because the ring was full. Gaps that come while one is waiting merge
+     * into it, and the backfill starts after {@link #RING_FULL_SETTLE_MILLIS}, when the pressure has passed:
+     * under load, one backfill of the whole window instead of one per dropped frame.
+     */
     void onRingFullGap(final long gapStart, final long gapEnd)
     {
-        restThread.execute(() -> backfill(gapStart - marginNanos, gapEnd + marginNanos, "ring full"));
+        restThread.execute(() ->
+        {
+            pendingGapStart = pendingGapStart == 0 ? gapStart : Math.min(pendingGapStart, gapStart);
+            pendingGapEnd = Math.max(pendingGapEnd, gapEnd);
+            if (pendingGapBackfill == null)
+            {
+                pendingGapBackfill = restThread.schedule(() ->
+                {
+                    final long start = pendingGapStart;
+                    final long end = pendingGapEnd;
+                    pendingGapStart = 0;
+                    pendingGapEnd = 0;
+                    pendingGapBackfill = null;
+                    backfill(start - marginNanos, end + marginNanos, "ring full");
+                }, RING_FULL_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     private void startPolling()

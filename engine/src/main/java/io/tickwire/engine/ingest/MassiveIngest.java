@@ -202,7 +202,9 @@ public final class MassiveIngest implements AutoCloseable
         {
             stage(events.get(i), source, receiveTime, restBatch);
         }
-        if (!publisher.tryPublish(restBatch))
+        final boolean published = source == Source.BACKFILL ? publisher.tryPublishInBackground(restBatch) :
+            publisher.tryPublish(restBatch);
+        if (!published)
         {
             schedule(() -> publishRestFrom(events, from, source, cluster, done), 1);
             return;

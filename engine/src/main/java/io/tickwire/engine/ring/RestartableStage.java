@@ -15,6 +15,8 @@ final class RestartableStage implements EventHandler<MarketEvent>
 {
     private final Supplier<EventHandler<MarketEvent>> factory;
     private EventHandler<MarketEvent> stage;
+    /** No event has reached the current instance: an engine start need not replace it. */
+    private boolean fresh = true;
 
     RestartableStage(final Supplier<EventHandler<MarketEvent>> factory)
     {
@@ -25,10 +27,11 @@ final class RestartableStage implements EventHandler<MarketEvent>
     @Override
     public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch) throws Exception
     {
-        if (event.type == EventType.ENGINE_START)
+        if (event.type == EventType.ENGINE_START && !fresh)
         {
             stage = factory.get();
         }
+        fresh = false;
         stage.onEvent(event, sequence, endOfBatch);
     }
 

@@ -114,6 +114,19 @@ public final class RingPublisher
         return publish(batch, NO_CLUSTER);
     }
 
+    /**
+     * For background work that must never compete with the live feed (gap backfill): publishes only while at
+     * least half the ring would still be free afterwards.
+     */
+    public boolean tryPublishInBackground(final StagedBatch batch)
+    {
+        if (ring.remainingCapacity() - batch.size() < ring.getBufferSize() / 2)
+        {
+            return false;
+        }
+        return tryPublish(batch);
+    }
+
     /** Blocks for room: only for replay, where the source is a file and waiting is right. */
     public void publishBlocking(final MarketEvent source)
     {
