@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * tickwire's cost is a ratio to the primitive underneath. All in one JVM (one clock).
  *
  * <pre>bin/bench latency [--rates 10000,100000,500000,1000000] [--warmup 5] [--duration 10]
- *                    [--layouts shared,dedicated] [--out bench-results]</pre>
+ *                    [--layouts shared,dedicated] [--out bench-results] [--set engine.key=value]...</pre>
  */
 public final class LatencyHarness
 {
@@ -57,6 +57,7 @@ public final class LatencyHarness
         long warmupSeconds = 5;
         long durationSeconds = 10;
         Path out = Path.of("bench-results");
+        final Map<String, String> engineSettings = new HashMap<>();
 
         static Options parse(final String[] args)
         {
@@ -84,6 +85,9 @@ public final class LatencyHarness
                         break;
                     case "--out":
                         o.out = Path.of(v);
+                        break;
+                    case "--set":
+                        o.engineSettings.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -174,6 +178,7 @@ public final class LatencyHarness
             settings.put("engine.dataDir", data.toString());
             settings.put("gateway.port", "0");
             settings.put("gateway.slowClientBytes", String.valueOf(256 << 20));
+            settings.putAll(options.engineSettings);
             try (EngineProcess process = new EngineProcess(TickwireConfig.load(null, settings, Map.of()), "bench", false))
             {
                 final long[] measureFrom = {Long.MAX_VALUE};

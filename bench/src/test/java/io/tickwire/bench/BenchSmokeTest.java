@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,7 @@ class BenchSmokeTest
             .measurementTime(TimeValue.milliseconds(100))
             .addProfiler("gc")
             .shouldFailOnError(true)
+            .output(dir.resolve("jmh.txt").toString()) // keeps the build log readable; the assertions below read the results
             .build();
         final Collection<RunResult> results = new Runner(options).run();
         final Set<String> ran = new TreeSet<>();
@@ -75,7 +77,10 @@ class BenchSmokeTest
     {
         final FanOutBenchmark.Result fanOut = FanOutBenchmark.run(5, 2_000, 1, 2, dir);
         assertTrue(fanOut.all().getTotalCount() > 0);
-        assertTrue(fanOut.slowClientCut() || fanOut.slowClientsDisconnected() >= 0);
+        // A slow-client cut-off needs more bytes than a smoke run sends, so it is not asserted here; that every
+        // healthy client was served is.
+        assertTrue(Arrays.stream(fanOut.perClientMessages()).allMatch((m) -> m > 0),
+            Arrays.toString(fanOut.perClientMessages()));
         FanOutBenchmark.print(List.of(fanOut), System.out);
         final ReplayBenchmark.Result replay = ReplayBenchmark.run(20_000);
         assertTrue(replay.replayPerSecond() > 0 && replay.bareTailerPerSecond() > 0);
