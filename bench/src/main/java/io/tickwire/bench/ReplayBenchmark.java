@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
 public final class ReplayBenchmark
 {
     /** The figures. */
-    record Result(long events, double bareTailerPerSecond, double replayPerSecond, double coldReplayPerSecond)
+    record Result(long events, double bareTailerPerSecond, double replayPerSecond, double coldReplayPerSecond,
+        long outputRecords)
     {
     }
 
@@ -70,7 +71,7 @@ public final class ReplayBenchmark
             final TickwireConfig config = TickwireConfig.load(null, Map.of("engine.threading", "shared"), Map.of());
             final JournalReplayer.Result cold = new JournalReplayer(config).replay(input, dir.resolve("out1"));
             final JournalReplayer.Result warm = new JournalReplayer(config).replay(input, dir.resolve("out2"));
-            return new Result(warm.inputRecords(), bare, warm.eventsPerSecond(), cold.eventsPerSecond());
+            return new Result(warm.inputRecords(), bare, warm.eventsPerSecond(), cold.eventsPerSecond(), warm.outputRecords());
         }
         finally
         {
@@ -131,7 +132,8 @@ public final class ReplayBenchmark
     static void print(final Result r, final PrintStream out)
     {
         out.printf(Locale.ROOT, "replay of %,d events: bare tailer %,.0f events/s; replay through all handlers %,.0f " +
-            "events/s (ratio %.2f; cold first run %,.0f events/s)%n", r.events(), r.bareTailerPerSecond(),
-            r.replayPerSecond(), r.replayPerSecond() / r.bareTailerPerSecond(), r.coldReplayPerSecond());
+            "events/s (ratio %.2f; cold first run %,.0f events/s); %,d output journal records%n", r.events(),
+            r.bareTailerPerSecond(), r.replayPerSecond(), r.replayPerSecond() / r.bareTailerPerSecond(),
+            r.coldReplayPerSecond(), r.outputRecords());
     }
 }
