@@ -5,6 +5,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tickwire.cli.EngineProcess;
+import io.tickwire.cli.ProcessDefaults;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.simulator.MassiveSimulator;
 import io.tickwire.simulator.SimulatorSettings;
@@ -51,7 +52,7 @@ public final class FanOutBenchmark
 
     public static void main(final String[] args) throws Exception
     {
-        System.setProperty("chronicle.analytics.disable", "true");
+        ProcessDefaults.apply();
         List<Integer> clients = List.of(100, 1000);
         int rate = 20_000;
         long warmup = 3;

@@ -5,6 +5,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tickwire.cli.EngineProcess;
+import io.tickwire.cli.ProcessDefaults;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.engine.EngineCounters;
 import io.tickwire.simulator.MassiveSimulator;
@@ -103,7 +104,7 @@ public final class LatencyHarness
 
     public static void main(final String[] args) throws Exception
     {
-        System.setProperty("chronicle.analytics.disable", "true");
+        ProcessDefaults.apply();
         final Options options = Options.parse(args);
         final List<Result> results = run(options);
         print(results, System.out);

@@ -1,5 +1,6 @@
 package io.tickwire.bench;
 
+import io.tickwire.cli.ProcessDefaults;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.engine.event.EventType;
@@ -41,7 +42,7 @@ public final class ReplayBenchmark
 
     public static void main(final String[] args) throws Exception
     {
-        System.setProperty("chronicle.analytics.disable", "true");
+        ProcessDefaults.apply();
         long events = 2_000_000;
         for (int i = 0; i < args.length; i += 2)
         {

@@ -33,9 +33,7 @@ public final class Tickwire
 
     public static void main(final String[] args)
     {
-        // before any Chronicle class loads: tickwire never phones home, and needs no disk monitor thread
-        System.setProperty("chronicle.analytics.disable", "true");
-        System.setProperty("chronicle.disk.monitor.disable", "true");
+        ProcessDefaults.apply(); // before any Chronicle or Netty class loads
         System.exit(run(args, System.out, System.err));
     }
 

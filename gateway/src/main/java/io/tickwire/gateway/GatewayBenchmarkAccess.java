@@ -38,8 +38,7 @@ public final class GatewayBenchmarkAccess
         message.reset().raw("{\"seq\":").number(++seq).ch(',');
         message.buffer.putBytes(message.length, body.buffer, 0, body.length);
         message.length += body.length;
-        final ByteBuf buf = allocator.buffer(message.length);
-        buf.writeBytes(message.buffer.byteArray(), 0, message.length);
+        final ByteBuf buf = TextFrames.frame(allocator, message.buffer.byteArray(), message.length);
         final int n = buf.readableBytes();
         buf.release();
         return n;

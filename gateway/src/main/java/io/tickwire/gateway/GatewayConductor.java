@@ -1,8 +1,6 @@
 package io.tickwire.gateway;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.tickwire.codecs.sbe.BarMetricsDecoder;
 import io.tickwire.codecs.sbe.FeedStatusDecoder;
 import io.tickwire.codecs.sbe.MarketRegimeDecoder;
@@ -586,9 +584,8 @@ final class GatewayConductor implements Agent
 
     private void write(final ClientSession session, final JsonOut out)
     {
-        final ByteBuf buf = session.channel.alloc().buffer(out.length);
-        buf.writeBytes(out.buffer.byteArray(), 0, out.length);
-        session.channel.write(new TextWebSocketFrame(buf), session.channel.voidPromise());
+        session.channel.write(TextFrames.frame(session.channel.alloc(), out.buffer.byteArray(), out.length),
+            session.channel.voidPromise());
         session.needsFlush = true;
         counters.messagesSent.incrementAndGet();
         counters.bytesSent.addAndGet(out.length);

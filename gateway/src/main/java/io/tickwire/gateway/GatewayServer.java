@@ -1,6 +1,7 @@
 package io.tickwire.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -29,6 +30,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import io.tickwire.engine.setups.SetupJson;
 import io.tickwire.engine.setups.SetupRequest;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -79,7 +81,9 @@ public final class GatewayServer implements AutoCloseable
         runner = new AgentRunner(idle, (t) -> LOG.error("gateway conductor error", t), null, conductor);
         AgentRunner.startOnThread(runner, (r) ->
         {
-            final Thread t = new Thread(r, conductor.roleName());
+            // a FastThreadLocalThread gets Netty's per-thread buffer cache and object recycler, which Netty 4.2
+            // grants only to its own threads: without them every rendered message allocates a buffer object
+            final Thread t = new FastThreadLocalThread(r, conductor.roleName());
             t.setDaemon(true);
             return t;
         });
@@ -88,6 +92,9 @@ public final class GatewayServer implements AutoCloseable
             .group(group)
             .channel(NioServerSocketChannel.class)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            // pooled buffers keep their NIO view; Netty 4.2's default adaptive allocator hands out unpooled
+            // chunks whose nioBuffer() allocates a DirectByteBuffer on every socket write
+            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(settings.slowClientBytes / 2, settings.slowClientBytes))
             .childHandler(new ChannelInitializer<SocketChannel>()

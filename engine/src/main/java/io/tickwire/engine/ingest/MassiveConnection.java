@@ -1,6 +1,7 @@
 package io.tickwire.engine.ingest;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -135,6 +136,8 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener
             .group(loop)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
+            // pooled buffers keep their NIO view: no DirectByteBuffer per socket read (see GatewayServer)
+            .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMs)
             .handler(new ChannelInitializer<SocketChannel>()
             {
