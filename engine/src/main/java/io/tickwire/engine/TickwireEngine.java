@@ -59,6 +59,7 @@ public final class TickwireEngine implements AutoCloseable
         dataDir = Path.of(config.get(Keys.ENGINE_DATA_DIR));
         layout = ThreadingLayout.resolve(config.get(Keys.ENGINE_THREADING), config.get(Keys.ENGINE_WAIT_STRATEGY),
             Runtime.getRuntime().availableProcessors());
+        fileSetups = readSetupsFile(config); // first: a bad setups file fails before any store or journal is open
         symbolStore = new SymbolStore(dataDir.resolve("symbols.cmap").toFile(), 1_000_000);
         symbols = new SymbolTable((id, ticker) ->
         {
@@ -73,7 +74,6 @@ public final class TickwireEngine implements AutoCloseable
         deadLetterJournal = journal(config, Journal.DEAD_LETTER);
         rawJournal = journal(config, Journal.RAW);
 
-        fileSetups = readSetupsFile(config);
         setupStore = new ChronicleSetupStore(dataDir.resolve("setups.cmap").toFile(), 100_000);
         pipeline = Pipeline.live(Pipeline.Settings.from(config, layout)
             .setups(SetupSettings.from(config), setupStore), inputJournal, outputJournal, counters);
