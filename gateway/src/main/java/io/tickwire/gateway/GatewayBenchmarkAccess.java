@@ -1,7 +1,6 @@
 package io.tickwire.gateway;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import org.agrona.DirectBuffer;
 
 import java.nio.charset.StandardCharsets;
@@ -31,17 +30,18 @@ public final class GatewayBenchmarkAccess
         return new String(body.buffer.byteArray(), 0, body.length, StandardCharsets.US_ASCII);
     }
 
-    /** What the conductor does per message and subscriber: body, seq prefix, a pooled buffer. */
-    public int renderIntoNettyBuffer(final DirectBuffer record, final ByteBufAllocator allocator)
+    /**
+     * What the conductor does per message and subscriber: body, seq prefix, WebSocket frame, into a Netty
+     * buffer (the caller's, so the benchmark sees tickwire's work apart from Netty's pool).
+     */
+    public int renderIntoNettyBuffer(final DirectBuffer record, final ByteBuf target)
     {
         renderer.trade(record, 0, false, body.reset());
         message.reset().raw("{\"seq\":").number(++seq).ch(',');
         message.buffer.putBytes(message.length, body.buffer, 0, body.length);
         message.length += body.length;
-        final ByteBuf buf = TextFrames.frame(allocator, message.buffer.byteArray(), message.length);
-        final int n = buf.readableBytes();
-        buf.release();
-        return n;
+        target.clear();
+        return TextFrames.write(target, message.buffer.byteArray(), message.length).readableBytes();
     }
 
     public boolean admitPrice(final int symbolId, final long nowNanos)

@@ -20,7 +20,12 @@ final class TextFrames
     /** A buffer holding a complete text frame with {@code length} bytes of {@code payload}. */
     static ByteBuf frame(final ByteBufAllocator allocator, final byte[] payload, final int length)
     {
-        final ByteBuf buf = allocator.buffer(headerLength(length) + length);
+        return write(allocator.buffer(headerLength(length) + length), payload, length);
+    }
+
+    /** Appends a complete text frame with {@code length} bytes of {@code payload} to {@code buf}. */
+    static ByteBuf write(final ByteBuf buf, final byte[] payload, final int length)
+    {
         buf.writeByte(FIN_TEXT);
         if (length < 126)
         {
