@@ -8,6 +8,7 @@ import io.tickwire.engine.ingest.DeadLetterWriter;
 import io.tickwire.engine.ingest.MassiveIngest;
 import io.tickwire.engine.ingest.RawCaptureWriter;
 import io.tickwire.engine.journal.Journal;
+import io.tickwire.engine.journal.JournalPrefaulter;
 import io.tickwire.engine.ring.Pipeline;
 import io.tickwire.engine.ring.RingPublisher;
 import io.tickwire.engine.ring.ThreadingLayout;
@@ -51,6 +52,7 @@ public final class TickwireEngine implements AutoCloseable
     private final List<SetupRequest> fileSetups;
     private final Pipeline pipeline;
     private final MassiveIngest ingest;
+    private final JournalPrefaulter prefaulter;
     private final ThreadingLayout layout;
     private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
@@ -82,6 +84,8 @@ public final class TickwireEngine implements AutoCloseable
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);
         ingest = new MassiveIngest(config, apiKey, publisher, symbols, new DeadLetterWriter(deadLetterJournal, counters),
             new RawCaptureWriter(rawJournal, counters), counters, clock, fatal::complete);
+        prefaulter = !config.get(Keys.JOURNAL_PREFAULT) ? null : new JournalPrefaulter(List.of(journalDir(Journal.INPUT),
+            journalDir(Journal.OUTPUT), journalDir(Journal.DEAD_LETTER), journalDir(Journal.RAW)));
     }
 
     public TickwireEngine start()
@@ -151,6 +155,10 @@ public final class TickwireEngine implements AutoCloseable
     {
         ingest.close();
         pipeline.close();
+        if (prefaulter != null)
+        {
+            prefaulter.close();
+        }
         inputJournal.close();
         outputJournal.close();
         deadLetterJournal.close();
