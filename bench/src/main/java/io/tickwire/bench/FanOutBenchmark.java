@@ -60,6 +60,10 @@ public final class FanOutBenchmark
         Path out = Path.of("bench-results");
         for (int i = 0; i < args.length; i += 2)
         {
+            if (i + 1 == args.length)
+            {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
             switch (args[i])
             {
                 case "--clients":

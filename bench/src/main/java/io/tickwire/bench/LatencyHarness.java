@@ -65,6 +65,10 @@ public final class LatencyHarness
             final Options o = new Options();
             for (int i = 0; i < args.length; i += 2)
             {
+                if (i + 1 == args.length)
+                {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
                 final String v = args[i + 1];
                 switch (args[i])
                 {
@@ -88,7 +92,12 @@ public final class LatencyHarness
                         o.out = Path.of(v);
                         break;
                     case "--set":
-                        o.engineSettings.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1));
+                        final int eq = v.indexOf('=');
+                        if (eq <= 0)
+                        {
+                            throw new IllegalArgumentException("--set takes key=value, got '" + v + "'");
+                        }
+                        o.engineSettings.put(v.substring(0, eq), v.substring(eq + 1));
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option " + args[i]);

@@ -46,10 +46,15 @@ public final class ReplayBenchmark
         long events = 2_000_000;
         for (int i = 0; i < args.length; i += 2)
         {
-            if (args[i].equals("--events"))
+            if (i + 1 == args.length)
             {
-                events = Long.parseLong(args[i + 1]);
+                throw new IllegalArgumentException(args[i] + " needs a value");
             }
+            if (!args[i].equals("--events"))
+            {
+                throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            events = Long.parseLong(args[i + 1]);
         }
         print(run(events), System.out);
         System.exit(0);

@@ -13,13 +13,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * Faults the journals' pages in for writing ahead of the appenders, on a thread of its own. Chronicle writes
@@ -30,9 +26,8 @@ import java.util.function.Consumer;
  * <p>Each new page gets a compare-and-set of 0 with 0 on its first word: a write access, so the kernel
  * allocates the page and maps it writable, that never changes a byte. A word an appender already wrote is
  * not 0 and stays as it is; a 0 is rewritten as 0; and the compare-and-set is atomic, so no store of the
- * appender's can fall between its read and its write. Files present at start (earlier days, or today's
- * before a restart) are left alone; a file that appears later is touched from its start as it grows. Its
- * channel stays open and only its size is polled, so following a file allocates nothing.
+ * appender's can fall between its read and its write. Only each journal's newest cycle file is followed;
+ * its channel stays open and only its size is polled, so following it allocates nothing.
  */
 public final class JournalPrefaulter implements AutoCloseable
 {
@@ -42,12 +37,11 @@ public final class JournalPrefaulter implements AutoCloseable
     private static final long WINDOW = 64L << 20;
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-    private static final int RESCAN_EVERY = 200; // polls: new cycle files appear once a day, sizes change often
+    private static final int RESCAN_EVERY = 200; // polls: a new cycle file appears once a day, sizes change often
 
     private final List<Path> directories;
-    /** Cycle files present at start, or already tracked. */
-    private final Set<Path> known = new HashSet<>();
-    private final List<CycleFile> tracked = new ArrayList<>();
+    /** Per journal directory, its newest cycle file: the only one Chronicle appends to. */
+    private final CycleFile[] newest;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long pagesTouched;
@@ -60,17 +54,19 @@ public final class JournalPrefaulter implements AutoCloseable
         long touchedTo;
         boolean stopped;
 
-        CycleFile(final Path path, final FileChannel channel)
+        CycleFile(final Path path, final FileChannel channel, final long touchedTo)
         {
             this.path = path;
             this.channel = channel;
+            this.touchedTo = touchedTo;
         }
     }
 
     public JournalPrefaulter(final List<Path> directories)
     {
         this.directories = directories;
-        forEachCycleFile(known::add);
+        newest = new CycleFile[directories.size()];
+        follow(true);
         thread = new Thread(this::run, "tickwire-prefault");
         thread.setDaemon(true);
         thread.start();
@@ -102,29 +98,50 @@ public final class JournalPrefaulter implements AutoCloseable
         int polls = 0;
         while (running)
         {
-            if (polls++ % RESCAN_EVERY == 0)
+            if (++polls % RESCAN_EVERY == 0)
             {
-                forEachCycleFile(this::follow);
+                follow(false);
             }
-            for (int i = 0; i < tracked.size(); i++)
+            for (final CycleFile file : newest)
             {
-                touchGrowth(tracked.get(i));
+                if (file != null)
+                {
+                    touchGrowth(file);
+                }
             }
             LockSupport.parkNanos(IDLE_NANOS);
         }
-        for (final CycleFile file : tracked)
+        for (final CycleFile file : newest)
         {
-            closeQuietly(file);
+            if (file != null)
+            {
+                closeQuietly(file);
+            }
         }
     }
 
-    private void follow(final Path path)
+    /**
+     * Follows each directory's newest cycle file, dropping the one it replaces (Chronicle no longer writes
+     * there). A file present at start (written before a restart) is touched only where it grows; a file that
+     * appears later, from its start.
+     */
+    private void follow(final boolean atStart)
     {
-        if (known.add(path))
+        for (int i = 0; i < directories.size(); i++)
         {
+            final Path path = newestCycleFile(directories.get(i));
+            if (path == null || newest[i] != null && newest[i].path.equals(path))
+            {
+                continue;
+            }
             try
             {
-                tracked.add(new CycleFile(path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)));
+                final FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                if (newest[i] != null)
+                {
+                    closeQuietly(newest[i]);
+                }
+                newest[i] = new CycleFile(path, channel, atStart ? channel.size() & -PAGE : 0);
             }
             catch (final IOException ex)
             {
@@ -172,25 +189,28 @@ public final class JournalPrefaulter implements AutoCloseable
         }
     }
 
-    private void forEachCycleFile(final Consumer<Path> visitor)
+    /** Cycle files are named by their cycle (20261121.cq4), so the greatest name is the newest. */
+    private static Path newestCycleFile(final Path directory)
     {
-        for (final Path directory : directories)
+        Path newest = null;
+        if (!Files.isDirectory(directory))
         {
-            if (!Files.isDirectory(directory))
+            return null;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.cq4"))
+        {
+            for (final Path file : files)
             {
-                continue;
-            }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.cq4"))
-            {
-                for (final Path file : files)
+                if (newest == null || file.getFileName().toString().compareTo(newest.getFileName().toString()) > 0)
                 {
-                    visitor.accept(file);
+                    newest = file;
                 }
             }
-            catch (final IOException ex)
-            {
-                LOG.debug("prefault cannot list {}: {}", directory, ex.toString());
-            }
         }
+        catch (final IOException ex)
+        {
+            LOG.debug("prefault cannot list {}: {}", directory, ex.toString());
+        }
+        return newest;
     }
 }

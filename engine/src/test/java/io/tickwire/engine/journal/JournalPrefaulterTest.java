@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ class JournalPrefaulterTest
     {
         final Path journal = Files.createDirectories(dir.resolve("input"));
         final Path old = journal.resolve("20261120.cq4");
-        Files.write(old, new byte[64 * PAGE]); // present at start: left alone
+        Files.write(old, new byte[64 * PAGE]); // present at start, and then superseded: never touched
         try (JournalPrefaulter prefaulter = new JournalPrefaulter(List.of(journal, dir.resolve("absent"))))
         {
             // a cycle file as Chronicle leaves it: written data at the front (no zero words where a page
@@ -58,9 +59,34 @@ class JournalPrefaulterTest
                 assertEquals(content[i], grown[i], "byte " + i);
             }
             Thread.sleep(50);
-            assertEquals(512, prefaulter.pagesTouched(), "the file present at start was not touched");
+            assertEquals(512, prefaulter.pagesTouched(), "only the newest file was touched");
         }
         assertArrayEquals(new byte[64 * PAGE], Files.readAllBytes(old));
+    }
+
+    /** After a restart, today's file is already written up to some point: only what it grows by is touched. */
+    @Test
+    void shouldTouchOnlyTheGrowthOfAFilePresentAtStart() throws Exception
+    {
+        final Path journal = Files.createDirectories(dir.resolve("output"));
+        final byte[] written = new byte[64 * PAGE];
+        Arrays.fill(written, (byte)3);
+        final Path today = journal.resolve("20261121.cq4");
+        Files.write(today, written);
+        Files.write(journal.resolve("20261120.cq4"), new byte[PAGE]);
+        try (JournalPrefaulter prefaulter = new JournalPrefaulter(List.of(journal)))
+        {
+            try (FileChannel grow = FileChannel.open(today, StandardOpenOption.WRITE))
+            {
+                grow.write(ByteBuffer.wrap(new byte[]{9}), 96L * PAGE - 1);
+            }
+            awaitAtLeast(32, prefaulter::pagesTouched);
+            Thread.sleep(50);
+            assertEquals(32, prefaulter.pagesTouched());
+        }
+        final byte[] grown = Files.readAllBytes(today);
+        assertArrayEquals(written, Arrays.copyOf(grown, written.length));
+        assertEquals(9, grown[grown.length - 1]);
     }
 
     private static void awaitAtLeast(final long pages, final LongSupplier touched) throws InterruptedException
