@@ -4,13 +4,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.tickwire.cli.EngineProcess;
-import io.tickwire.cli.ProcessDefaults;
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
+import io.tickwire.node.ProcessDefaults;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.simulator.MassiveSimulator;
 import io.tickwire.simulator.SimulatorSettings;
 import org.HdrHistogram.Histogram;
-import io.tickwire.engine.EpochClock;
+import io.tickwire.model.EpochClock;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ public final class FanOutBenchmark
             settings.put("engine.dataDir", data.toString());
             settings.put("gateway.port", "0");
             settings.put("gateway.slowClientBytes", String.valueOf(1 << 20));
-            try (EngineProcess process = new EngineProcess(TickwireConfig.load(null, settings, Map.of()), "bench", false))
+            try (TickwireNode process = TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey("bench")))
             {
                 final Histogram all = new Histogram(MAX, 3);
                 final Histogram[] perClient = new Histogram[clients];

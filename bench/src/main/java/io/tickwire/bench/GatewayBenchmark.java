@@ -2,9 +2,9 @@ package io.tickwire.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.tickwire.engine.event.EventType;
-import io.tickwire.engine.event.MarketEvent;
-import io.tickwire.engine.journal.EventCodec;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.EventCodec;
 import io.tickwire.gateway.GatewayBenchmarkAccess;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,9 +1,9 @@
 package io.tickwire.bench;
 
-import io.tickwire.engine.EngineCounters;
+import io.tickwire.model.EngineCounters;
 import io.tickwire.engine.bars.MicrobarHandler;
-import io.tickwire.engine.event.EventType;
-import io.tickwire.engine.event.MarketEvent;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
 import io.tickwire.engine.metrics.MetricsHandler;
 import io.tickwire.engine.metrics.MetricsSettings;
 import io.tickwire.engine.sequencer.SequencerHandler;
@@ -54,7 +54,7 @@ public class HandlerBenchmark
         final EngineCounters counters = new EngineCounters();
         sequencer = new SequencerHandler(1 << 16, 250, counters);
         microbars = new MicrobarHandler(List.of(1000, 5000, 60_000), 250, 900_000, List.of(37), List.of(15), counters);
-        metrics = new MetricsHandler(new MetricsSettings(), counters);
+        metrics = new MetricsHandler(MetricsSettings.defaults(), counters);
         for (int i = 0; i < BATCH; i++)
         {
             events[i] = new MarketEvent();

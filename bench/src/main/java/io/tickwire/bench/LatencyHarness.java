@@ -4,10 +4,11 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.tickwire.cli.EngineProcess;
-import io.tickwire.cli.ProcessDefaults;
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
+import io.tickwire.node.ProcessDefaults;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.EngineCounters;
+import io.tickwire.model.EngineCounters;
 import io.tickwire.simulator.MassiveSimulator;
 import io.tickwire.simulator.SimulatorSettings;
 import org.HdrHistogram.Histogram;
@@ -189,7 +190,7 @@ public final class LatencyHarness
             settings.put("gateway.port", "0");
             settings.put("gateway.slowClientBytes", String.valueOf(256 << 20));
             settings.putAll(options.engineSettings);
-            try (EngineProcess process = new EngineProcess(TickwireConfig.load(null, settings, Map.of()), "bench", false))
+            try (TickwireNode process = TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey("bench")))
             {
                 final long[] measureFrom = {Long.MAX_VALUE};
                 final BenchClient desk = new BenchClient(group, process.gateway().webSocketUrl(), (content, received) ->
@@ -205,7 +206,7 @@ public final class LatencyHarness
                 });
                 desk.awaitReady();
                 desk.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
-                final Window window = measure(simulator, process.engine().counters(), options, measureFrom);
+                final Window window = measure(simulator, process.counters(), options, measureFrom);
                 desk.close();
                 return new Result("tickwire", layout, rate, window.rate, histogram, window.drops, window.bytesPerEvent,
                     window.gcCount, window.gcMillis);

@@ -1,14 +1,14 @@
 package io.tickwire.bench;
 
-import io.tickwire.cli.ProcessDefaults;
+import io.tickwire.node.ProcessDefaults;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.event.EventType;
-import io.tickwire.engine.event.MarketEvent;
-import io.tickwire.engine.journal.EventCodec;
-import io.tickwire.engine.journal.Journal;
-import io.tickwire.engine.journal.JournalAppender;
-import io.tickwire.engine.journal.JournalReader;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.EventCodec;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalAppender;
+import io.tickwire.model.journal.JournalReader;
 import io.tickwire.replay.JournalReplayer;
 import net.openhft.chronicle.queue.ChronicleQueue;
 

@@ -3,9 +3,9 @@ package io.tickwire.bench;
 import io.tickwire.codecs.sbe.ConfirmRule;
 import io.tickwire.codecs.sbe.Direction;
 import io.tickwire.codecs.sbe.SetupOp;
-import io.tickwire.engine.EngineCounters;
-import io.tickwire.engine.event.EventType;
-import io.tickwire.engine.event.MarketEvent;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
 import io.tickwire.engine.setups.SetupEvaluator;
 import io.tickwire.engine.setups.SetupSettings;
 import io.tickwire.engine.setups.SetupStore;
@@ -47,7 +47,7 @@ public class SetupEvaluatorBenchmark
     @Setup
     public void setUp()
     {
-        evaluator = new SetupEvaluator(new SetupSettings(), SetupStore.NONE, new EngineCounters());
+        evaluator = new SetupEvaluator(SetupSettings.defaults(), SetupStore.NONE, new EngineCounters());
         final MarketEvent add = new MarketEvent();
         for (int i = 1; i <= setups; i++)
         {

@@ -1,5 +1,7 @@
 package io.tickwire.cli;
 
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.simulator.MassiveSimulator;
@@ -40,9 +42,9 @@ final class DemoCommand
         final MassiveSimulator simulator = MassiveSimulator.start(SimulatorSettings.from(config));
         final TickwireConfig engineConfig = config.with(Map.of("feed.url", simulator.url(), "feed.restUrl",
             simulator.restUrl()));
-        final EngineProcess process = new EngineProcess(engineConfig, config.get(Keys.SIMULATOR_API_KEY), true);
-        final LiveSummary summary = new LiveSummary(process.engine().counters(), process.gateway().counters(),
-            process.engine().outputJournal(), "SPY", config.get(Keys.DEMO_SUMMARY_INTERVAL_MS), out);
+        final TickwireNode process = TickwireNode.launch(new NodeContext().config(engineConfig).apiKey(config.get(Keys.SIMULATOR_API_KEY)).anyGatewayPortIfTaken(true));
+        final LiveSummary summary = new LiveSummary(process.counters(), process.gateway().counters(),
+            process.outputJournal(), "SPY", config.get(Keys.DEMO_SUMMARY_INTERVAL_MS), out);
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
         {
@@ -58,8 +60,8 @@ final class DemoCommand
             config.get(Keys.SIMULATOR_RATE), config.get(Keys.SIMULATOR_SEED));
         out.printf("             REST %s; inject faults with e.g. curl -X POST %s/_simulator/faults/drop?cluster=stocks%n",
             simulator.restUrl(), simulator.restUrl());
-        out.printf("  engine     layout %s, journals in %s%n", process.engine().layout(),
-            process.engine().dataDir().resolve("journals").toAbsolutePath());
+        out.printf("  engine     layout %s, journals in %s%n", process.layout(),
+            process.dataDir().resolve("journals").toAbsolutePath());
         out.printf("  gateway    %s   (HTTP: http://%s:%d/health and /stats)%n", process.gateway().webSocketUrl(),
             config.get(Keys.GATEWAY_HOST), process.gateway().port());
         out.println("  try it     connect a WebSocket client to the gateway URL and send:");
@@ -71,8 +73,8 @@ final class DemoCommand
         try
         {
             fatal = duration > 0 ?
-                process.engine().fatal().completeOnTimeout("", duration, TimeUnit.SECONDS).join() :
-                process.engine().fatal().join();
+                process.fatal().completeOnTimeout("", duration, TimeUnit.SECONDS).join() :
+                process.fatal().join();
         }
         finally
         {

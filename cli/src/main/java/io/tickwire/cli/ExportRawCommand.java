@@ -1,7 +1,7 @@
 package io.tickwire.cli;
 
 import io.tickwire.config.Keys;
-import io.tickwire.engine.journal.Journal;
+import io.tickwire.model.journal.Journal;
 import io.tickwire.replay.RawJournalExporter;
 
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.tickwire.cli;
 
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.journal.Journal;
+import io.tickwire.model.journal.Journal;
 import io.tickwire.replay.JournalComparator;
 import io.tickwire.replay.JournalReplayer;
 

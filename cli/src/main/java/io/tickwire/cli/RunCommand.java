@@ -1,5 +1,7 @@
 package io.tickwire.cli;
 
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 
@@ -35,12 +37,12 @@ final class RunCommand
                 " (or try `tickwire demo`, which needs none)");
             return 2;
         }
-        final EngineProcess process = new EngineProcess(config, apiKey, false);
+        final TickwireNode process = TickwireNode.launch(new NodeContext().config(config).apiKey(apiKey));
         final Thread hook = new Thread(process::close, "tickwire-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.printf("tickwire run: feed %s, clusters %s; gateway %s%n", config.get(Keys.FEED_URL),
             config.get(Keys.FEED_CLUSTERS), process.gateway().webSocketUrl());
-        final String fatal = process.engine().fatal().join();
+        final String fatal = process.fatal().join();
         if (Runtime.getRuntime().removeShutdownHook(hook))
         {
             hook.run();

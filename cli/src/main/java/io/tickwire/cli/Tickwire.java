@@ -1,5 +1,6 @@
 package io.tickwire.cli;
 
+import io.tickwire.node.ProcessDefaults;
 import io.tickwire.config.ConfigException;
 
 import java.io.PrintStream;

@@ -1,11 +1,12 @@
 package io.tickwire.system;
 
-import io.tickwire.cli.EngineProcess;
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.EngineCounters;
-import io.tickwire.engine.ingest.FixedPoint;
-import io.tickwire.engine.journal.Journal;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.model.FixedPoint;
+import io.tickwire.model.journal.Journal;
 import io.tickwire.replay.JournalComparator;
 import io.tickwire.replay.JournalReplayer;
 import io.tickwire.replay.UpstreamBarComparator;
@@ -62,7 +63,7 @@ class EndToEndTest
         {
             settings.put("feed.url", simulator.url());
             final TickwireConfig config = TickwireConfig.load(null, settings, Map.of());
-            try (EngineProcess process = new EngineProcess(config, "test-key", false);
+            try (TickwireNode process = TickwireNode.launch(new NodeContext().config(config).apiKey("test-key"));
                 WebSocketTestClient desk = WebSocketTestClient.connect(process.gateway().webSocketUrl()))
             {
                 desk.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"trades\",\"prices\",\"bars.1s\",\"status\"]," +
@@ -70,7 +71,7 @@ class EndToEndTest
                 desk.await((m) -> m.contains("\"type\":\"subscribed\""), 10_000);
                 assertTrue(simulator.awaitFinished(60, TimeUnit.SECONDS), "the simulator sent its stream");
                 truth = simulator.groundTruth();
-                final EngineCounters counters = process.engine().counters();
+                final EngineCounters counters = process.counters();
                 final long expectedTrades = truth.trades().size();
                 waitFor(() -> counters.tradesAccepted.get() == expectedTrades, 20_000, "all trades reached the ring");
                 final GroundTruth.Trade lastSpy = last(truth.trades(), "SPY");

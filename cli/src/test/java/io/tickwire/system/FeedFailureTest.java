@@ -1,12 +1,13 @@
 package io.tickwire.system;
 
-import io.tickwire.cli.EngineProcess;
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.StatusCode;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.EngineCounters;
-import io.tickwire.engine.event.MarketEvent;
-import io.tickwire.engine.journal.Journal;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.Journal;
 import io.tickwire.simulator.MassiveSimulator;
 import io.tickwire.simulator.SimulatorSettings;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,9 @@ class FeedFailureTest
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(100).apiKey("right")))
         {
             final TickwireConfig config = TickwireConfig.load(null, settings(simulator, "stocks"), Map.of());
-            try (EngineProcess process = new EngineProcess(config, "wrong", false))
+            try (TickwireNode process = TickwireNode.launch(new NodeContext().config(config).apiKey("wrong")))
             {
-                final String reason = process.engine().fatal().get(10, TimeUnit.SECONDS);
+                final String reason = process.fatal().get(10, TimeUnit.SECONDS);
                 assertTrue(reason.contains("refused authentication for cluster stocks at 127.0.0.1"), reason);
                 assertTrue(!reason.contains("wrong"), "the key is never printed");
             }
@@ -64,9 +65,9 @@ class FeedFailureTest
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(500).apiKey("k")))
         {
             final TickwireConfig config = TickwireConfig.load(null, settings(simulator, "stocks"), Map.of());
-            try (EngineProcess process = new EngineProcess(config, "k", false))
+            try (TickwireNode process = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
             {
-                final EngineCounters counters = process.engine().counters();
+                final EngineCounters counters = process.counters();
                 waitFor(() -> counters.tradesAccepted.get() > 10);
                 simulator.sendRaw("stocks", malformed);
                 simulator.sendRaw("stocks", unknown);

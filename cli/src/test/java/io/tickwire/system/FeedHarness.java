@@ -1,9 +1,10 @@
 package io.tickwire.system;
 
-import io.tickwire.cli.EngineProcess;
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.EngineCounters;
-import io.tickwire.engine.journal.Journal;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.model.journal.Journal;
 import io.tickwire.simulator.GroundTruth;
 import io.tickwire.simulator.MassiveSimulator;
 import io.tickwire.simulator.SimulatorSettings;
@@ -30,7 +31,7 @@ final class FeedHarness implements AutoCloseable
     static final String KEY = "k";
 
     final MassiveSimulator simulator;
-    final EngineProcess process;
+    final TickwireNode process;
     final Path dataDir;
     private boolean closed;
 
@@ -57,7 +58,7 @@ final class FeedHarness implements AutoCloseable
         settings.put("engine.timerIntervalMs", "50");
         settings.put("gateway.port", "0");
         settings.putAll(overrides);
-        process = new EngineProcess(TickwireConfig.load(null, settings, Map.of()), KEY, false);
+        process = TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey(KEY));
     }
 
     static FeedHarness start(final Path dir, final SimulatorSettings simulator, final Map<String, String> overrides)
@@ -67,7 +68,7 @@ final class FeedHarness implements AutoCloseable
 
     EngineCounters counters()
     {
-        return process.engine().counters();
+        return process.counters();
     }
 
     /** Trades the market generated for the subscribed tickers. */

@@ -4,11 +4,11 @@ import io.tickwire.codecs.sbe.DeadLetterDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
 import io.tickwire.codecs.sbe.RawFrameDecoder;
-import io.tickwire.engine.event.EventType;
-import io.tickwire.engine.event.MarketEvent;
-import io.tickwire.engine.journal.EventCodec;
-import io.tickwire.engine.journal.Journal;
-import io.tickwire.engine.journal.JournalReader;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.EventCodec;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.tickwire.system;
 
-import io.tickwire.engine.journal.Journal;
+import io.tickwire.model.journal.Journal;
 import io.tickwire.replay.RawJournalExporter;
 import io.tickwire.simulator.SimulatorSettings;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
 package io.tickwire.system;
 
-import io.tickwire.cli.EngineProcess;
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
 import io.tickwire.config.ConfigException;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.journal.Journal;
+import io.tickwire.model.journal.Journal;
 import io.tickwire.replay.JournalComparator;
 import io.tickwire.replay.JournalReplayer;
 import io.tickwire.simulator.MassiveSimulator;
@@ -50,7 +51,7 @@ class SetupsSystemTest
         return s;
     }
 
-    private HttpResponse<String> post(final EngineProcess process, final String body) throws Exception
+    private HttpResponse<String> post(final TickwireNode process, final String body) throws Exception
     {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + process.gateway().port() + "/setups"))
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -62,7 +63,7 @@ class SetupsSystemTest
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(1_000).apiKey("k")))
         {
             final TickwireConfig config = TickwireConfig.load(null, settings(simulator), Map.of());
-            try (EngineProcess first = new EngineProcess(config, "k", false);
+            try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k"));
                 WebSocketTestClient desk = WebSocketTestClient.connect(first.gateway().webSocketUrl()))
             {
                 desk.send("{\"op\":\"subscribe\",\"channels\":[\"setups\",\"alerts\",\"prices\"],\"symbols\":[\"SPY\"]}");
@@ -84,7 +85,7 @@ class SetupsSystemTest
                 assertTrue(desk.all().stream().anyMatch((m) -> m.text().contains("\"alert\":\"entry_window_opened\"")));
             }
             // a new process on the same data: the setup is restored as it stood, without emitting its past again
-            try (EngineProcess second = new EngineProcess(config, "k", false))
+            try (TickwireNode second = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
             {
                 final HttpResponse<String> states = http.send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + second.gateway().port() + "/setups")).build(), HttpResponse.BodyHandlers.ofString());
@@ -95,7 +96,7 @@ class SetupsSystemTest
                     "http://127.0.0.1:" + second.gateway().port() + "/setups/42")).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
                 assertEquals(202, cancel.statusCode());
-                FeedHarness.await(() -> second.engine().counters().setupTransitions.get() == 1, 10_000, "cancelled");
+                FeedHarness.await(() -> second.counters().setupTransitions.get() == 1, 10_000, "cancelled");
             }
         }
         final Path journals = dir.resolve("data/journals");
@@ -119,7 +120,7 @@ class SetupsSystemTest
         s.put("gateway.port", "0");
         s.put("setups.file", file.toString());
         final ConfigException ex = assertThrows(ConfigException.class,
-            () -> new EngineProcess(TickwireConfig.load(null, s, Map.of()), "k", false));
+            () -> TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, s, Map.of())).apiKey("k")));
         assertEquals(file.toString(), ex.source());
         assertTrue(ex.getMessage().contains("setups.file [1].direction") && ex.getMessage().contains("long or short"),
             ex.getMessage());
@@ -134,9 +135,9 @@ class SetupsSystemTest
         {
             final Map<String, String> s = settings(simulator);
             s.put("setups.file", file.toString());
-            try (EngineProcess process = new EngineProcess(TickwireConfig.load(null, s, Map.of()), "k", false))
+            try (TickwireNode process = TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, s, Map.of())).apiKey("k")))
             {
-                FeedHarness.await(() -> process.engine().counters().setupsAdded.get() == 2, 10_000, "file setups added");
+                FeedHarness.await(() -> process.counters().setupsAdded.get() == 2, 10_000, "file setups added");
             }
         }
     }

@@ -24,12 +24,15 @@ public final class TickwireConfig
     static final String COMMAND_LINE = "command line";
 
     private final Map<String, String> text;
+    private final Map<String, String> origin;
     private final Map<String, Object> values;
     private final Map<String, String> env;
 
-    private TickwireConfig(final Map<String, String> text, final Map<String, Object> values, final Map<String, String> env)
+    private TickwireConfig(final Map<String, String> text, final Map<String, String> origin, final Map<String, Object> values,
+        final Map<String, String> env)
     {
         this.text = text;
+        this.origin = origin;
         this.values = values;
         this.env = env;
     }
@@ -83,13 +86,19 @@ public final class TickwireConfig
             }
             values.put(key.name(), value);
         }
-        return new TickwireConfig(Map.copyOf(text), values, Map.copyOf(env));
+        return new TickwireConfig(Map.copyOf(text), Map.copyOf(origin), values, Map.copyOf(env));
     }
 
     @SuppressWarnings("unchecked")
     public <T> T get(final Key<T> key)
     {
         return (T)values.get(key.name());
+    }
+
+    /** Where a key's value came from: the defaults, a file, or the command line (for error messages). */
+    public String sourceOf(final Key<?> key)
+    {
+        return origin.get(key.name());
     }
 
     /** A copy with some keys replaced, validated like a command-line override. */

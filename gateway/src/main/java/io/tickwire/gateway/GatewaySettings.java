@@ -8,13 +8,23 @@ import java.util.List;
 /** How a gateway is started. */
 public final class GatewaySettings
 {
-    String host = "127.0.0.1";
+    String host;
     int port;
-    long pricesThrottleNanos = 250_000_000L;
-    int maxClientMessageBytes = 65_536;
-    int slowClientBytes = 16 << 20;
-    List<Integer> timeframesMillis = List.of(1000, 5000, 60_000);
+    long pricesThrottleNanos;
+    int maxClientMessageBytes;
+    int slowClientBytes;
+    List<Integer> timeframesMillis;
     boolean busySpin;
+
+    private GatewaySettings()
+    {
+    }
+
+    /** The shipped defaults (config/tickwire.properties): the one source of every default. */
+    public static GatewaySettings defaults()
+    {
+        return from(TickwireConfig.defaults(), false);
+    }
 
     public static GatewaySettings from(final TickwireConfig config, final boolean busySpin)
     {

@@ -3,11 +3,11 @@ package io.tickwire.gateway;
 import io.tickwire.codecs.sbe.BarKind;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
 import io.tickwire.codecs.sbe.MicrobarEncoder;
-import io.tickwire.engine.event.EventType;
-import io.tickwire.engine.event.MarketEvent;
-import io.tickwire.engine.journal.EventCodec;
-import io.tickwire.engine.journal.Journal;
-import io.tickwire.engine.journal.JournalAppender;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.EventCodec;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalAppender;
 import io.tickwire.testing.WebSocketTestClient;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -63,7 +63,7 @@ class GatewayServerTest
 
     private void startGateway(final int throttleMillis)
     {
-        gateway = GatewayServer.start(new GatewaySettings().port(0).pricesThrottleMillis(throttleMillis), journal,
+        gateway = GatewayServer.start(GatewaySettings.defaults().port(0).pricesThrottleMillis(throttleMillis), journal,
             () -> Map.of("events_published", 3L));
     }
 
@@ -201,7 +201,7 @@ class GatewayServerTest
                 trade(1, T0 + i, last, 1);
                 Thread.sleep(15);
             }
-            final String lastPrice = "\"price\":" + io.tickwire.engine.ingest.FixedPoint.toString(last) + ",";
+            final String lastPrice = "\"price\":" + io.tickwire.model.FixedPoint.toString(last) + ",";
             client.await((m) -> m.contains(lastPrice), 3_000);
             final List<WebSocketTestClient.Message> prices = new ArrayList<>();
             for (final WebSocketTestClient.Message m : client.all())

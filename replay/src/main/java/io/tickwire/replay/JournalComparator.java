@@ -1,6 +1,6 @@
 package io.tickwire.replay;
 
-import io.tickwire.engine.journal.Journal;
+import io.tickwire.model.journal.Journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;

@@ -2,17 +2,20 @@ package io.tickwire.replay;
 
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.EngineCounters;
-import io.tickwire.engine.event.MarketEvent;
-import io.tickwire.engine.journal.EventCodec;
-import io.tickwire.engine.journal.Journal;
-import io.tickwire.engine.journal.JournalReader;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.EventCodec;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalReader;
 import io.tickwire.engine.ring.Pipeline;
 import io.tickwire.engine.ring.RingPublisher;
+import io.tickwire.engine.ring.StageErrorPolicy;
+import io.tickwire.model.errors.DistinctErrors;
 import io.tickwire.engine.ring.ThreadingLayout;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Replays an input journal through the very same pipeline as live (sequencer, microbars, output journal),
@@ -31,15 +34,23 @@ public final class JournalReplayer
     }
 
     private final TickwireConfig config;
+    private final DistinctErrors errors = new DistinctErrors();
 
     public JournalReplayer(final TickwireConfig config)
     {
         this.config = config;
     }
 
+    /** The errors stages recorded during replays by this replayer (the same, event for event, as live). */
+    public DistinctErrors errors()
+    {
+        return errors;
+    }
+
     public Result replay(final Path inputJournal, final Path outputJournal)
     {
         final EngineCounters counters = new EngineCounters();
+        final CompletableFuture<String> fatal = new CompletableFuture<>();
         final ThreadingLayout layout = ThreadingLayout.resolve(config.get(Keys.ENGINE_THREADING),
             config.get(Keys.ENGINE_WAIT_STRATEGY), Runtime.getRuntime().availableProcessors());
         final long start = System.nanoTime();
@@ -48,7 +59,9 @@ public final class JournalReplayer
             ChronicleQueue output = Journal.open(outputJournal, config.get(Keys.JOURNAL_ROLL_CYCLE),
                 config.get(Keys.JOURNAL_ROLL_TIME)))
         {
-            final Pipeline pipeline = Pipeline.replay(Pipeline.Settings.from(config, layout), output, counters);
+            // the same error policy as live: an event a stage fails on is counted and recorded, and replay goes on
+            final Pipeline pipeline = Pipeline.replay(Pipeline.Settings.from(config, layout), output, counters,
+                new StageErrorPolicy(counters, errors, fatal::complete));
             try
             {
                 final RingPublisher publisher = new RingPublisher(pipeline.ring(), null, counters);
@@ -71,6 +84,10 @@ public final class JournalReplayer
             {
                 pipeline.close();
             }
+        }
+        if (fatal.isDone())
+        {
+            throw new IllegalStateException("replay stopped: " + fatal.join());
         }
         return new Result(records, counters.outputJournalRecords.get(), System.nanoTime() - start);
     }

@@ -2,8 +2,8 @@ package io.tickwire.replay;
 
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.RawFrameDecoder;
-import io.tickwire.engine.journal.Journal;
-import io.tickwire.engine.journal.JournalReader;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 import java.io.BufferedWriter;

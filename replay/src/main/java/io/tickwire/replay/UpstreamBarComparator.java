@@ -6,8 +6,8 @@ import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
 import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
 import io.tickwire.codecs.sbe.UpstreamAggregateDecoder;
-import io.tickwire.engine.journal.Journal;
-import io.tickwire.engine.journal.JournalReader;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package io.tickwire.replay;
 
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
-import io.tickwire.engine.event.EventType;
-import io.tickwire.engine.event.MarketEvent;
-import io.tickwire.engine.journal.EventCodec;
-import io.tickwire.engine.journal.Journal;
-import io.tickwire.engine.journal.JournalAppender;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.EventCodec;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalAppender;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,453 @@
+package io.tickwire.engine.bars;
+
+import com.lmax.disruptor.EventHandler;
+import io.tickwire.codecs.sbe.BarKind;
+import io.tickwire.codecs.sbe.MessageHeaderEncoder;
+import io.tickwire.codecs.sbe.MicrobarEncoder;
+import io.tickwire.codecs.sbe.UsSession;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.engine.time.UsEquityCalendar;
+import io.tickwire.engine.time.EventClock;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.FixedPoint;
+import org.agrona.ExpandableArrayBuffer;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds microbars per symbol and timeframe from accepted trades and index values, closing them on
+ * <em>event time</em> (docs/architecture.md "Microbars", docs/analytics.md):
+ * <ul>
+ * <li>OHLC from trades whose conditions update the price, volume/VWAP/count from those that update volume
+ * ({@link TradeConditionRules}); index values update the price and count;</li>
+ * <li>per window also the quote statistics (count, mean spread, spread in bps, order-flow imbalance), the
+ * buy/sell split of volume, the price path length and the realized variance, for the metrics stage;</li>
+ * <li>the clock is the {@link EventClock}: the newest event time seen, moved on by journaled timer ticks
+ * in a quiet market;</li>
+ * <li>a bar closes when the clock passes its end by {@code closeDelay}; kinds: NORMAL (trades), QUIET (none:
+ * carried close, zero volume), GAP (the feed was down during it, see {@link FeedGaps});</li>
+ * <li>a trade for a closed bar within {@code lateness} of its end revises it: the bar is emitted again with
+ * the next revision number; later ones are counted and change nothing;</li>
+ * <li>each bar carries the US equity session and trading day of its start.</li>
+ * </ul>
+ * Emission order when several bars close at once: by window end, then timeframe ascending, then symbol id
+ * ascending; a revision is emitted when its late trade is processed, after the bars that trade's clock
+ * advance closed.
+ */
+public final class MicrobarHandler implements EventHandler<MarketEvent>
+{
+    private static final int BUY = 1;
+    private static final int SELL = -1;
+
+    private final BarBook[] books;
+    private final long closeDelayNanos;
+    private final long latenessNanos;
+    private final TradeConditionRules rules;
+    private final EngineCounters counters;
+    private final UsEquityCalendar calendar = new UsEquityCalendar();
+    private final FeedGaps gaps = new FeedGaps();
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final MicrobarEncoder barEncoder = new MicrobarEncoder();
+    /** Per symbol: cluster (stocks 0, options 1, indices 2, the asset class's value) and quote/trade state. */
+    private byte[] clusterOf = new byte[1024];
+    private long[] bid = new long[1024];
+    private long[] bidSize = new long[1024];
+    private long[] ask = new long[1024];
+    private long[] askSize = new long[1024];
+    private long[] lastTradePrice = new long[1024];
+    private int[] lastSide = new int[1024];
+    private final EventClock eventClock = new EventClock();
+    /** The event clock's reading for the event being handled. */
+    private long clock = Long.MIN_VALUE;
+    private int maxSymbolId;
+
+    public MicrobarHandler(final List<Integer> timeframesMillis, final int closeDelayMillis, final long latenessMillis,
+        final List<Integer> priceExcludedConditions, final List<Integer> volumeExcludedConditions,
+        final EngineCounters counters)
+    {
+        books = new BarBook[timeframesMillis.size()];
+        for (int i = 0; i < books.length; i++)
+        {
+            books[i] = new BarBook(timeframesMillis.get(i), latenessMillis * 1_000_000L);
+            if (closeDelayMillis >= timeframesMillis.get(i))
+            {
+                throw new IllegalArgumentException("bars.closeDelayMs (" + closeDelayMillis +
+                    ") must be shorter than the smallest timeframe (" + timeframesMillis.get(i) + " ms)");
+            }
+        }
+        this.closeDelayNanos = closeDelayMillis * 1_000_000L;
+        this.latenessNanos = latenessMillis * 1_000_000L;
+        this.rules = new TradeConditionRules(priceExcludedConditions, volumeExcludedConditions);
+        this.counters = counters;
+    }
+
+    @Override
+    public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
+    {
+        event.barOutputLength = 0;
+        if (event.type == EventType.SYMBOL)
+        {
+            ensureSymbol(event.symbolId);
+            clusterOf[event.symbolId] = (byte)event.assetClass;
+        }
+        else if (event.type == EventType.FEED_STATUS)
+        {
+            gaps.onFeedStatus(event);
+        }
+        advanceClock(event);
+        if (clock != Long.MIN_VALUE)
+        {
+            closeDueBars(event);
+        }
+        if (!event.accepted)
+        {
+            return;
+        }
+        if (event.type == EventType.TRADE || event.type == EventType.INDEX_VALUE)
+        {
+            onTrade(event);
+        }
+        else if (event.type == EventType.QUOTE)
+        {
+            onQuote(event);
+        }
+    }
+
+    private void advanceClock(final MarketEvent e)
+    {
+        if (eventClock.advance(e))
+        {
+            for (final BarBook book : books)
+            {
+                book.lastClosedWindow = Math.floorDiv(eventClock.now() - closeDelayNanos, book.timeframeNanos) - 1;
+            }
+        }
+        clock = eventClock.now();
+    }
+
+    private void closeDueBars(final MarketEvent e)
+    {
+        while (true)
+        {
+            BarBook due = null;
+            long dueTime = Long.MAX_VALUE;
+            for (final BarBook book : books)
+            {
+                final long t = book.nextCloseTime(closeDelayNanos);
+                if (t <= clock && t < dueTime) // strict: on a tie the smaller timeframe (earlier in books) wins
+                {
+                    due = book;
+                    dueTime = t;
+                }
+            }
+            if (due == null)
+            {
+                return;
+            }
+            closeWindow(due, due.lastClosedWindow + 1, e);
+            due.lastClosedWindow++;
+        }
+    }
+
+    private void closeWindow(final BarBook book, final long w, final MarketEvent e)
+    {
+        final int symbols = Math.min(book.symbolCapacity(), maxSymbolId + 1);
+        final long start = w * book.timeframeNanos;
+        final long end = start + book.timeframeNanos;
+        for (int s = 1; s < symbols; s++)
+        {
+            if (w < book.firstWindow[s])
+            {
+                continue; // no bars before the symbol's first trade or quote
+            }
+            final boolean gap = gaps.overlaps(clusterOf[s], start, end);
+            final int open = book.openSlot(s, w);
+            final int lo = book.retain(s, w);
+            final long[] bar = book.closed[s];
+            if (open >= 0)
+            {
+                System.arraycopy(book.slots, open, bar, lo, BarBook.L);
+                System.arraycopy(book.slotDoubles, open / BarBook.L * BarBook.D, book.closedDoubles[s],
+                    lo / BarBook.L * BarBook.D, BarBook.D);
+                book.slots[open + BarBook.WINDOW] = BarBook.NO_WINDOW;
+            }
+            final boolean traded = bar[lo + BarBook.COUNT] > 0 || bar[lo + BarBook.PRICE_COUNT] > 0;
+            if (bar[lo + BarBook.PRICE_COUNT] == 0)
+            {
+                carry(book, s, bar, lo); // no price-setting trade: the price stays where it was
+            }
+            bar[lo + BarBook.KIND] = gap ? BarKind.GAP.value() : traded ? BarKind.NORMAL.value() : BarKind.QUIET.value();
+            if (bar[lo + BarBook.PRICE_COUNT] > 0)
+            {
+                book.carriedClose[s] = bar[lo + BarBook.CLOSE];
+                book.hasClose[s] = true;
+            }
+            emit(book, s, bar, lo, book.closedDoubles[s], lo / BarBook.L * BarBook.D, e);
+        }
+    }
+
+    private static void carry(final BarBook book, final int s, final long[] bar, final int lo)
+    {
+        final long c = book.hasClose[s] ? book.carriedClose[s] : 0; // never traded (quoted only): no price
+        bar[lo + BarBook.OPEN] = c;
+        bar[lo + BarBook.HIGH] = c;
+        bar[lo + BarBook.LOW] = c;
+        bar[lo + BarBook.CLOSE] = c;
+    }
+
+    private void onTrade(final MarketEvent e)
+    {
+        final int s = e.symbolId;
+        ensureSymbol(s);
+        maxSymbolId = Math.max(maxSymbolId, s);
+        final boolean isTrade = e.type == EventType.TRADE;
+        final boolean price = !isTrade || rules.updatesPrice(e.conditions, e.conditionCount);
+        final boolean volume = !isTrade || rules.updatesVolume(e.conditions, e.conditionCount);
+        if (!price && !volume)
+        {
+            return;
+        }
+        final long size = isTrade ? e.size : 0;
+        final int side = isTrade && volume ? classify(s, e.price) : 0;
+        boolean late = false;
+        for (final BarBook book : books)
+        {
+            final long w = book.windowOf(e.eventTime);
+            if (w > book.lastClosedWindow)
+            {
+                final int lo = book.slot(s, w);
+                apply(book.slots, lo, book.slotDoubles, lo / BarBook.L * BarBook.D, e, size, price, volume, side);
+                continue;
+            }
+            late = true;
+            revise(book, s, w, e, size, price, volume, side);
+        }
+        if (late)
+        {
+            counters.lateTrades.incrementRelease();
+        }
+    }
+
+    /** A trade for a closed bar: re-emit it with the next revision if it is within the lateness window. */
+    private void revise(final BarBook book, final int s, final long w, final MarketEvent e, final long size,
+        final boolean price, final boolean volume, final int side)
+    {
+        final long end = (w + 1) * book.timeframeNanos;
+        if (clock - end > latenessNanos)
+        {
+            counters.lateTradesUnrevised.incrementRelease();
+            return;
+        }
+        int lo = book.closedBar(s, w);
+        final long[] bar;
+        if (lo < 0)
+        {
+            lo = book.retain(s, w); // no bar was emitted for this window yet: this is its first
+            bar = book.closed[s];
+            bar[lo + BarBook.REVISION] = -1;
+            carry(book, s, bar, lo);
+        }
+        else
+        {
+            bar = book.closed[s];
+        }
+        final double[] doubles = book.closedDoubles[s];
+        final int dlo = lo / BarBook.L * BarBook.D;
+        apply(bar, lo, doubles, dlo, e, size, price, volume, side);
+        if (bar[lo + BarBook.KIND] != BarKind.GAP.value())
+        {
+            bar[lo + BarBook.KIND] = BarKind.NORMAL.value();
+        }
+        bar[lo + BarBook.REVISION]++;
+        emit(book, s, bar, lo, doubles, dlo, e);
+        counters.barRevisions.incrementRelease();
+    }
+
+    private static void apply(final long[] bar, final int lo, final double[] doubles, final int dlo,
+        final MarketEvent e, final long size, final boolean price, final boolean volume, final int side)
+    {
+        final long p = e.price;
+        final long t = e.eventTime;
+        if (price)
+        {
+            if (bar[lo + BarBook.PRICE_COUNT] == 0)
+            {
+                bar[lo + BarBook.OPEN] = p;
+                bar[lo + BarBook.HIGH] = p;
+                bar[lo + BarBook.LOW] = p;
+                bar[lo + BarBook.CLOSE] = p;
+                bar[lo + BarBook.FIRST] = t;
+                bar[lo + BarBook.LAST] = t;
+            }
+            else
+            {
+                bar[lo + BarBook.HIGH] = Math.max(bar[lo + BarBook.HIGH], p);
+                bar[lo + BarBook.LOW] = Math.min(bar[lo + BarBook.LOW], p);
+                if (t >= bar[lo + BarBook.LAST])
+                {
+                    bar[lo + BarBook.CLOSE] = p; // the last by event time sets the close, whatever the arrival order
+                    bar[lo + BarBook.LAST] = t;
+                }
+                if (t < bar[lo + BarBook.FIRST])
+                {
+                    bar[lo + BarBook.OPEN] = p;
+                    bar[lo + BarBook.FIRST] = t;
+                }
+            }
+            bar[lo + BarBook.PRICE_COUNT]++;
+            final long previous = bar[lo + BarBook.PATH_LAST];
+            if (previous > 0 && p > 0)
+            {
+                bar[lo + BarBook.PATH] += Math.abs(p - previous);
+                final double r = Math.log((double)p / previous);
+                doubles[dlo + BarBook.RV] += r * r;
+            }
+            bar[lo + BarBook.PATH_LAST] = p;
+        }
+        if (volume)
+        {
+            bar[lo + BarBook.VOLUME] += size;
+            bar[lo + BarBook.COUNT]++;
+            doubles[dlo + BarBook.NOTIONAL] += FixedPoint.toDouble(p) * FixedPoint.toDouble(size);
+            if (side == BUY)
+            {
+                bar[lo + BarBook.BUY] += size;
+            }
+            else if (side == SELL)
+            {
+                bar[lo + BarBook.SELL] += size;
+            }
+        }
+    }
+
+    /**
+     * Trade side for the buy/sell split (VPIN): above the prevailing quote's mid is a buy, below a sell; at the
+     * mid (or with no quote) the tick rule: above the previous trade a buy, below a sell, unchanged the same as
+     * the previous trade.
+     */
+    private int classify(final int s, final long price)
+    {
+        int side = 0;
+        if (bid[s] > 0 && ask[s] >= bid[s])
+        {
+            final long twiceMid = bid[s] + ask[s];
+            side = 2 * price > twiceMid ? BUY : 2 * price < twiceMid ? SELL : 0;
+        }
+        if (side == 0)
+        {
+            side = price > lastTradePrice[s] ? BUY : price < lastTradePrice[s] ? SELL : lastSide[s];
+        }
+        lastTradePrice[s] = price;
+        lastSide[s] = side;
+        return side;
+    }
+
+    private void onQuote(final MarketEvent e)
+    {
+        final int s = e.symbolId;
+        ensureSymbol(s);
+        maxSymbolId = Math.max(maxSymbolId, s);
+        final boolean valid = e.bidPrice > 0 && e.askPrice >= e.bidPrice;
+        double ofi = 0;
+        if (valid && bid[s] > 0)
+        {
+            // Cont, Kukanov & Stoikov (2014): the change in queue size at the best prices
+            final double b = FixedPoint.toDouble(e.bidSize);
+            final double pb = FixedPoint.toDouble(bidSize[s]);
+            final double a = FixedPoint.toDouble(e.askSize);
+            final double pa = FixedPoint.toDouble(askSize[s]);
+            ofi = (e.bidPrice >= bid[s] ? b : 0) - (e.bidPrice <= bid[s] ? pb : 0) -
+                (e.askPrice <= ask[s] ? a : 0) + (e.askPrice >= ask[s] ? pa : 0);
+        }
+        if (valid)
+        {
+            bid[s] = e.bidPrice;
+            bidSize[s] = e.bidSize;
+            ask[s] = e.askPrice;
+            askSize[s] = e.askSize;
+        }
+        for (final BarBook book : books)
+        {
+            final long w = book.windowOf(e.eventTime);
+            if (w <= book.lastClosedWindow)
+            {
+                continue; // a quote for a closed window changes nothing: quote statistics are not revised
+            }
+            final int lo = book.slot(s, w);
+            final int dlo = lo / BarBook.L * BarBook.D;
+            book.slots[lo + BarBook.QUOTES]++;
+            if (valid)
+            {
+                final long spread = e.askPrice - e.bidPrice;
+                book.slots[lo + BarBook.SPREAD_SUM] += spread;
+                book.slotDoubles[dlo + BarBook.SPREAD_BPS_SUM] += spread * 2e4 / (double)(e.askPrice + e.bidPrice);
+                book.slotDoubles[dlo + BarBook.OFI] += ofi;
+            }
+        }
+    }
+
+    private void emit(final BarBook book, final int symbolId, final long[] bar, final int lo, final double[] doubles,
+        final int dlo, final MarketEvent e)
+    {
+        final ExpandableArrayBuffer out = e.barOutput;
+        final int lengthOffset = e.barOutputLength;
+        out.checkLimit(lengthOffset + 4 + MessageHeaderEncoder.ENCODED_LENGTH + MicrobarEncoder.BLOCK_LENGTH);
+        final long start = bar[lo + BarBook.WINDOW] * book.timeframeNanos;
+        final long volume = bar[lo + BarBook.VOLUME];
+        final long quotes = bar[lo + BarBook.QUOTES];
+        barEncoder.wrapAndApplyHeader(out, lengthOffset + 4, headerEncoder)
+            .eventTime(clock)
+            .receiveTime(e.receiveTime)
+            .symbolId(symbolId)
+            .timeframeMillis(book.timeframeMillis)
+            .kind(BarKind.get((short)bar[lo + BarBook.KIND]))
+            .revision((int)Math.max(0, bar[lo + BarBook.REVISION]))
+            .startTime(start)
+            .endTime(start + book.timeframeNanos)
+            .open(bar[lo + BarBook.OPEN])
+            .high(bar[lo + BarBook.HIGH])
+            .low(bar[lo + BarBook.LOW])
+            .close(bar[lo + BarBook.CLOSE])
+            .volume(volume)
+            .vwap(volume == 0 ? 0 : Math.round(doubles[dlo + BarBook.NOTIONAL] / FixedPoint.toDouble(volume) *
+                FixedPoint.SCALE))
+            .tradeCount((int)bar[lo + BarBook.COUNT])
+            .firstTradeTime(bar[lo + BarBook.FIRST])
+            .lastTradeTime(bar[lo + BarBook.LAST])
+            .session(UsSession.get(calendar.session(start)))
+            .tradingDay(calendar.tradingDay(start))
+            .quoteCount((int)quotes)
+            .spreadMean(quotes == 0 ? 0 : bar[lo + BarBook.SPREAD_SUM] / quotes)
+            .spreadBpsMean(quotes == 0 ? 0 : doubles[dlo + BarBook.SPREAD_BPS_SUM] / quotes)
+            .orderFlowImbalance(doubles[dlo + BarBook.OFI])
+            .buyVolume(bar[lo + BarBook.BUY])
+            .sellVolume(bar[lo + BarBook.SELL])
+            .pathLength(bar[lo + BarBook.PATH])
+            .realizedVariance(doubles[dlo + BarBook.RV]);
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + barEncoder.encodedLength();
+        out.putInt(lengthOffset, length);
+        e.barOutputLength = lengthOffset + 4 + length;
+        counters.barsEmitted.incrementRelease();
+        if (bar[lo + BarBook.KIND] == BarKind.GAP.value())
+        {
+            counters.gapBars.incrementRelease();
+        }
+    }
+
+    private void ensureSymbol(final int s)
+    {
+        if (s >= clusterOf.length)
+        {
+            final int n = Integer.highestOneBit(s) << 1;
+            clusterOf = Arrays.copyOf(clusterOf, n);
+            bid = Arrays.copyOf(bid, n);
+            bidSize = Arrays.copyOf(bidSize, n);
+            ask = Arrays.copyOf(ask, n);
+            askSize = Arrays.copyOf(askSize, n);
+            lastTradePrice = Arrays.copyOf(lastTradePrice, n);
+            lastSide = Arrays.copyOf(lastSide, n);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package io.tickwire.engine.ring;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.engine.bars.MicrobarHandler;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.engine.journal.InputJournalHandler;
+import io.tickwire.engine.metrics.MetricsHandler;
+import io.tickwire.engine.metrics.MetricsSettings;
+import io.tickwire.engine.journal.OutputJournalHandler;
+import io.tickwire.engine.sequencer.SequencerHandler;
+import io.tickwire.engine.setups.SetupEvaluator;
+import io.tickwire.engine.setups.SetupSettings;
+import io.tickwire.engine.setups.SetupStore;
+import net.openhft.affinity.AffinityLock;
+import net.openhft.chronicle.queue.ChronicleQueue;
+
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The whole core, wired in one place: a single-producer Disruptor ring and its stages.
+ *
+ * <pre>
+ *  live, dedicated:  sequencer ──► microbars ──► metrics ──┐
+ *                    input journal ────────────────────────┴─► setups ──► output journal   (one pinned thread each)
+ *  live, shared:     [sequencer → input journal → microbars → metrics → setups → output journal]   (one thread)
+ *  replay:           as live, without the input journal stage (its journal is the source)
+ * </pre>
+ *
+ * The output stage runs after the input journal stage, so the output journal is never ahead of the input.
+ * Stateful stages start afresh at each journaled engine start ({@link RestartableStage}).
+ */
+public final class Pipeline implements AutoCloseable
+{
+    /** What the pipeline is built from. */
+    public static final class Settings
+    {
+        /** Everything the handlers take from the configuration: live and replay build from the same. */
+        public static Settings from(final TickwireConfig config, final ThreadingLayout layout)
+        {
+            return new Settings()
+                .ringSize(config.get(Keys.ENGINE_RING_SIZE))
+                .layout(layout)
+                .cpus(config.get(Keys.ENGINE_CPUS))
+                .dedupeWindow(config.get(Keys.ENGINE_DEDUPE_WINDOW))
+                .timeframesMillis(config.get(Keys.BARS_TIMEFRAMES))
+                .closeDelayMillis(config.get(Keys.BARS_CLOSE_DELAY_MS))
+                .latenessMillis(config.get(Keys.BARS_LATENESS_MS))
+                .conditions(config.get(Keys.BARS_PRICE_EXCLUDED_CONDITIONS), config.get(Keys.BARS_VOLUME_EXCLUDED_CONDITIONS))
+                .metrics(MetricsSettings.from(config))
+                .setups(SetupSettings.from(config), SetupStore.NONE);
+        }
+
+        int ringSize;
+        ThreadingLayout layout;
+        List<Integer> cpus;
+        int dedupeWindow;
+        List<Integer> timeframesMillis;
+        int closeDelayMillis;
+        long latenessMillis;
+        List<Integer> priceExcludedConditions;
+        List<Integer> volumeExcludedConditions;
+        MetricsSettings metrics;
+        SetupSettings setups;
+        SetupStore setupStore;
+
+        private Settings()
+        {
+        }
+
+        public Settings ringSize(final int value)
+        {
+            ringSize = value;
+            return this;
+        }
+
+        public Settings layout(final ThreadingLayout value)
+        {
+            layout = value;
+            return this;
+        }
+
+        public Settings cpus(final List<Integer> value)
+        {
+            cpus = value;
+            return this;
+        }
+
+        public Settings dedupeWindow(final int value)
+        {
+            dedupeWindow = value;
+            return this;
+        }
+
+        public Settings timeframesMillis(final List<Integer> value)
+        {
+            timeframesMillis = value;
+            return this;
+        }
+
+        public Settings closeDelayMillis(final int value)
+        {
+            closeDelayMillis = value;
+            return this;
+        }
+
+        public Settings latenessMillis(final long value)
+        {
+            latenessMillis = value;
+            return this;
+        }
+
+        public Settings setups(final SetupSettings value, final SetupStore store)
+        {
+            setups = value;
+            setupStore = store;
+            return this;
+        }
+
+        public Settings metrics(final MetricsSettings value)
+        {
+            metrics = value;
+            return this;
+        }
+
+        public Settings conditions(final List<Integer> priceExcluded, final List<Integer> volumeExcluded)
+        {
+            priceExcludedConditions = priceExcluded;
+            volumeExcludedConditions = volumeExcluded;
+            return this;
+        }
+    }
+
+    private final Disruptor<MarketEvent> disruptor;
+    private final RingBuffer<MarketEvent> ring;
+    /** The end of the chain: when it has seen an event, every stage has. */
+    private final EventHandler<MarketEvent> lastStage;
+
+    private Pipeline(
+        final Settings settings, final ChronicleQueue inputJournal, final ChronicleQueue outputJournal,
+        final EngineCounters counters, final StageErrorPolicy policy)
+    {
+        final ThreadingLayout layout = settings.layout;
+        disruptor = new Disruptor<>(MarketEvent::new, settings.ringSize,
+            threadFactory(layout.dedicated(), settings.cpus), ProducerType.SINGLE, layout.newWaitStrategy());
+        disruptor.setDefaultExceptionHandler(new FatalStageExceptionHandler(policy));
+
+        final EventHandler<MarketEvent> sequencer = new GuardedStage("sequencer", new RestartableStage(
+            () -> new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters)), policy);
+        final EventHandler<MarketEvent> microbars = new GuardedStage("microbars", new RestartableStage(
+            () -> new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis, settings.latenessMillis,
+                settings.priceExcludedConditions, settings.volumeExcludedConditions, counters)), policy);
+        final EventHandler<MarketEvent> metrics = new GuardedStage("metrics", new RestartableStage(
+            () -> new MetricsHandler(settings.metrics, counters)), policy);
+        final EventHandler<MarketEvent> setups = new GuardedStage("setups", new RestartableStage(
+            () -> new SetupEvaluator(settings.setups, settings.setupStore, counters)), policy);
+        final EventHandler<MarketEvent> output = new GuardedStage("output journal",
+            new OutputJournalHandler(outputJournal, counters), policy);
+        final EventHandler<MarketEvent> input = inputJournal == null ? null :
+            new GuardedStage("input journal", new InputJournalHandler(inputJournal, counters), policy);
+        lastStage = wire(layout, sequencer, input, microbars, metrics, setups, output);
+        ring = disruptor.start();
+    }
+
+    /** @return the last stage: when it has seen an event, every stage has. */
+    private EventHandler<MarketEvent> wire(final ThreadingLayout layout, final EventHandler<MarketEvent> sequencer,
+        final EventHandler<MarketEvent> input, final EventHandler<MarketEvent> microbars,
+        final EventHandler<MarketEvent> metrics, final EventHandler<MarketEvent> setups,
+        final EventHandler<MarketEvent> output)
+    {
+        if (!layout.dedicated())
+        {
+            final EventHandler<MarketEvent> all = input != null ?
+                new CompositeHandler(sequencer, input, microbars, metrics, setups, output) :
+                new CompositeHandler(sequencer, microbars, metrics, setups, output);
+            disruptor.handleEventsWith(all);
+            return all;
+        }
+        if (input != null)
+        {
+            disruptor.handleEventsWith(sequencer, input);
+            disruptor.after(sequencer).handleEventsWith(microbars);
+            disruptor.after(microbars).handleEventsWith(metrics);
+            disruptor.after(metrics, input).handleEventsWith(setups); // cites the input journal index
+            disruptor.after(setups).handleEventsWith(output);
+        }
+        else
+        {
+            disruptor.handleEventsWith(sequencer).then(microbars).then(metrics).then(setups).then(output);
+        }
+        return output;
+    }
+
+    /** The live core: every stage, input journal included. */
+    public static Pipeline live(
+        final Settings settings, final ChronicleQueue inputJournal, final ChronicleQueue outputJournal,
+        final EngineCounters counters, final StageErrorPolicy policy)
+    {
+        return new Pipeline(settings, inputJournal, outputJournal, counters, policy);
+    }
+
+    /** The replay core: the same stages but the input journal, which is what is being replayed. */
+    public static Pipeline replay(final Settings settings, final ChronicleQueue outputJournal,
+        final EngineCounters counters, final StageErrorPolicy policy)
+    {
+        return new Pipeline(settings, null, outputJournal, counters, policy);
+    }
+
+    public RingBuffer<MarketEvent> ring()
+    {
+        return ring;
+    }
+
+    /**
+     * Waits until every published event has passed every stage, then stops the stage threads. Drains on the
+     * last stage's sequence rather than Disruptor.shutdown(), which ignores processors whose threads have not
+     * started yet and so can halt a short replay before it ran.
+     */
+    @Override
+    public void close()
+    {
+        final long cursor = ring.getCursor();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (disruptor.getSequenceValueFor(lastStage) < cursor)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                disruptor.halt();
+                throw new IllegalStateException("pipeline did not drain within 30 s");
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        disruptor.halt();
+    }
+
+    private static ThreadFactory threadFactory(final boolean dedicated, final List<Integer> cpus)
+    {
+        final AtomicInteger count = new AtomicInteger();
+        return (runnable) ->
+        {
+            final int n = count.getAndIncrement();
+            final Runnable body = !dedicated ? runnable : () ->
+            {
+                final AffinityLock lock = n < cpus.size() ? AffinityLock.acquireLock(cpus.get(n)) : AffinityLock.acquireLock();
+                try
+                {
+                    runnable.run();
+                }
+                finally
+                {
+                    lock.release();
+                }
+            };
+            final Thread thread = new Thread(body, "tickwire-core-" + n);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package io.tickwire.engine.setups;
+
+import io.tickwire.codecs.sbe.Direction;
+import io.tickwire.codecs.sbe.SetupState;
+import io.tickwire.model.event.MarketEvent;
+
+/** One setup: the desk's definition and where it stands. Owned by the evaluator thread. */
+final class Setup
+{
+    static final int ALERT_TYPES = 4;
+
+    long id;
+    int symbolId;
+    boolean isLong;
+    int confirmRule;
+    int trail;
+    int confirmTicks;
+    long confirmDwellNanos;
+    long entryLow;
+    long entryHigh;
+    long proximity;
+    long stop;
+    long target1;
+    long target2;
+    double target1Atr;
+    double target2Atr;
+    double trailParam;
+    long expiry;
+
+    int state = SetupState.ARMED.value();
+    long entryPrice;
+    int ticksInZone;
+    long inZoneSince;
+    double ema;
+    int emaSamples;
+    final long[] lastAlert = new long[ALERT_TYPES];
+    final int[] heldBack = new int[ALERT_TYPES];
+    boolean threatArmed = true;
+    boolean divergenceArmed = true;
+
+    Setup()
+    {
+        java.util.Arrays.fill(lastAlert, Long.MIN_VALUE / 2);
+    }
+
+    /** The definition part of a command (add, amend, restore). */
+    void define(final MarketEvent c)
+    {
+        id = c.setupId;
+        symbolId = c.symbolId;
+        isLong = c.direction == Direction.LONG.value();
+        confirmRule = c.confirmRule;
+        trail = c.trail;
+        confirmTicks = Math.max(1, c.confirmTicks);
+        confirmDwellNanos = c.confirmDwellMillis * 1_000_000L;
+        entryLow = Math.min(c.entryLow, c.entryHigh);
+        entryHigh = Math.max(c.entryLow, c.entryHigh);
+        proximity = c.proximity;
+        stop = c.stop;
+        target1 = c.target1;
+        target2 = c.target2;
+        target1Atr = c.target1Atr;
+        target2Atr = c.target2Atr;
+        trailParam = c.trailParam;
+        expiry = c.expiry;
+    }
+
+    /** The setup as a RESTORE command, for the store. */
+    void describe(final MarketEvent c)
+    {
+        c.setupId = id;
+        c.symbolId = symbolId;
+        c.direction = isLong ? Direction.LONG.value() : Direction.SHORT.value();
+        c.confirmRule = confirmRule;
+        c.trail = trail;
+        c.confirmTicks = confirmTicks;
+        c.confirmDwellMillis = (int)(confirmDwellNanos / 1_000_000L);
+        c.entryLow = entryLow;
+        c.entryHigh = entryHigh;
+        c.proximity = proximity;
+        c.stop = stop;
+        c.target1 = target1;
+        c.target2 = target2;
+        c.target1Atr = target1Atr;
+        c.target2Atr = target2Atr;
+        c.trailParam = trailParam;
+        c.expiry = expiry;
+        c.setupState = state;
+        c.entryPrice = entryPrice;
+    }
+
+    boolean terminal()
+    {
+        return state >= SetupState.TARGET2.value();
+    }
+
+    boolean beforeTrigger()
+    {
+        return state <= SetupState.READY.value();
+    }
+
+    /** Long: at or below the stop; short: at or above. */
+    boolean stopHit(final long price)
+    {
+        return isLong ? price <= stop : price >= stop;
+    }
+
+    boolean inZone(final long price)
+    {
+        return price >= entryLow && price <= entryHigh;
+    }
+
+    boolean nearZone(final long price)
+    {
+        return price >= entryLow - proximity && price <= entryHigh + proximity;
+    }
+
+    boolean reached(final long target, final long price)
+    {
+        return target > 0 && (isLong ? price >= target : price <= target);
+    }
+}

@@ -1,0 +1,64 @@
+package io.tickwire.engine.setups;
+
+import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
+
+/** The setup evaluator's parameters (docs/setups.md). */
+public final class SetupSettings
+{
+    int atrTimeframeMillis;
+    double snapAtr;
+    double stopThreatAtr;
+    long alertCooldownNanos;
+    double divergenceThreshold;
+
+    private SetupSettings()
+    {
+    }
+
+    /** The shipped defaults (config/tickwire.properties): the one source of every default. */
+    public static SetupSettings defaults()
+    {
+        return from(TickwireConfig.defaults());
+    }
+
+    public static SetupSettings from(final TickwireConfig config)
+    {
+        return new SetupSettings()
+            .atrTimeframeMillis(config.get(Keys.SETUPS_ATR_TIMEFRAME).get(0))
+            .snapAtr(config.get(Keys.SETUPS_SNAP_ATR))
+            .stopThreatAtr(config.get(Keys.SETUPS_STOP_THREAT_ATR))
+            .alertCooldownMillis(config.get(Keys.SETUPS_ALERT_COOLDOWN_MS))
+            .divergenceThreshold(config.get(Keys.SETUPS_DIVERGENCE_THRESHOLD));
+    }
+
+    public SetupSettings atrTimeframeMillis(final int value)
+    {
+        atrTimeframeMillis = value;
+        return this;
+    }
+
+    public SetupSettings snapAtr(final double value)
+    {
+        snapAtr = value;
+        return this;
+    }
+
+    public SetupSettings stopThreatAtr(final double value)
+    {
+        stopThreatAtr = value;
+        return this;
+    }
+
+    public SetupSettings alertCooldownMillis(final long value)
+    {
+        alertCooldownNanos = value * 1_000_000L;
+        return this;
+    }
+
+    public SetupSettings divergenceThreshold(final double value)
+    {
+        divergenceThreshold = value;
+        return this;
+    }
+}

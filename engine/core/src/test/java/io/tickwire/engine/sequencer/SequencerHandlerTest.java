@@ -1,0 +1,136 @@
+package io.tickwire.engine.sequencer;
+
+import io.tickwire.model.EngineCounters;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SequencerHandlerTest
+{
+    private final EngineCounters counters = new EngineCounters();
+    private final SequencerHandler sequencer = new SequencerHandler(1024, 250, counters);
+
+    private MarketEvent trade(final int symbol, final int exchange, final int trf, final long idKey, final long q)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.TRADE);
+        e.symbolId = symbol;
+        e.exchange = exchange;
+        e.trfId = trf;
+        e.tradeIdKey = idKey;
+        e.sequence = q;
+        sequencer.onEvent(e, 0, true);
+        return e;
+    }
+
+    @Test
+    void shouldDropExactDuplicatesByTheFeedsRealIdentity()
+    {
+        assertTrue(trade(1, 4, 201, 77, 10).accepted);
+        assertFalse(trade(1, 4, 201, 77, 10).accepted, "same (sym, x, trfi, i)");
+        assertTrue(trade(1, 4, 202, 77, 11).accepted, "another TRF: a different trade");
+        assertTrue(trade(1, 5, 0, 77, 12).accepted, "another exchange: a different trade");
+        assertTrue(trade(2, 4, 201, 77, 13).accepted, "another symbol: a different trade");
+        assertEquals(1, counters.duplicateTrades.get());
+        assertEquals(4, counters.tradesAccepted.get());
+    }
+
+    @Test
+    void shouldKeepButFlagRepeatedOrBackwardSequences()
+    {
+        trade(1, 1, 0, 1, 100);
+        final MarketEvent repeated = trade(1, 1, 0, 2, 100);
+        final MarketEvent backward = trade(1, 1, 0, 3, 90);
+        assertTrue(repeated.accepted);
+        assertTrue(backward.accepted);
+        assertTrue((repeated.flags & MarketEvent.FLAG_DUPLICATE_SEQUENCE) != 0);
+        assertTrue((backward.flags & MarketEvent.FLAG_BACKWARD_SEQUENCE) != 0);
+        assertEquals(1, counters.duplicateSequences.get());
+        assertEquals(1, counters.backwardSequences.get());
+    }
+
+    @Test
+    void shouldNotLetAnOlderQuoteOverwriteANewerOne()
+    {
+        final MarketEvent newer = quote(1, 2_000);
+        final MarketEvent older = quote(1, 1_000);
+        final MarketEvent same = quote(1, 2_000);
+        assertTrue(newer.accepted);
+        assertFalse(older.accepted);
+        assertTrue(same.accepted);
+        assertEquals(1, counters.staleQuotes.get());
+    }
+
+    @Test
+    void shouldAcceptButFlagATradeThatArrivesLaterThanTheBarsCloseDelay()
+    {
+        final long now = 1_763_730_600_000_000_000L;
+        final MarketEvent fresh = timedTrade(1, now, 1);
+        final MarketEvent slightlyOld = timedTrade(1, now - 200_000_000L, 2);
+        final MarketEvent trfPrint = timedTrade(1, now - 600_000_000_000L, 3); // ten minutes late
+        assertTrue(trfPrint.accepted);
+        assertEquals(0, fresh.flags & MarketEvent.FLAG_LATE);
+        assertEquals(0, slightlyOld.flags & MarketEvent.FLAG_LATE, "within the 250 ms close delay");
+        assertTrue((trfPrint.flags & MarketEvent.FLAG_LATE) != 0);
+        assertEquals(1, counters.lateTradesFlagged.get());
+    }
+
+    private MarketEvent timedTrade(final int symbol, final long time, final long idKey)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.TRADE);
+        e.symbolId = symbol;
+        e.eventTime = time;
+        e.receiveTime = 1_763_730_600_000_000_000L;
+        e.tradeIdKey = idKey;
+        sequencer.onEvent(e, 0, true);
+        return e;
+    }
+
+    @Test
+    void shouldUpsertUpstreamBarsBySymbolKindAndStart()
+    {
+        final MarketEvent first = aggregate(1, 0, 600_000_000L);
+        final MarketEvent resent = aggregate(1, 0, 600_000_000L);
+        final MarketEvent corrected = aggregate(1, 0, 601_000_000L);
+        final MarketEvent minute = aggregate(1, 1, 600_000_000L);
+        final MarketEvent otherSymbol = aggregate(2, 0, 600_000_000L);
+        assertTrue(first.accepted);
+        assertEquals(0, first.revision);
+        assertFalse(resent.accepted, "identical re-send: a duplicate");
+        assertTrue(corrected.accepted);
+        assertEquals(1, corrected.revision, "corrected re-send: the next revision");
+        assertEquals(0, minute.revision, "AM is another bar than A");
+        assertEquals(0, otherSymbol.revision);
+        assertEquals(1, counters.duplicateAggregates.get());
+        assertEquals(1, counters.aggregateRevisions.get());
+    }
+
+    private MarketEvent aggregate(final int symbol, final int kind, final long close)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.AGGREGATE);
+        e.symbolId = symbol;
+        e.aggregateKind = kind;
+        e.startTime = 1_795_186_800_000_000_000L;
+        e.endTime = e.startTime + 1_000_000_000L;
+        e.price = close;
+        e.size = 100_000_000L;
+        sequencer.onEvent(e, 0, true);
+        return e;
+    }
+
+    private MarketEvent quote(final int symbol, final long time)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(EventType.QUOTE);
+        e.symbolId = symbol;
+        e.eventTime = time;
+        sequencer.onEvent(e, 0, true);
+        return e;
+    }
+}

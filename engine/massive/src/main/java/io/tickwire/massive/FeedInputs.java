@@ -1,0 +1,179 @@
+package io.tickwire.massive;
+
+import io.tickwire.codecs.sbe.Cluster;
+import io.tickwire.codecs.sbe.FeedState;
+import io.tickwire.codecs.sbe.Source;
+import io.tickwire.codecs.sbe.StatusCode;
+import io.tickwire.model.FixedPoint;
+import io.tickwire.model.event.EventPublisher;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.event.StagedBatch;
+import io.tickwire.model.event.TradeIdKey;
+import io.tickwire.model.symbols.SymbolDefinitions;
+import io.tickwire.model.symbols.SymbolTable;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the adapter publishes besides decoded frames: feed states, and events fetched over REST (polling and
+ * backfill), staged on the ring's producer thread (which owns the symbol table) and published through the
+ * ring's port. REST events go in chunks that are retried rather than dropped when the ring is full, since
+ * the REST thread can wait.
+ */
+final class FeedInputs
+{
+    private static final int REST_CHUNK = 512;
+
+    private final ScheduledExecutorService producerThread;
+    private final EventPublisher publisher;
+    private final SymbolTable symbols;
+    private final EpochNanoClock clock;
+    private final StagedBatch statusBatch = new StagedBatch();
+    private final StagedBatch restBatch = new StagedBatch();
+    private volatile boolean closing;
+
+    FeedInputs(final ScheduledExecutorService producerThread, final EventPublisher publisher, final SymbolTable symbols,
+        final EpochNanoClock clock)
+    {
+        this.producerThread = producerThread;
+        this.publisher = publisher;
+        this.symbols = symbols;
+        this.clock = clock;
+    }
+
+    void close()
+    {
+        closing = true;
+    }
+
+
+    /** On the producer thread. */
+    void publishFeedStatus(final Cluster cluster, final FeedState state, final StatusCode code, final String message,
+        final long gapStart, final long gapEnd)
+    {
+        statusBatch.clear();
+        final MarketEvent e = statusBatch.add(EventType.FEED_STATUS);
+        e.eventTime = clock.nanoTime();
+        e.receiveTime = e.eventTime;
+        e.cluster = cluster.value();
+        e.feedState = state.value();
+        e.statusCode = code.value();
+        e.gapStart = gapStart;
+        e.gapEnd = gapEnd;
+        e.text(message == null ? "" : message);
+        publisher.publish(statusBatch, EventPublisher.NO_CLUSTER);
+    }
+
+    /** From any thread: the status is published on the producer thread. */
+    void submitFeedStatus(final Cluster cluster, final FeedState state, final String message, final long gapStart,
+        final long gapEnd)
+    {
+        producerThread.execute(() -> publishFeedStatus(cluster, state, StatusCode.NONE, message, gapStart, gapEnd));
+    }
+
+    /** From the REST thread. Completes when every event is in the ring (or the adapter is closing). */
+    CompletableFuture<Void> publishRest(final List<RestEvent> events, final Source source)
+    {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        producerThread.execute(() -> publishRestFrom(events, 0, source, done));
+        return done;
+    }
+
+    private void publishRestFrom(final List<RestEvent> events, final int from, final Source source,
+        final CompletableFuture<Void> done)
+    {
+        if (closing)
+        {
+            done.complete(null);
+            return;
+        }
+        final int to = Math.min(events.size(), from + REST_CHUNK);
+        final long receiveTime = clock.nanoTime();
+        restBatch.clear();
+        for (int i = from; i < to; i++)
+        {
+            stage(events.get(i), source, receiveTime);
+        }
+        final boolean published = source == Source.BACKFILL ? publisher.tryPublishInBackground(restBatch) :
+            publisher.tryPublish(restBatch);
+        if (!published)
+        {
+            producerThread.schedule(() -> publishRestFrom(events, from, source, done), 1, TimeUnit.MILLISECONDS);
+        }
+        else if (to < events.size())
+        {
+            producerThread.execute(() -> publishRestFrom(events, to, source, done));
+        }
+        else
+        {
+            done.complete(null);
+        }
+    }
+
+    private void stage(final RestEvent r, final Source source, final long receiveTime)
+    {
+        if (r.ticker() == null || r.eventTime() == 0)
+        {
+            return;
+        }
+        final int symbolId = symbols.intern(r.ticker());
+        SymbolDefinitions.stageIfNew(symbols, restBatch, symbolId, receiveTime);
+        final MarketEvent e = restBatch.add(r.type());
+        e.symbolId = symbolId;
+        e.source = source.value();
+        e.eventTime = r.eventTime();
+        e.receiveTime = receiveTime;
+        e.participantTime = r.participantTime();
+        e.sequence = r.sequence();
+        e.tape = r.tape();
+        switch (r.type())
+        {
+            case EventType.TRADE:
+                stageTrade(r, e);
+                break;
+            case EventType.QUOTE:
+                e.bidPrice = r.bidPrice();
+                e.bidSize = r.bidSize();
+                e.bidExchange = r.bidExchange();
+                e.askPrice = r.askPrice();
+                e.askSize = r.askSize();
+                e.askExchange = r.askExchange();
+                break;
+            default:
+                e.price = r.price();
+        }
+    }
+
+    private static void stageTrade(final RestEvent r, final MarketEvent e)
+    {
+        e.trfTime = r.trfTime();
+        e.price = r.price();
+        e.size = r.size();
+        e.exchange = r.exchange();
+        e.trfId = r.trfId();
+        if (e.size % FixedPoint.SCALE != 0)
+        {
+            e.flags |= MarketEvent.FLAG_FRACTIONAL_SIZE;
+        }
+        e.conditionCount = Math.min(r.conditions().size(), MarketEvent.MAX_CONDITIONS);
+        for (int i = 0; i < e.conditionCount; i++)
+        {
+            e.conditions[i] = (byte)(int)r.conditions().get(i);
+        }
+        if (r.tradeId() != null)
+        {
+            e.text(r.tradeId());
+            final char[] id = r.tradeId().toCharArray();
+            e.tradeIdKey = TradeIdKey.of(id, 0, id.length);
+        }
+        else
+        {
+            e.tradeIdKey = TradeIdKey.withoutId(e.sequence, e.eventTime, e.price, e.size);
+        }
+    }
+}

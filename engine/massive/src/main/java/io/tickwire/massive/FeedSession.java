@@ -1,0 +1,348 @@
+package io.tickwire.massive;
+
+import io.tickwire.codecs.sbe.Cluster;
+import io.tickwire.codecs.sbe.FeedState;
+import io.tickwire.codecs.sbe.StatusCode;
+import io.tickwire.model.EngineCounters;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.NanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cluster's session with Massive as a pure state machine: connect, authenticate, subscribe (every item,
+ * again after each reconnect), count the acks, keep the connection honest (ping, liveness timeout on any
+ * inbound frame, data watchdog) and reconnect by {@link ReconnectPolicy}. It owns no socket and reads no
+ * clock of its own: the transport ({@link MassiveConnection}) reports what happened, the injected clocks say
+ * when, and what must be done goes out through {@link Actions}. Every state change is a feed status; a
+ * reconnect after a loss carries the gap's event-time window, which drives the backfill and the gap marking
+ * of bars. All calls come from one thread (the ring's producer).
+ */
+final class FeedSession
+{
+    private static final Logger LOG = LoggerFactory.getLogger(FeedSession.class);
+    private static final long MS = 1_000_000L;
+
+    /** What the session asks of its transport and of the rest of the adapter. */
+    interface Actions
+    {
+        void connect();
+
+        void connectAfter(long delayMillis);
+
+        void sendAuth();
+
+        void sendSubscribe();
+
+        void sendPing();
+
+        void closeChannel();
+
+        void feedStatus(FeedState state, StatusCode code, String message, long gapStart, long gapEnd);
+
+        /** The stream is back; a non-zero window is the gap to backfill now that live data flows. */
+        void recoveryUp(long gapStart, long gapEnd);
+
+        void recoveryDown();
+
+        void fatal(String reason);
+    }
+
+    enum State
+    {
+        CONNECTING, AUTHENTICATING, LIVE, WAITING, FAILED, CLOSED
+    }
+
+    /** The session's timing rules, in milliseconds (0 turns the data watchdog off). */
+    record Timeouts(long pingIntervalMillis, long livenessTimeoutMillis, long dataWatchdogMillis, long ackTimeoutMillis)
+    {
+        /** How often the transport should call {@link #onTimer()}: a quarter of the shortest rule, 20 ms..1 s. */
+        long checkIntervalMillis()
+        {
+            final long watchdog = dataWatchdogMillis > 0 ? dataWatchdogMillis : Long.MAX_VALUE;
+            final long shortest = Math.min(Math.min(livenessTimeoutMillis, watchdog), pingIntervalMillis);
+            return Math.max(20, Math.min(1000, shortest / 4));
+        }
+    }
+
+    private final Cluster cluster;
+    private final String where;
+    private final String apiKeyEnv;
+    private final int subscribeItems;
+    private final ReconnectPolicy policy;
+    private final Timeouts timeouts;
+    private final NanoClock clock;
+    private final EpochNanoClock eventClock;
+    private final EngineCounters counters;
+    private final Actions actions;
+
+    private State state = State.WAITING;
+    private boolean connected;
+    private boolean authSent;
+    private boolean evicted;
+    private boolean everLive;
+    private int acksExpected;
+    private int acksReceived;
+    private long ackDeadlineNanos;
+    private long liveSinceNanos;
+    private long lastInboundNanos;
+    private long lastDataNanos;
+    private long lastPingNanos;
+    /** Newest event time decoded on this cluster: where a gap starts when the connection is lost. */
+    private long lastEventTime;
+    /** Event time from which data is missing since the last loss, 0 while nothing is missing. */
+    private long gapStart;
+    /** After a reconnect: the gap to backfill once live data flows again (0 when none is waiting). */
+    private long pendingBackfillStart;
+
+    FeedSession(final Cluster cluster, final String where, final String apiKeyEnv, final int subscribeItems,
+        final ReconnectPolicy policy, final Timeouts timeouts, final NanoClock clock, final EpochNanoClock eventClock,
+        final EngineCounters counters, final Actions actions)
+    {
+        this.cluster = cluster;
+        this.where = where;
+        this.apiKeyEnv = apiKeyEnv;
+        this.subscribeItems = subscribeItems;
+        this.policy = policy;
+        this.timeouts = timeouts;
+        this.clock = clock;
+        this.eventClock = eventClock;
+        this.counters = counters;
+        this.actions = actions;
+    }
+
+    State state()
+    {
+        return state;
+    }
+
+    /** Starts a connection attempt (at start, and when a reconnect delay is over). */
+    void connect()
+    {
+        if (state == State.CLOSED || state == State.FAILED)
+        {
+            return;
+        }
+        state = State.CONNECTING;
+        authSent = false;
+        actions.feedStatus(FeedState.CONNECTING, StatusCode.NONE, where, 0, 0);
+        actions.connect();
+    }
+
+    void onChannelActive()
+    {
+        connected = true;
+        lastInboundNanos = clock.nanoTime();
+    }
+
+    void onHandshakeComplete()
+    {
+        lastInboundNanos = clock.nanoTime();
+        lastPingNanos = lastInboundNanos;
+    }
+
+    /** Any frame at all — data, status, ping, pong, close — is a sign of life. */
+    void onInbound()
+    {
+        lastInboundNanos = clock.nanoTime();
+    }
+
+    /** A frame held market data; {@code newestEventTime} is its newest event time (0 when none counts). */
+    void onMarketData(final long newestEventTime)
+    {
+        lastEventTime = Math.max(lastEventTime, newestEventTime);
+        lastDataNanos = clock.nanoTime();
+        if (pendingBackfillStart > 0)
+        {
+            actions.recoveryUp(pendingBackfillStart, lastEventTime);
+            pendingBackfillStart = 0;
+        }
+    }
+
+    void onStatus(final StatusCode code, final String status, final String message)
+    {
+        counters.statusEvents.incrementRelease();
+        switch (code)
+        {
+            case CONNECTED -> sendAuth();
+            case SUCCESS -> onSuccess(message);
+            case AUTH_SUCCESS -> onLive(message);
+            case AUTH_FAILED -> onAuthFailed(message);
+            case MAX_CONNECTIONS ->
+            {
+                evicted = true;
+                counters.evictions.incrementRelease();
+                LOG.error("Massive {} evicted this connection: another connection logged in with the same key " +
+                    "(max_connections). Cooling down before reconnecting, so the two do not evict each other in a " +
+                    "loop. Message: {}", cluster, message);
+                actions.feedStatus(FeedState.DEGRADED, code, message, 0, 0);
+            }
+            default ->
+            {
+                LOG.warn("Massive {} status {}: {}", cluster, status, message);
+                actions.feedStatus(FeedState.DEGRADED, code, message, 0, 0);
+            }
+        }
+    }
+
+    /** The connection attempt failed or the connection closed, for whatever reason. */
+    void onDisconnected(final String reason)
+    {
+        connected = false;
+        ackDeadlineNanos = 0;
+        if (state == State.CLOSED || state == State.FAILED || state == State.WAITING)
+        {
+            return;
+        }
+        final boolean wasLive = state == State.LIVE;
+        if (pendingBackfillStart > 0)
+        {
+            gapStart = pendingBackfillStart; // lost again before any data: one gap, still to backfill
+            pendingBackfillStart = 0;
+        }
+        final long upMillis = wasLive ? (clock.nanoTime() - liveSinceNanos) / MS : 0;
+        counters.disconnects.incrementRelease();
+        if (wasLive && gapStart == 0)
+        {
+            gapStart = lastEventTime > 0 ? lastEventTime + 1 : eventClock.nanoTime();
+            actions.recoveryDown();
+        }
+        final long delay = policy.nextDelayMillis(upMillis, evicted);
+        counters.nextReconnectDelayMs.setRelease(delay);
+        final String text = reason + "; reconnecting in " + delay + " ms" + (evicted ? " (eviction cool-down)" : "");
+        LOG.warn("Massive {}: {}", cluster, text);
+        actions.feedStatus(FeedState.DOWN, evicted ? StatusCode.MAX_CONNECTIONS : StatusCode.NONE, text,
+            gapStart, gapStart > 0 ? Long.MAX_VALUE : 0);
+        evicted = false;
+        state = State.WAITING;
+        actions.connectAfter(delay);
+    }
+
+    /** The periodic check while a channel is open: liveness, data watchdog, ack shortfall, ping. */
+    void onTimer()
+    {
+        if (!connected)
+        {
+            return;
+        }
+        final long now = clock.nanoTime();
+        if (now - lastInboundNanos > timeouts.livenessTimeoutMillis() * MS)
+        {
+            counters.livenessTimeouts.incrementRelease();
+            LOG.warn("Massive {}: nothing received for {} ms (no data, status or pong): closing", cluster,
+                (now - lastInboundNanos) / MS);
+            actions.closeChannel();
+            return;
+        }
+        final long watchdog = timeouts.dataWatchdogMillis() * MS;
+        if (state == State.LIVE && watchdog > 0 && now - lastDataNanos > watchdog)
+        {
+            counters.watchdogTimeouts.incrementRelease();
+            LOG.warn("Massive {}: no market data for {} ms while subscribed: reconnecting", cluster,
+                (now - lastDataNanos) / MS);
+            actions.closeChannel();
+            return;
+        }
+        if (ackDeadlineNanos != 0 && now - ackDeadlineNanos >= 0)
+        {
+            ackDeadlineNanos = 0;
+            reportAckShortfall();
+        }
+        if (now - lastPingNanos >= timeouts.pingIntervalMillis() * MS)
+        {
+            lastPingNanos = now;
+            actions.sendPing();
+        }
+    }
+
+    void close()
+    {
+        state = State.CLOSED;
+    }
+
+    private void onSuccess(final String message)
+    {
+        if (!authSent)
+        {
+            sendAuth(); // the spec's first status is "success"; live servers send "connected"
+        }
+        else if (message != null && message.startsWith("subscribed to"))
+        {
+            acksReceived++;
+            counters.subscriptionAcks.incrementRelease();
+        }
+    }
+
+    private void onAuthFailed(final String message)
+    {
+        state = State.FAILED;
+        final String why = "Massive refused authentication for cluster " + Subscriptions.path(cluster) + " at " +
+            where + ": " + message + " (check the key in $" + apiKeyEnv + " and that your plan includes this cluster)";
+        LOG.error(why);
+        actions.feedStatus(FeedState.FAILED, StatusCode.AUTH_FAILED, message, 0, 0);
+        actions.fatal(why);
+    }
+
+    private void onLive(final String message)
+    {
+        state = State.LIVE;
+        liveSinceNanos = clock.nanoTime();
+        lastDataNanos = liveSinceNanos;
+        counters.connects.incrementRelease();
+        if (everLive)
+        {
+            counters.reconnects.incrementRelease();
+        }
+        if (gapStart > 0)
+        {
+            final long now = eventClock.nanoTime();
+            LOG.info("Massive {} back at {}; data may be missing from {} ms before now", cluster, where,
+                (now - gapStart) / MS);
+            actions.feedStatus(FeedState.RECOVERED, StatusCode.AUTH_SUCCESS, message, gapStart, now);
+            // the backfill waits for the first live data: everything older than it exists upstream by then
+            pendingBackfillStart = gapStart;
+        }
+        else
+        {
+            LOG.info("authenticated to Massive {} at {}; subscribing to {} items", cluster, where, subscribeItems);
+            actions.feedStatus(FeedState.UP, StatusCode.AUTH_SUCCESS, message, 0, 0);
+        }
+        actions.recoveryUp(0, 0);
+        everLive = true;
+        gapStart = 0;
+        if (subscribeItems > 0)
+        {
+            acksExpected = subscribeItems;
+            acksReceived = 0;
+            ackDeadlineNanos = clock.nanoTime() + timeouts.ackTimeoutMillis() * MS;
+            if (ackDeadlineNanos == 0)
+            {
+                ackDeadlineNanos = 1; // 0 means "none pending"
+            }
+            actions.sendSubscribe();
+        }
+    }
+
+    private void reportAckShortfall()
+    {
+        if (state != State.LIVE || acksReceived >= acksExpected)
+        {
+            return;
+        }
+        counters.subscriptionAckShortfall.getAndAddRelease(acksExpected - acksReceived);
+        final String text = acksReceived + " of " + acksExpected + " subscriptions acknowledged within " +
+            timeouts.ackTimeoutMillis() + " ms";
+        LOG.warn("Massive {}: {}", cluster, text);
+        actions.feedStatus(FeedState.DEGRADED, StatusCode.NONE, text, 0, 0);
+    }
+
+    private void sendAuth()
+    {
+        if (!authSent && connected)
+        {
+            authSent = true;
+            state = State.AUTHENTICATING;
+            actions.sendAuth();
+        }
+    }
+}

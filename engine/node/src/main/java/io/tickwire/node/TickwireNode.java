@@ -1,0 +1,278 @@
+package io.tickwire.node;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tickwire.config.Keys;
+import io.tickwire.engine.ring.ControlInputs;
+import io.tickwire.engine.ring.Pipeline;
+import io.tickwire.engine.ring.RingPublisher;
+import io.tickwire.engine.ring.StageErrorPolicy;
+import io.tickwire.engine.ring.ThreadingLayout;
+import io.tickwire.engine.setups.ChronicleSetupStore;
+import io.tickwire.gateway.GatewayServer;
+import io.tickwire.gateway.GatewaySettings;
+import io.tickwire.massive.DeadLetterWriter;
+import io.tickwire.massive.MassiveIngest;
+import io.tickwire.massive.RawCaptureWriter;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.model.EpochClock;
+import io.tickwire.model.errors.DistinctErrors;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalPrefaulter;
+import io.tickwire.model.setups.SetupRequest;
+import io.tickwire.model.symbols.SymbolStore;
+import io.tickwire.model.symbols.SymbolTable;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The composition root: the one place a node is assembled — engine (symbol store, journals, the core ring,
+ * the ring's producer thread with the Massive adapter and the control inputs, the page pre-faulter) and
+ * gateway, or either alone — from one concluded {@link NodeContext}. The cli, the system tests and the bench
+ * harnesses all build nodes here. Parts open in dependency order and close in reverse; a failure while
+ * opening closes what was already open. Closing drains the ring, so every event read is journaled.
+ */
+public final class TickwireNode implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(TickwireNode.class);
+
+    private final NodeContext ctx;
+    private final EngineCounters counters = new EngineCounters();
+    private final DistinctErrors errors = new DistinctErrors();
+    private final CompletableFuture<String> fatal = new CompletableFuture<>();
+    /** What to close, most recently opened first. */
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private ChronicleQueue outputJournal;
+    private ChronicleSetupStore setupStore;
+    private ControlInputs controls;
+    private MassiveIngest ingest;
+    private GatewayServer gateway;
+
+    private TickwireNode(final NodeContext ctx)
+    {
+        this.ctx = ctx;
+    }
+
+    /** Concludes the context, opens every part and starts the node. */
+    public static TickwireNode launch(final NodeContext ctx)
+    {
+        ctx.conclude();
+        final TickwireNode node = new TickwireNode(ctx);
+        try
+        {
+            if (ctx.runsEngine())
+            {
+                node.openEngine();
+            }
+            else
+            {
+                node.outputJournal = node.keep(node.journal(Journal.OUTPUT));
+            }
+            if (ctx.runsGateway())
+            {
+                node.startGateway();
+            }
+            if (ctx.runsEngine())
+            {
+                node.startEngine();
+            }
+            return node;
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            node.close();
+            throw ex;
+        }
+    }
+
+    private void openEngine()
+    {
+        final SymbolStore symbolStore = keep(new SymbolStore(ctx.dataDir().resolve("symbols.cmap").toFile(), 1_000_000));
+        final SymbolTable symbols = new SymbolTable((id, ticker) ->
+        {
+            symbolStore.put(id, ticker);
+            counters.symbols.incrementRelease();
+        });
+        symbolStore.restoreInto(symbols);
+        counters.symbols.setRelease(symbols.size());
+
+        final ChronicleQueue inputJournal = keep(journal(Journal.INPUT));
+        outputJournal = keep(journal(Journal.OUTPUT));
+        final ChronicleQueue deadLetterJournal = keep(journal(Journal.DEAD_LETTER));
+        final ChronicleQueue rawJournal = keep(journal(Journal.RAW));
+        setupStore = keep(new ChronicleSetupStore(ctx.dataDir().resolve("setups.cmap").toFile(), 100_000));
+        if (ctx.config().get(Keys.JOURNAL_PREFAULT))
+        {
+            keep(new JournalPrefaulter(List.of(ctx.journalDir(Journal.INPUT), ctx.journalDir(Journal.OUTPUT),
+                ctx.journalDir(Journal.DEAD_LETTER), ctx.journalDir(Journal.RAW))));
+        }
+
+        final Pipeline pipeline = keep(Pipeline.live(ctx.pipeline().setups(ctx.setups(), setupStore), inputJournal,
+            outputJournal, counters, new StageErrorPolicy(counters, errors, this::fail)));
+        // the ring's one producer: feed frames, REST events, feed states, timer ticks and commands all enter here
+        final EventLoopGroup producerThread = new MultiThreadIoEventLoopGroup(1,
+            new DefaultThreadFactory("tickwire-ingest", true), NioIoHandler.newFactory());
+        keep(() -> producerThread.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+        final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);
+        controls = keep(new ControlInputs(producerThread, publisher, symbols, counters, EpochClock.INSTANCE));
+        ingest = keep(new MassiveIngest(ctx.feed(), ctx.apiKey(), producerThread, publisher, symbols,
+            new DeadLetterWriter(deadLetterJournal, counters), new RawCaptureWriter(rawJournal, counters), counters,
+            EpochClock.INSTANCE, this::fail));
+    }
+
+    private void startGateway()
+    {
+        final GatewaySettings settings = ctx.gateway();
+        try
+        {
+            gateway = startGateway(settings);
+        }
+        catch (final RuntimeException ex) // Netty rethrows the checked BindException undeclared
+        {
+            if (!isBind(ex) || !ctx.anyGatewayPortIfTaken())
+            {
+                throw ex;
+            }
+            LOG.warn("gateway port in use; using any free port instead");
+            gateway = startGateway(settings.port(0));
+        }
+        keep(gateway);
+    }
+
+    private GatewayServer startGateway(final GatewaySettings settings)
+    {
+        return ctx.runsEngine() ?
+            GatewayServer.start(settings, outputJournal, counters::snapshot, controls::submitSetup) :
+            GatewayServer.start(settings, outputJournal, Map::of);
+    }
+
+    private void startEngine()
+    {
+        LOG.info("engine starting: layout {}, data in {}", ctx.layout(), ctx.dataDir().toAbsolutePath());
+        final List<MarketEvent> restores = new ArrayList<>();
+        final Set<Long> restored = new HashSet<>();
+        setupStore.forEach((e) ->
+        {
+            final MarketEvent copy = new MarketEvent();
+            copy.copyInputFrom(e);
+            restores.add(copy);
+            restored.add(e.setupId);
+        });
+        final List<SetupRequest> adds = ctx.fileSetups().stream().filter((r) -> !restored.contains(r.id())).toList();
+        if (!restores.isEmpty() || !adds.isEmpty())
+        {
+            LOG.info("setups: {} restored, {} from the setups file", restores.size(), adds.size());
+        }
+        controls.announceStart();
+        controls.submitSetups(restores, adds);
+        controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
+        ingest.start();
+    }
+
+    public EngineCounters counters()
+    {
+        return counters;
+    }
+
+    /** Every distinct error this node has recorded (stages, with their input index). */
+    public DistinctErrors errors()
+    {
+        return errors;
+    }
+
+    public ThreadingLayout layout()
+    {
+        return ctx.layout();
+    }
+
+    public Path dataDir()
+    {
+        return ctx.dataDir();
+    }
+
+    public Path journalDir(final String name)
+    {
+        return ctx.journalDir(name);
+    }
+
+    /** The output journal, for readers in this process (tools, tests). */
+    public ChronicleQueue outputJournal()
+    {
+        return outputJournal;
+    }
+
+    /** The gateway, or null when this node runs the engine alone. */
+    public GatewayServer gateway()
+    {
+        return gateway;
+    }
+
+    /** Adds, amends or cancels a setup: through the ring and the input journal like any input. */
+    public void submitSetup(final SetupRequest request)
+    {
+        controls.submitSetup(request);
+    }
+
+    /** Completes with the reason when the node cannot go on (the feed refused the key, a stage's Error). */
+    public CompletableFuture<String> fatal()
+    {
+        return fatal;
+    }
+
+    @Override
+    public void close()
+    {
+        while (!opened.isEmpty())
+        {
+            try
+            {
+                opened.pop().close();
+            }
+            catch (final Exception ex)
+            {
+                LOG.error("while closing the node", ex);
+            }
+        }
+    }
+
+    private void fail(final String reason)
+    {
+        if (fatal.complete(reason))
+        {
+            LOG.error("fatal: {}", reason);
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(final T part)
+    {
+        opened.push(part);
+        return part;
+    }
+
+    private ChronicleQueue journal(final String name)
+    {
+        return Journal.open(ctx.journalDir(name), ctx.config().get(Keys.JOURNAL_ROLL_CYCLE),
+            ctx.config().get(Keys.JOURNAL_ROLL_TIME));
+    }
+
+    private static boolean isBind(final Throwable ex)
+    {
+        return ex instanceof BindException || ex.getCause() instanceof BindException;
+    }
+}
