@@ -4,21 +4,27 @@ import com.lmax.disruptor.EventHandler;
 import io.tickwire.model.event.MarketEvent;
 
 /**
- * A stage under the error policy: an exception on one event is handed to {@link StageErrorPolicy} and the
- * stage goes on, so neither its thread nor the stages after it (the journals among them) lose the event.
- * Errors go to the fatal path and are rethrown, which ends this stage's thread. Costs nothing until a throw.
+ * A stage under the error policy. An exception on one event is kept in the event's slot and the stage goes
+ * on, so neither its thread nor the stages after it (the journals among them) lose the event; the chain's
+ * last stage hands every failure kept in the slot to {@link StageErrorPolicy} once the input journal stage
+ * has given the event its index. Errors go to the fatal path at once and are rethrown, which ends this
+ * stage's thread. Costs nothing until a throw, bar the last stage's look at the slot's failures.
  */
 final class GuardedStage implements EventHandler<MarketEvent>
 {
-    private final String name;
+    private final StageName name;
     private final EventHandler<MarketEvent> stage;
     private final StageErrorPolicy policy;
+    private final boolean last;
 
-    GuardedStage(final String name, final EventHandler<MarketEvent> stage, final StageErrorPolicy policy)
+    /** @param last whether every other stage precedes this one: it records the chain's failures. */
+    GuardedStage(final StageName name, final EventHandler<MarketEvent> stage, final StageErrorPolicy policy,
+        final boolean last)
     {
         this.name = name;
         this.stage = stage;
         this.policy = policy;
+        this.last = last;
     }
 
     @Override
@@ -30,12 +36,29 @@ final class GuardedStage implements EventHandler<MarketEvent>
         }
         catch (final Exception ex)
         {
-            policy.onEventException(name, event, ex);
+            event.stageFailures[name.ordinal()] = ex;
         }
         catch (final Error error)
         {
-            policy.onFatal(name, event.inputIndex, error);
+            policy.onFatal(name.toString(), event.inputIndex, error);
             throw error;
+        }
+        if (last)
+        {
+            recordFailures(event);
+        }
+    }
+
+    private void recordFailures(final MarketEvent event)
+    {
+        final Throwable[] failures = event.stageFailures;
+        for (int i = 0; i < failures.length; i++)
+        {
+            if (failures[i] != null)
+            {
+                policy.onEventException(StageName.of(i).toString(), event, failures[i]);
+                failures[i] = null;
+            }
         }
     }
 
@@ -54,6 +77,6 @@ final class GuardedStage implements EventHandler<MarketEvent>
     @Override
     public String toString()
     {
-        return name;
+        return name.toString();
     }
 }

@@ -154,19 +154,19 @@ public final class Pipeline implements AutoCloseable
             threadFactory(layout.dedicated(), settings.cpus), ProducerType.SINGLE, layout.newWaitStrategy());
         disruptor.setDefaultExceptionHandler(new FatalStageExceptionHandler(policy));
 
-        final EventHandler<MarketEvent> sequencer = new GuardedStage("sequencer", new RestartableStage(
-            () -> new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters)), policy);
-        final EventHandler<MarketEvent> microbars = new GuardedStage("microbars", new RestartableStage(
+        final EventHandler<MarketEvent> sequencer = new GuardedStage(StageName.SEQUENCER, new RestartableStage(
+            () -> new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters)), policy, false);
+        final EventHandler<MarketEvent> microbars = new GuardedStage(StageName.MICROBARS, new RestartableStage(
             () -> new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis, settings.latenessMillis,
-                settings.priceExcludedConditions, settings.volumeExcludedConditions, counters)), policy);
-        final EventHandler<MarketEvent> metrics = new GuardedStage("metrics", new RestartableStage(
-            () -> new MetricsHandler(settings.metrics, counters)), policy);
-        final EventHandler<MarketEvent> setups = new GuardedStage("setups", new RestartableStage(
-            () -> new SetupEvaluator(settings.setups, settings.setupStore, counters)), policy);
-        final EventHandler<MarketEvent> output = new GuardedStage("output journal",
-            new OutputJournalHandler(outputJournal, counters), policy);
+                settings.priceExcludedConditions, settings.volumeExcludedConditions, counters)), policy, false);
+        final EventHandler<MarketEvent> metrics = new GuardedStage(StageName.METRICS, new RestartableStage(
+            () -> new MetricsHandler(settings.metrics, counters)), policy, false);
+        final EventHandler<MarketEvent> setups = new GuardedStage(StageName.SETUPS, new RestartableStage(
+            () -> new SetupEvaluator(settings.setups, settings.setupStore, counters)), policy, false);
+        final EventHandler<MarketEvent> output = new GuardedStage(StageName.OUTPUT_JOURNAL,
+            new OutputJournalHandler(outputJournal, counters), policy, true);
         final EventHandler<MarketEvent> input = inputJournal == null ? null :
-            new GuardedStage("input journal", new InputJournalHandler(inputJournal, counters), policy);
+            new GuardedStage(StageName.INPUT_JOURNAL, new InputJournalHandler(inputJournal, counters), policy, false);
         lastStage = wire(layout, sequencer, input, microbars, metrics, setups, output);
         ring = disruptor.start();
     }

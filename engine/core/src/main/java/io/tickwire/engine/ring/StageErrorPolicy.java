@@ -27,7 +27,7 @@ public final class StageErrorPolicy
         this.fatal = fatal;
     }
 
-    void onEventException(final String stage, final MarketEvent event, final Exception ex)
+    void onEventException(final String stage, final MarketEvent event, final Throwable ex)
     {
         counters.stageErrors.increment(); // stages on several threads share this counter
         errors.record("stage " + stage, event.inputIndex, ex);

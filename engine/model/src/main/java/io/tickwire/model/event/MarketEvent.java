@@ -12,6 +12,8 @@ import org.agrona.ExpandableArrayBuffer;
  */
 public final class MarketEvent
 {
+    /** The most stages a ring chain has (six today). */
+    public static final int MAX_STAGES = 8;
     public static final int MAX_TEXT = 256;
 
     /** Trade flag bits, positions as the schema's TradeFlags set. */
@@ -110,6 +112,13 @@ public final class MarketEvent
     public boolean accepted;
     /** Index of this event in the input journal: set by the input journal stage (live) or the replayer. */
     public long inputIndex;
+
+    /**
+     * What a stage threw on this event, by the stage's position in the chain (each position written by one
+     * thread only). A stage may fail before the input journal stage has given the event its index, so the
+     * chain's last stage records these once the index is known, and clears them.
+     */
+    public final Throwable[] stageFailures = new Throwable[MAX_STAGES];
 
     // records produced by the bar stage, then the metrics stage: [int32 length][SBE message]...
     public final ExpandableArrayBuffer barOutput = new ExpandableArrayBuffer(512);
