@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -88,8 +89,7 @@ class FeedFaultsTest
         {
             h.simulator.faults().ignorePings(true);
             await(() -> h.counters().tradesAccepted.get() > 200, 10_000, "trading");
-            Thread.sleep(2_000); // pongs never come, but data does: longer than the 1.5 s liveness timeout
-            assertEquals(0, h.counters().livenessTimeouts.get(), "data frames count as life");
+            // pongs never come, but data does: that data counts as life is FeedSessionTest's to show, on its clock
             h.simulator.faults().stall("stocks", 3_000); // now nothing at all comes in
             await(() -> h.counters().livenessTimeouts.get() == 1, 10_000, "liveness timeout");
             await(() -> h.counters().reconnects.get() == 1, 10_000, "reconnected");
@@ -165,8 +165,6 @@ class FeedFaultsTest
             await(() -> h.counters().evictions.get() == 1, 10_000, "evicted");
             await(() -> h.counters().disconnects.get() == 1, 10_000, "dropped");
             assertEquals(60_000, h.counters().nextReconnectDelayMs.get(), "the reconnect waits the full cool-down");
-            Thread.sleep(1_500);
-            assertEquals(0, h.counters().reconnects.get(), "no reconnect during the cool-down");
             final JournalContents input = h.journal(Journal.INPUT);
             assertTrue(input.feedStatuses.stream().anyMatch((e) -> e.statusCode == StatusCode.MAX_CONNECTIONS.value()));
         }
@@ -182,8 +180,7 @@ class FeedFaultsTest
             h.simulator.faults().dropConnections("stocks", false);
             final String reason = h.process.fatal().get(10, TimeUnit.SECONDS);
             assertTrue(reason.contains("refused authentication for cluster stocks"), reason);
-            Thread.sleep(500);
-            assertEquals(0, h.counters().reconnects.get(), "auth_failed is terminal: no retry loop");
+            // that auth_failed is terminal (no retry loop) is FeedSessionTest's to show, without sleeping
         }
     }
 
@@ -197,11 +194,12 @@ class FeedFaultsTest
             h.simulator.faults().dropConnections("stocks", false);
             await(() -> h.counters().polledEvents.get() > 0, 10_000, "polled");
             await(() -> h.counters().reconnects.get() == 1, 10_000, "the stream is back");
-            final long polls = h.counters().polls.get();
-            Thread.sleep(600);
-            assertEquals(polls, h.counters().polls.get(), "polling stopped once the stream was back");
             h.awaitAllTradesAccepted(20_000);
             await(() -> h.counters().backfills.get() == 1, 10_000, "backfilled");
+            final List<Integer> sources = h.journal(Journal.INPUT).tradeSources;
+            final int firstBackfill = sources.indexOf((int)Source.BACKFILL.value());
+            assertTrue(firstBackfill > 0 && !sources.subList(firstBackfill, sources.size()).contains((int)Source.POLL.value()),
+                "polling stopped once the stream was back: no polled trade after the backfill");
             h.assertNothingLostNothingDoubled();
             final JournalContents input = JournalContents.read(h.dataDir.resolve("journals").resolve(Journal.INPUT));
             assertTrue(count(input, FeedState.POLLING) >= 1, "polling announced on the status channel");

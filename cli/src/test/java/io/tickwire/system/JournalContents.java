@@ -42,6 +42,8 @@ final class JournalContents
     }
 
     final List<Trade> trades = new ArrayList<>();
+    /** Each trade's source (tick, poll, backfill: Source values), in journal order. */
+    final List<Integer> tradeSources = new ArrayList<>();
     final List<Quote> quotes = new ArrayList<>();
     final List<IndexValue> indexValues = new ArrayList<>();
     final List<Bar> bars = new ArrayList<>();
@@ -107,6 +109,7 @@ final class JournalContents
                         break;
                     case EventType.TRADE:
                         c.sources.add(e.source);
+                        c.tradeSources.add(e.source);
                         c.trades.add(new Trade(c.tickers.get(e.symbolId), e.eventTime, e.price, e.size, e.exchange,
                             e.trfId, e.textLength == 0 ? null : e.textAsString(), e.sequence));
                         break;

@@ -1,18 +1,6 @@
 package io.tickwire.gateway;
 
 import io.netty.channel.Channel;
-import io.tickwire.codecs.sbe.BarMetricsDecoder;
-import io.tickwire.codecs.sbe.FeedStatusDecoder;
-import io.tickwire.codecs.sbe.MarketRegimeDecoder;
-import io.tickwire.codecs.sbe.PairMetricsDecoder;
-import io.tickwire.codecs.sbe.IndexValueDecoder;
-import io.tickwire.codecs.sbe.MessageHeaderDecoder;
-import io.tickwire.codecs.sbe.MicrobarDecoder;
-import io.tickwire.codecs.sbe.QuoteDecoder;
-import io.tickwire.codecs.sbe.SetupTransitionDecoder;
-import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
-import io.tickwire.codecs.sbe.TacticalAlertDecoder;
-import io.tickwire.codecs.sbe.TradeDecoder;
 import io.tickwire.model.EpochClock;
 import io.tickwire.model.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -36,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * session's subscriptions and throttles, and writes to the desks. Netty I/O threads only hand it commands
  * (open, request, close), so no state is shared and nothing is locked.
  */
-final class GatewayConductor implements Agent
+final class GatewayConductor implements Agent, OutputJournalListener
 {
     private static final int RECORDS_PER_DUTY_CYCLE = 512;
 
@@ -47,29 +35,24 @@ final class GatewayConductor implements Agent
     private final SymbolNames names = new SymbolNames();
     private final LastValueCache cache;
     private final JsonRenderer renderer = new JsonRenderer(names);
+    private final ChannelRenderer channelRenderer;
     private final JsonOut body = new JsonOut();
     private final JsonOut message = new JsonOut();
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
     private final List<ClientSession> sessions = new ArrayList<>();
     private final Map<Channel, ClientSession> byChannel = new IdentityHashMap<>();
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final SymbolDefinitionDecoder symbolDecoder = new SymbolDefinitionDecoder();
-    private final TradeDecoder tradeDecoder = new TradeDecoder();
-    private final QuoteDecoder quoteDecoder = new QuoteDecoder();
-    private final IndexValueDecoder indexDecoder = new IndexValueDecoder();
-    private final MicrobarDecoder barDecoder = new MicrobarDecoder();
-    private final FeedStatusDecoder statusDecoder = new FeedStatusDecoder();
-    private final BarMetricsDecoder metricsDecoder = new BarMetricsDecoder();
-    private final PairMetricsDecoder pairDecoder = new PairMetricsDecoder();
-    private final JournalReader.RecordHandler onRecord = this::onRecord;
-    private final SetupTransitionDecoder transitionDecoder = new SetupTransitionDecoder();
-    private final TacticalAlertDecoder alertDecoder = new TacticalAlertDecoder();
+    private final OutputJournalAdapter onRecord = new OutputJournalAdapter(this);
     /** The latest transition of every setup, by id: snapshots and GET /setups. */
-    private final TreeMap<Long, UnsafeBuffer> lastSetups = new TreeMap<>();
+    private final TreeMap<Long, LastSetup> lastSetups = new TreeMap<>();
     private final EpochNanoClock epochClock = EpochClock.INSTANCE;
     private JournalReader reader;
     private long nowNanos;
     private long nextSessionId;
+
+    /** A setup's latest transition record, with its symbol for filtering snapshots. */
+    private record LastSetup(int symbolId, UnsafeBuffer record)
+    {
+    }
 
     GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters)
     {
@@ -78,6 +61,7 @@ final class GatewayConductor implements Agent
         this.counters = counters;
         this.channels = new GatewayChannels(settings.timeframesMillis);
         this.cache = new LastValueCache(channels.timeframeCount());
+        this.channelRenderer = new ChannelRenderer(channels, renderer, epochClock);
     }
 
     @Override
@@ -110,6 +94,7 @@ final class GatewayConductor implements Agent
         }
         for (int i = 0; i < RECORDS_PER_DUTY_CYCLE && reader.poll(onRecord) > 0; i++)
         {
+            counters.journalRecordsRead.incrementAndGet();
             work++;
         }
         work += flushDuePrices();
@@ -220,10 +205,10 @@ final class GatewayConductor implements Agent
         final JsonOut out = new JsonOut();
         out.ch('[');
         boolean first = true;
-        for (final UnsafeBuffer record : lastSetups.values())
+        for (final LastSetup setup : lastSetups.values())
         {
             out.raw(first ? "{" : ",{");
-            renderer.setup(record, 0, -1, out);
+            renderer.setup(setup.record(), 0, -1, out);
             first = false;
         }
         out.ch(']');
@@ -232,94 +217,101 @@ final class GatewayConductor implements Agent
 
     // ---- the journal ---------------------------------------------------------------------------------
 
-    private void onRecord(final UnsafeBuffer buffer, final int length, final long index)
+    // ---- the output journal, one typed call per record (OutputJournalAdapter) ---------------------------
+
+    @Override
+    public void onSymbolDefined(final int symbolId, final String ticker)
     {
-        counters.journalRecordsRead.incrementAndGet();
-        header.wrap(buffer, 0);
-        final int body = MessageHeaderDecoder.ENCODED_LENGTH;
-        switch (header.templateId())
+        if (names.ticker(symbolId) == null)
         {
-            case SymbolDefinitionDecoder.TEMPLATE_ID:
-                symbolDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                final int symbolId = symbolDecoder.symbolId();
-                final String ticker = symbolDecoder.ticker();
-                if (names.ticker(symbolId) == null)
-                {
-                    names.define(symbolId, ticker);
-                    for (int i = 0; i < sessions.size(); i++)
-                    {
-                        sessions.get(i).onSymbolDefined(symbolId, ticker);
-                    }
-                }
-                break;
-            case TradeDecoder.TEMPLATE_ID:
-                tradeDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                onTrade(tradeDecoder.symbolId(), buffer, length);
-                break;
-            case QuoteDecoder.TEMPLATE_ID:
-                quoteDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                cache.put(LastValueCache.QUOTE, quoteDecoder.symbolId(), buffer, length);
-                fanOut(GatewayChannels.QUOTES, quoteDecoder.symbolId(), buffer, length);
-                break;
-            case IndexValueDecoder.TEMPLATE_ID:
-                indexDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                onPrice(indexDecoder.symbolId(), buffer, length);
-                break;
-            case MicrobarDecoder.TEMPLATE_ID:
-                barDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                final int channel = channels.barChannel(barDecoder.timeframeMillis());
-                if (channel >= 0)
-                {
-                    cache.put(cache.barKind(channel - GatewayChannels.FIRST_BARS), barDecoder.symbolId(), buffer, length);
-                    fanOut(channel, barDecoder.symbolId(), buffer, length);
-                }
-                break;
-            case BarMetricsDecoder.TEMPLATE_ID:
-                metricsDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                final int metricsChannel = channels.metricsChannel(metricsDecoder.timeframeMillis());
-                if (metricsChannel >= 0)
-                {
-                    cache.put(cache.metricsKind(metricsChannel - channels.metricsChannel(channels.firstTimeframe())),
-                        metricsDecoder.symbolId(), buffer, length);
-                    fanOut(metricsChannel, metricsDecoder.symbolId(), buffer, length);
-                }
-                break;
-            case PairMetricsDecoder.TEMPLATE_ID:
-                pairDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                final int pairChannel = channels.metricsChannel(pairDecoder.timeframeMillis());
-                if (pairChannel >= 0)
-                {
-                    cache.put(cache.pairKind(pairChannel - channels.metricsChannel(channels.firstTimeframe())),
-                        pairDecoder.etfSymbolId(), buffer, length);
-                    fanOut(pairChannel, pairDecoder.etfSymbolId(), pairDecoder.indexSymbolId(), buffer, length);
-                }
-                break;
-            case MarketRegimeDecoder.TEMPLATE_ID:
-                cache.putRegime(buffer, length);
-                fanOut(channels.regime(), 0, buffer, length);
-                break;
-            case SetupTransitionDecoder.TEMPLATE_ID:
-                transitionDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
-                copy.putBytes(0, buffer, 0, length);
-                lastSetups.put(transitionDecoder.setupId(), copy);
-                fanOut(channels.setups(), transitionDecoder.symbolId(), buffer, length);
-                break;
-            case TacticalAlertDecoder.TEMPLATE_ID:
-                alertDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                fanOut(channels.alerts(), alertDecoder.symbolId(), buffer, length);
-                break;
-            case FeedStatusDecoder.TEMPLATE_ID:
-                statusDecoder.wrap(buffer, body, header.blockLength(), header.version());
-                cache.putStatus(statusDecoder.clusterRaw(), buffer, length);
-                fanOut(GatewayChannels.STATUS, 0, buffer, length);
-                break;
-            default:
-                break; // upstream aggregates have no gateway channel yet
+            names.define(symbolId, ticker);
+            for (int i = 0; i < sessions.size(); i++)
+            {
+                sessions.get(i).onSymbolDefined(symbolId, ticker);
+            }
         }
     }
 
-    private void onTrade(final int symbolId, final DirectBuffer buffer, final int length)
+    @Override
+    public void onQuote(final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        cache.put(LastValueCache.QUOTE, symbolId, buffer, length);
+        fanOut(GatewayChannels.QUOTES, symbolId, buffer, length);
+    }
+
+    @Override
+    public void onIndexValue(final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        onPrice(symbolId, buffer, length);
+    }
+
+    @Override
+    public void onBar(final int timeframeMillis, final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        final int channel = channels.barChannel(timeframeMillis);
+        if (channel >= 0)
+        {
+            cache.put(cache.barKind(channel - GatewayChannels.FIRST_BARS), symbolId, buffer, length);
+            fanOut(channel, symbolId, buffer, length);
+        }
+    }
+
+    @Override
+    public void onBarMetrics(final int timeframeMillis, final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        final int channel = channels.metricsChannel(timeframeMillis);
+        if (channel >= 0)
+        {
+            cache.put(cache.metricsKind(channel - channels.metricsChannel(channels.firstTimeframe())), symbolId,
+                buffer, length);
+            fanOut(channel, symbolId, buffer, length);
+        }
+    }
+
+    @Override
+    public void onPairMetrics(final int timeframeMillis, final int etfSymbolId, final int indexSymbolId,
+        final DirectBuffer buffer, final int length)
+    {
+        final int channel = channels.metricsChannel(timeframeMillis);
+        if (channel >= 0)
+        {
+            cache.put(cache.pairKind(channel - channels.metricsChannel(channels.firstTimeframe())), etfSymbolId,
+                buffer, length);
+            fanOut(channel, etfSymbolId, indexSymbolId, buffer, length);
+        }
+    }
+
+    @Override
+    public void onRegime(final DirectBuffer buffer, final int length)
+    {
+        cache.putRegime(buffer, length);
+        fanOut(channels.regime(), 0, buffer, length);
+    }
+
+    @Override
+    public void onSetupTransition(final long setupId, final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
+        copy.putBytes(0, buffer, 0, length);
+        lastSetups.put(setupId, new LastSetup(symbolId, copy));
+        fanOut(channels.setups(), symbolId, buffer, length);
+    }
+
+    @Override
+    public void onAlert(final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        fanOut(channels.alerts(), symbolId, buffer, length);
+    }
+
+    @Override
+    public void onFeedStatus(final short cluster, final DirectBuffer buffer, final int length)
+    {
+        cache.putStatus(cluster, buffer, length);
+        fanOut(GatewayChannels.STATUS, 0, buffer, length);
+    }
+
+    @Override
+    public void onTrade(final int symbolId, final DirectBuffer buffer, final int length)
     {
         cache.put(LastValueCache.TRADE, symbolId, buffer, length);
         fanOut(GatewayChannels.TRADES, symbolId, buffer, length);
@@ -406,62 +398,11 @@ final class GatewayConductor implements Agent
                 if (!rendered)
                 {
                     renderer.gatewayTime(epochClock.nanoTime());
-                    render(channel, buffer, false, body.reset());
+                    channelRenderer.render(channel, buffer, false, body.reset());
                     rendered = true;
                 }
                 send(s, body);
             }
-        }
-    }
-
-    private void render(final int channel, final DirectBuffer buffer, final boolean snapshot, final JsonOut out)
-    {
-        if (channel == channels.setups() || channel == channels.alerts())
-        {
-            // the time from the cause's receipt to now, when it goes out to the desks
-            final long latency = snapshot ? -1 : Math.max(0, epochClock.nanoTime() - renderer.receiveTimeOf(buffer, 0));
-            if (channel == channels.setups())
-            {
-                renderer.setup(buffer, 0, latency, out);
-            }
-            else
-            {
-                renderer.alert(buffer, 0, latency, out);
-            }
-            return;
-        }
-        if (channels.isMetrics(channel) || channel == channels.regime())
-        {
-            header.wrap(buffer, 0);
-            switch (header.templateId())
-            {
-                case PairMetricsDecoder.TEMPLATE_ID:
-                    renderer.pair(buffer, 0, snapshot, out);
-                    return;
-                case MarketRegimeDecoder.TEMPLATE_ID:
-                    renderer.regime(buffer, 0, snapshot, out);
-                    return;
-                default:
-                    renderer.metrics(buffer, 0, snapshot, out);
-                    return;
-            }
-        }
-        switch (channel)
-        {
-            case GatewayChannels.TRADES:
-                renderer.trade(buffer, 0, snapshot, out);
-                break;
-            case GatewayChannels.QUOTES:
-                renderer.quote(buffer, 0, snapshot, out);
-                break;
-            case GatewayChannels.PRICES:
-                renderer.price(buffer, 0, snapshot, out);
-                break;
-            case GatewayChannels.STATUS:
-                renderer.status(buffer, 0, snapshot, out);
-                break;
-            default:
-                renderer.bar(buffer, 0, snapshot, out);
         }
     }
 
@@ -484,13 +425,11 @@ final class GatewayConductor implements Agent
             }
             if (channel == channels.setups())
             {
-                for (final UnsafeBuffer record : lastSetups.values())
+                for (final LastSetup setup : lastSetups.values())
                 {
-                    transitionDecoder.wrap(record, MessageHeaderDecoder.ENCODED_LENGTH,
-                        new MessageHeaderDecoder().wrap(record, 0).blockLength(), SetupTransitionDecoder.SCHEMA_VERSION);
-                    if (request.symbols.isEmpty() || request.symbols.contains(names.ticker(transitionDecoder.symbolId())))
+                    if (request.symbols.isEmpty() || request.symbols.contains(names.ticker(setup.symbolId())))
                     {
-                        sendSnapshot(session, channel, record);
+                        sendSnapshot(session, channel, setup.record());
                     }
                 }
                 continue;
@@ -566,7 +505,7 @@ final class GatewayConductor implements Agent
 
     private void sendSnapshot(final ClientSession session, final int channel, final UnsafeBuffer record)
     {
-        render(channel, record, true, body.reset());
+        channelRenderer.render(channel, record, true, body.reset());
         send(session, body);
         counters.snapshotMessages.incrementAndGet();
     }

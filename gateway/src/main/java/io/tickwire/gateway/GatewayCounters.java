@@ -17,6 +17,8 @@ public final class GatewayCounters
     final AtomicLong pricesConflated = new AtomicLong();
     final AtomicLong slowClientsDisconnected = new AtomicLong();
     final AtomicLong journalRecordsRead = new AtomicLong();
+    /** Exceptions the conductor's duty cycle threw (each recorded once per kind in the distinct-error log). */
+    final AtomicLong conductorErrors = new AtomicLong();
 
     public long clients()
     {
@@ -41,6 +43,7 @@ public final class GatewayCounters
         values.put("prices_conflated", pricesConflated.get());
         values.put("slow_clients_disconnected", slowClientsDisconnected.get());
         values.put("journal_records_read", journalRecordsRead.get());
+        values.put("conductor_errors", conductorErrors.get());
         return values;
     }
 }

@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -34,6 +35,7 @@ import io.netty.util.concurrent.FastThreadLocalThread;
 import io.tickwire.model.setups.SetupJson;
 import io.tickwire.model.setups.SetupRequest;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import io.tickwire.model.errors.DistinctErrors;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -61,6 +63,7 @@ public final class GatewayServer implements AutoCloseable
     private final GatewayCounters counters = new GatewayCounters();
     private final GatewayConductor conductor;
     private final AgentRunner runner;
+    private final DistinctErrors errors = new DistinctErrors();
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("tickwire-gateway-io", true), NioIoHandler.newFactory());
     private final Channel serverChannel;
@@ -78,7 +81,12 @@ public final class GatewayServer implements AutoCloseable
         conductor = new GatewayConductor(settings, outputJournal, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
-        runner = new AgentRunner(idle, (t) -> LOG.error("gateway conductor error", t), null, conductor);
+        // the conductor's error policy: count, record each kind once, go on with the next duty cycle
+        runner = new AgentRunner(idle, (t) ->
+        {
+            counters.conductorErrors.incrementAndGet();
+            errors.record("gateway conductor", -1, t);
+        }, null, conductor);
         AgentRunner.startOnThread(runner, (r) ->
         {
             // a FastThreadLocalThread gets Netty's per-thread buffer cache and object recycler, which Netty 4.2
@@ -145,6 +153,12 @@ public final class GatewayServer implements AutoCloseable
     public GatewayCounters counters()
     {
         return counters;
+    }
+
+    /** Every distinct error the gateway's conductor has thrown. */
+    public DistinctErrors errors()
+    {
+        return errors;
     }
 
     @Override
@@ -271,6 +285,8 @@ public final class GatewayServer implements AutoCloseable
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+            // said, not only done: a client that pools connections must not reuse one being closed
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }

@@ -18,6 +18,8 @@ import io.tickwire.model.symbols.SymbolTable;
 
 import java.io.IOException;
 
+import static io.tickwire.massive.MassiveFields.*;
+
 /**
  * Decodes Massive WebSocket frames (JSON arrays of events) into normalized events, garbage-free.
  *
@@ -42,56 +44,7 @@ public final class MassiveFrameDecoder
 
     public static final int OK = -1;
 
-    private static final int EV_NONE = 0;
-    private static final int EV_TRADE = 1;
-    private static final int EV_QUOTE = 2;
-    private static final int EV_SECOND_AGG = 3;
-    private static final int EV_MINUTE_AGG = 4;
-    private static final int EV_INDEX_VALUE = 5;
-    private static final int EV_STATUS = 6;
-    private static final int EV_UNKNOWN = 7;
 
-    // numeric fields, indices into the value arrays
-    private static final int F_X = 0;
-    private static final int F_Z = 1;
-    private static final int F_P = 2;
-    private static final int F_S = 3;
-    private static final int F_C = 4;
-    private static final int F_T = 5;
-    private static final int F_Q = 6;
-    private static final int F_TRFI = 7;
-    private static final int F_TRFT = 8;
-    private static final int F_PT = 9;
-    private static final int F_DS = 10;
-    private static final int F_BX = 11;
-    private static final int F_BP = 12;
-    private static final int F_BS = 13;
-    private static final int F_AX = 14;
-    private static final int F_AP = 15;
-    private static final int F_AS = 16;
-    private static final int F_V = 17;
-    private static final int F_AV = 18;
-    private static final int F_OP = 19;
-    private static final int F_VW = 20;
-    private static final int F_O = 21;
-    private static final int F_H = 22;
-    private static final int F_L = 23;
-    private static final int F_A = 24;
-    private static final int F_E = 25;
-    private static final int F_OTC = 26;
-    private static final int F_DV = 27;
-    private static final int F_DAV = 28;
-    private static final int F_VAL = 29;
-    private static final int NUMERIC_FIELDS = 30;
-    // non-numeric fields
-    private static final int F_EV = 100;
-    private static final int F_SYM = 101;
-    private static final int F_I = 102;
-    private static final int F_STATUS = 103;
-    private static final int F_MESSAGE = 104;
-    private static final int F_UNKNOWN = 199;
-
-    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private final JsonFactory factory = new JsonFactory();
     private final SymbolTable symbols;
@@ -242,7 +195,7 @@ public final class MassiveFrameDecoder
         JsonToken token = parser.nextToken();
         while (token == JsonToken.FIELD_NAME)
         {
-            final int field = fieldId(parser.currentName());
+            final int field = MassiveFields.fieldId(parser.currentName());
             token = parser.nextToken();
             readValue(field, token);
             token = parser.nextToken();
@@ -296,7 +249,7 @@ public final class MassiveFrameDecoder
         switch (field)
         {
             case F_EV:
-                ev = eventKind();
+                ev = MassiveFields.eventKind(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
                 break;
             case F_SYM:
                 symLength = copyText(sym);
@@ -341,9 +294,9 @@ public final class MassiveFrameDecoder
             integral[field] = value % FixedPoint.SCALE == 0;
             fixed[field] = value;
             whole[field] = value / FixedPoint.SCALE;
-            if (integral[field] && token == JsonToken.VALUE_STRING && isDigits(chars, offset, length))
+            if (integral[field] && token == JsonToken.VALUE_STRING && MassiveFields.isDigits(chars, offset, length))
             {
-                whole[field] = parseWhole(chars, offset, length); // full precision for long ids/timestamps
+                whole[field] = MassiveFields.parseWhole(chars, offset, length); // full precision for long ids/timestamps
             }
         }
         else if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
@@ -424,7 +377,7 @@ public final class MassiveFrameDecoder
     {
         if (ev == EV_STATUS)
         {
-            statusListener.onStatus(statusCode(status), status, message);
+            statusListener.onStatus(MassiveFields.statusCode(status), status, message);
             return;
         }
         if (ev == EV_NONE)
@@ -589,26 +542,9 @@ public final class MassiveFrameDecoder
 
     private long nanos(final int field)
     {
-        return toEpochNanos(whole[field]);
+        return MassiveFields.toEpochNanos(whole[field]);
     }
 
-    /** Massive documents ms but sends ns for some events: decide by magnitude (s, ms, µs or ns). */
-    static long toEpochNanos(final long value)
-    {
-        if (value >= 100_000_000_000_000_000L)
-        {
-            return value;
-        }
-        if (value >= 100_000_000_000_000L)
-        {
-            return value * 1_000L;
-        }
-        if (value >= 100_000_000_000L)
-        {
-            return value * NANOS_PER_MILLI;
-        }
-        return value * 1_000_000_000L;
-    }
 
     private long wholeOr(final int field, final long fallback)
     {
@@ -634,128 +570,8 @@ public final class MassiveFrameDecoder
         return length;
     }
 
-    private int eventKind() throws IOException
-    {
-        final char[] c = parser.getTextCharacters();
-        final int o = parser.getTextOffset();
-        final int n = parser.getTextLength();
-        if (n == 1)
-        {
-            switch (c[o])
-            {
-                case 'T':
-                    return EV_TRADE;
-                case 'Q':
-                    return EV_QUOTE;
-                case 'A':
-                    return EV_SECOND_AGG;
-                case 'V':
-                    return EV_INDEX_VALUE;
-                default:
-                    return EV_UNKNOWN;
-            }
-        }
-        if (n == 2 && c[o] == 'A' && c[o + 1] == 'M')
-        {
-            return EV_MINUTE_AGG;
-        }
-        if (n == 6 && c[o] == 's' && c[o + 1] == 't' && c[o + 2] == 'a' && c[o + 3] == 't' && c[o + 4] == 'u' &&
-            c[o + 5] == 's')
-        {
-            return EV_STATUS;
-        }
-        return EV_UNKNOWN;
-    }
 
-    private static int fieldId(final String name)
-    {
-        switch (name)
-        {
-            case "ev": return F_EV;
-            case "sym":
-            case "T": return F_SYM;
-            case "i": return F_I;
-            case "x": return F_X;
-            case "z": return F_Z;
-            case "p": return F_P;
-            case "s": return F_S;
-            case "c": return F_C;
-            case "t": return F_T;
-            case "q": return F_Q;
-            case "trfi": return F_TRFI;
-            case "trft": return F_TRFT;
-            case "pt": return F_PT;
-            case "ds": return F_DS;
-            case "bx": return F_BX;
-            case "bp": return F_BP;
-            case "bs": return F_BS;
-            case "ax": return F_AX;
-            case "ap": return F_AP;
-            case "as": return F_AS;
-            case "v": return F_V;
-            case "av": return F_AV;
-            case "op": return F_OP;
-            case "vw": return F_VW;
-            case "o": return F_O;
-            case "h": return F_H;
-            case "l": return F_L;
-            case "a": return F_A;
-            case "e": return F_E;
-            case "otc": return F_OTC;
-            case "dv": return F_DV;
-            case "dav": return F_DAV;
-            case "val": return F_VAL;
-            case "status": return F_STATUS;
-            case "message": return F_MESSAGE;
-            default: return F_UNKNOWN;
-        }
-    }
 
-    static StatusCode statusCode(final String status)
-    {
-        if (status == null)
-        {
-            return StatusCode.OTHER;
-        }
-        switch (status)
-        {
-            case "connected": return StatusCode.CONNECTED;
-            case "success": return StatusCode.SUCCESS;
-            case "auth_success": return StatusCode.AUTH_SUCCESS;
-            case "auth_failed": return StatusCode.AUTH_FAILED;
-            case "auth_timeout": return StatusCode.AUTH_TIMEOUT;
-            case "auth_required": return StatusCode.AUTH_REQUIRED;
-            case "error": return StatusCode.ERROR;
-            case "max_connections": return StatusCode.MAX_CONNECTIONS;
-            case "force_disconnect": return StatusCode.FORCE_DISCONNECT;
-            case "slow_consumer": return StatusCode.SLOW_CONSUMER;
-            default: return StatusCode.OTHER;
-        }
-    }
 
-    private static boolean isDigits(final char[] chars, final int offset, final int length)
-    {
-        if (length == 0 || length > 18)
-        {
-            return false;
-        }
-        for (int i = offset; i < offset + length; i++)
-        {
-            if (chars[i] < '0' || chars[i] > '9')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    private static long parseWhole(final char[] chars, final int offset, final int length)
-    {
-        long v = 0;
-        for (int i = offset; i < offset + length; i++)
-        {
-            v = v * 10 + (chars[i] - '0');
-        }
-        return v;
-    }
 }

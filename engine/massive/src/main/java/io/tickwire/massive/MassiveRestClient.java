@@ -204,7 +204,7 @@ final class MassiveRestClient
     private static long nanos(final Map<String, String> f, final String a, final String b)
     {
         final String v = first(f, a, b);
-        return v == null ? 0 : MassiveFrameDecoder.toEpochNanos(Long.parseLong(v));
+        return v == null ? 0 : MassiveFields.toEpochNanos(Long.parseLong(v));
     }
 
     private static long nanos(final Map<String, String> f, final String a)

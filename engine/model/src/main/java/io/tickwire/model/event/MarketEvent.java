@@ -128,77 +128,14 @@ public final class MarketEvent
     public final ExpandableArrayBuffer setupOutput = new ExpandableArrayBuffer(256);
     public int setupOutputLength;
 
+    /** A pristine event: what {@link #reset} copies, so the field list is written once, in copyInputFrom. */
+    private static final MarketEvent BLANK = new MarketEvent();
+
     /** Clears everything the decoder may leave unset, so a reused slot never leaks an older event. */
     public void reset(final int type)
     {
+        copyInputFrom(BLANK);
         this.type = type;
-        eventTime = 0;
-        receiveTime = 0;
-        symbolId = 0;
-        source = 0;
-        exchange = 0;
-        trfId = 0;
-        tape = 0;
-        flags = 0;
-        participantTime = 0;
-        trfTime = 0;
-        price = 0;
-        size = 0;
-        sequence = 0;
-        tradeIdKey = 0;
-        conditionCount = 0;
-        bidExchange = 0;
-        askExchange = 0;
-        condition = 0;
-        bidPrice = 0;
-        bidSize = 0;
-        askPrice = 0;
-        askSize = 0;
-        indicatorCount = 0;
-        aggregateKind = 0;
-        otc = 0;
-        startTime = 0;
-        endTime = 0;
-        open = 0;
-        high = 0;
-        low = 0;
-        accumulatedVolume = 0;
-        vwap = 0;
-        dayVwap = 0;
-        dayOpen = 0;
-        averageSize = 0;
-        revision = 0;
-        assetClass = 0;
-        cluster = 0;
-        feedState = 0;
-        statusCode = 0;
-        gapStart = 0;
-        gapEnd = 0;
-        textLength = 0;
-        setupOp = 0;
-        setupId = 0;
-        direction = 0;
-        confirmRule = 0;
-        trail = 0;
-        setupState = 0;
-        confirmTicks = 0;
-        confirmDwellMillis = 0;
-        entryLow = 0;
-        entryHigh = 0;
-        proximity = 0;
-        stop = 0;
-        target1 = 0;
-        target2 = 0;
-        target1Atr = 0;
-        target2Atr = 0;
-        trailParam = 0;
-        expiry = 0;
-        entryPrice = 0;
-        inputIndex = 0;
-        accepted = false;
-        barOutputLength = 0;
-        metricsOutputLength = 0;
-        setupOutputLength = 0;
     }
 
     /** Copies the input part (not the verdict or stage output) of another event. */

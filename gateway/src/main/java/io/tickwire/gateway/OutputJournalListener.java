@@ -1,0 +1,32 @@
+package io.tickwire.gateway;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * What the output journal holds, one typed call per record kind, each with the whole record (SBE header
+ * included) for the last-value cache and the renderer. Called by {@link OutputJournalAdapter}.
+ */
+interface OutputJournalListener
+{
+    void onSymbolDefined(int symbolId, String ticker);
+
+    void onTrade(int symbolId, DirectBuffer record, int length);
+
+    void onQuote(int symbolId, DirectBuffer record, int length);
+
+    void onIndexValue(int symbolId, DirectBuffer record, int length);
+
+    void onBar(int timeframeMillis, int symbolId, DirectBuffer record, int length);
+
+    void onBarMetrics(int timeframeMillis, int symbolId, DirectBuffer record, int length);
+
+    void onPairMetrics(int timeframeMillis, int etfSymbolId, int indexSymbolId, DirectBuffer record, int length);
+
+    void onRegime(DirectBuffer record, int length);
+
+    void onSetupTransition(long setupId, int symbolId, DirectBuffer record, int length);
+
+    void onAlert(int symbolId, DirectBuffer record, int length);
+
+    void onFeedStatus(short cluster, DirectBuffer record, int length);
+}
