@@ -97,11 +97,6 @@ public final class FixedPoint
         return parse(chars, 0, chars.length);
     }
 
-    public static long fromLong(final long whole)
-    {
-        return whole * SCALE;
-    }
-
     public static double toDouble(final long fixed)
     {
         return fixed / (double)SCALE;

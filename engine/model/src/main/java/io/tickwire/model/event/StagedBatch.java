@@ -37,12 +37,6 @@ public final class StagedBatch
         return e;
     }
 
-    /** Drops the last added event (it turned out to be invalid). */
-    public void removeLast()
-    {
-        size--;
-    }
-
     public MarketEvent get(final int index)
     {
         return events[index];

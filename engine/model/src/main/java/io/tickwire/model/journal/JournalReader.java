@@ -33,12 +33,6 @@ public final class JournalReader
         return this;
     }
 
-    public JournalReader toEnd()
-    {
-        tailer.toEnd();
-        return this;
-    }
-
     /** @return 1 if a record was read, 0 if none is available yet. */
     public int poll(final RecordHandler handler)
     {

@@ -39,11 +39,6 @@ public final class SetupRequest
         return ticker;
     }
 
-    public boolean isAdd()
-    {
-        return op == SetupOp.ADD.value();
-    }
-
     /** Fills a ring event with this command (the symbol id comes from the caller's symbol table). */
     public void fill(final MarketEvent e, final int symbolId, final long time)
     {
