@@ -201,7 +201,6 @@ final class FeedSession
             pendingBackfillStart = 0;
         }
         final long upMillis = wasLive ? (clock.nanoTime() - liveSinceNanos) / MS : 0;
-        counters.disconnects.incrementRelease();
         if (wasLive && gapStart == 0)
         {
             gapStart = lastEventTime > 0 ? lastEventTime + 1 : eventClock.nanoTime();
@@ -209,6 +208,7 @@ final class FeedSession
         }
         final long delay = policy.nextDelayMillis(upMillis, evicted);
         counters.nextReconnectDelayMs.setRelease(delay);
+        counters.disconnects.incrementRelease(); // after the delay: whoever sees this disconnect sees its delay
         final String text = reason + "; reconnecting in " + delay + " ms" + (evicted ? " (eviction cool-down)" : "");
         LOG.warn("Massive {}: {}", cluster, text);
         actions.feedStatus(FeedState.DOWN, evicted ? StatusCode.MAX_CONNECTIONS : StatusCode.NONE, text,
