@@ -13,6 +13,8 @@ import io.tickwire.testing.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,9 +60,9 @@ class SetupsSystemTest
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.gateway().port() + "/setups"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
         catch (final InterruptedException ex)
         {

@@ -86,13 +86,21 @@ public final class TickwireConfig
             }
             values.put(key.name(), value);
         }
-        return new TickwireConfig(Map.copyOf(text), Map.copyOf(origin), values, Map.copyOf(env));
+        final TickwireConfig config = new TickwireConfig(Map.copyOf(text), Map.copyOf(origin), values, Map.copyOf(env));
+        CrossKeyRules.check(config);
+        return config;
     }
 
     @SuppressWarnings("unchecked")
     public <T> T get(final Key<T> key)
     {
         return (T)values.get(key.name());
+    }
+
+    /** A key's value as written. */
+    String text(final Key<?> key)
+    {
+        return text.get(key.name());
     }
 
     /** Where a key's value came from: the defaults, a file, or the command line (for error messages). */

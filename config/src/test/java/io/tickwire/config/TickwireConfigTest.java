@@ -88,6 +88,29 @@ class TickwireConfigTest
     }
 
     @Test
+    void shouldCheckRulesThatSpanKeysNamingWhereTheValueCameFrom() throws IOException
+    {
+        final Path file = dir.resolve("feed.properties");
+        Files.writeString(file, "feed.livenessTimeoutMs=800\n");
+        final ConfigException liveness = assertThrows(ConfigException.class,
+            () -> TickwireConfig.load(file, Map.of("feed.pingIntervalMs", "1000"), Map.of()));
+        assertEquals(file.toString(), liveness.source());
+        assertEquals("feed.livenessTimeoutMs", liveness.key());
+        assertTrue(liveness.getMessage().contains("more than feed.pingIntervalMs (1000)"), liveness.getMessage());
+
+        final ConfigException atr = assertThrows(ConfigException.class,
+            () -> TickwireConfig.load(null, Map.of("bars.timeframes", "1s,5s"), Map.of()));
+        assertEquals("setups.atrTimeframe", atr.key(), "the default 1m is no longer a bar timeframe");
+        assertTrue(atr.source().startsWith("defaults"), atr.source());
+        assertTrue(atr.getMessage().contains("one of bars.timeframes [1000, 5000]"), atr.getMessage());
+
+        final ConfigException closeDelay = assertThrows(ConfigException.class,
+            () -> TickwireConfig.load(null, Map.of("bars.closeDelayMs", "1000"), Map.of()));
+        assertEquals("bars.closeDelayMs", closeDelay.key());
+        assertEquals(TickwireConfig.COMMAND_LINE, closeDelay.source());
+    }
+
+    @Test
     void shouldReportAMissingFile()
     {
         final Path missing = dir.resolve("nope.properties");

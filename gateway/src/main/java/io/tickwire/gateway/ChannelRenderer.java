@@ -71,5 +71,4 @@ final class ChannelRenderer
                 renderer.bar(buffer, 0, snapshot, out);
         }
     }
-
 }

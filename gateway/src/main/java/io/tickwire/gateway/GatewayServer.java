@@ -40,8 +40,6 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +56,6 @@ import java.util.function.Supplier;
 public final class GatewayServer implements AutoCloseable
 {
     public static final String WEBSOCKET_PATH = "/ws";
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final GatewayCounters counters = new GatewayCounters();
     private final GatewayConductor conductor;

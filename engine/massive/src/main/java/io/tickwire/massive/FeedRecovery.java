@@ -3,7 +3,6 @@ package io.tickwire.massive;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.Source;
-import io.tickwire.codecs.sbe.StatusCode;
 import io.tickwire.model.EngineCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

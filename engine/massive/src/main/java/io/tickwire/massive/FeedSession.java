@@ -83,6 +83,7 @@ final class FeedSession
     private boolean everLive;
     private int acksExpected;
     private int acksReceived;
+    private boolean ackPending;
     private long ackDeadlineNanos;
     private long liveSinceNanos;
     private long lastInboundNanos;
@@ -189,7 +190,7 @@ final class FeedSession
     void onDisconnected(final String reason)
     {
         connected = false;
-        ackDeadlineNanos = 0;
+        ackPending = false;
         if (state == State.CLOSED || state == State.FAILED || state == State.WAITING)
         {
             return;
@@ -243,9 +244,9 @@ final class FeedSession
             actions.closeChannel();
             return;
         }
-        if (ackDeadlineNanos != 0 && now - ackDeadlineNanos >= 0)
+        if (ackPending && now - ackDeadlineNanos >= 0)
         {
-            ackDeadlineNanos = 0;
+            ackPending = false;
             reportAckShortfall();
         }
         if (now - lastPingNanos >= timeouts.pingIntervalMillis() * MS)
@@ -314,11 +315,8 @@ final class FeedSession
         {
             acksExpected = subscribeItems;
             acksReceived = 0;
+            ackPending = true;
             ackDeadlineNanos = clock.nanoTime() + timeouts.ackTimeoutMillis() * MS;
-            if (ackDeadlineNanos == 0)
-            {
-                ackDeadlineNanos = 1; // 0 means "none pending"
-            }
             actions.sendSubscribe();
         }
     }

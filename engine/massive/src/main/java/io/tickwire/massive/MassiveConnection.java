@@ -8,7 +8,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -30,12 +29,9 @@ import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.DeadLetterReason;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.StatusCode;
-import io.tickwire.model.EngineCounters;
-import io.tickwire.model.event.EventPublisher;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.event.StagedBatch;
-import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +55,8 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
     private final List<String> subscribeItems;
     private final String apiKey;
     private final FeedSettings settings;
-    private final EventLoopGroup producerThread;
-    private final FeedInputs inputs;
     private final FeedRecovery recovery;
-    private final EventPublisher publisher;
     private final FeedParts parts;
-    private final EngineCounters counters;
-    private final EpochNanoClock clock;
     private final MassiveFrameDecoder decoder;
     private final FeedSession session;
     private final StagedBatch batch = new StagedBatch();
@@ -81,22 +72,17 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
         this.subscribeItems = subscribeItems;
         this.apiKey = apiKey;
         this.settings = settings;
-        this.producerThread = parts.producerThread();
-        this.inputs = parts.inputs();
         this.recovery = recovery;
-        this.publisher = parts.publisher();
         this.parts = parts;
-        this.counters = parts.counters();
-        this.clock = parts.clock();
         this.decoder = new MassiveFrameDecoder(parts.symbols(), this);
         this.session = new FeedSession(cluster, uri.getHost(), settings.apiKeyEnv(), subscribeItems.size(),
-            settings.newReconnectPolicy(), settings.timeouts(), System::nanoTime, clock, counters, this);
+            settings.newReconnectPolicy(), settings.timeouts(), System::nanoTime, parts.clock(), parts.counters(), this);
     }
 
     /** The first connection attempt; later ones follow from the session. */
     void start()
     {
-        producerThread.execute(session::connect);
+        parts.producerThread().execute(session::connect);
     }
 
     void close()
@@ -118,7 +104,7 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
         final int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         final SslContext ssl = tls ? sslContext() : null;
         new Bootstrap()
-            .group(producerThread)
+            .group(parts.producerThread())
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             // pooled buffers keep their NIO view: no DirectByteBuffer per socket read (see GatewayServer)
@@ -160,7 +146,7 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
     @Override
     public void connectAfter(final long delayMillis)
     {
-        producerThread.schedule(session::connect, delayMillis, TimeUnit.MILLISECONDS);
+        parts.producerThread().schedule(session::connect, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -191,7 +177,7 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
     public void feedStatus(final FeedState state, final StatusCode code, final String message, final long gapStart,
         final long gapEnd)
     {
-        inputs.publishFeedStatus(cluster, state, code, message, gapStart, gapEnd);
+        parts.inputs().publishFeedStatus(cluster, state, code, message, gapStart, gapEnd);
     }
 
     @Override
@@ -230,7 +216,7 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
         {
             return;
         }
-        final long receiveTime = clock.nanoTime();
+        final long receiveTime = parts.clock().nanoTime();
         final ByteBuf content = frame.content();
         final int length = content.readableBytes();
         if (length > frameBytes.length)
@@ -238,8 +224,8 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
             frameBytes = new byte[Integer.highestOneBit(length) << 1];
         }
         content.getBytes(content.readerIndex(), frameBytes, 0, length);
-        counters.framesReceived.incrementRelease();
-        counters.bytesReceived.getAndAddRelease(length);
+        parts.counters().framesReceived.incrementRelease();
+        parts.counters().bytesReceived.getAndAddRelease(length);
         if (settings.rawCapture())
         {
             parts.rawCapture().write(cluster, receiveTime, frameBytes, length);
@@ -260,14 +246,14 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
         }
         if (decoder.rejectedEvents() > 0)
         {
-            counters.rejectedEvents.getAndAddRelease(decoder.rejectedEvents());
-            counters.unknownEvents.getAndAddRelease(decoder.unknownEvents());
+            parts.counters().rejectedEvents.getAndAddRelease(decoder.rejectedEvents());
+            parts.counters().unknownEvents.getAndAddRelease(decoder.unknownEvents());
             parts.deadLetters().write(cluster, receiveTime, decoder.firstRejectReason(), decoder.firstRejectIndex(),
                 decoder.rejectedEvents() + " event(s) rejected; first: " + decoder.firstRejectDetail(),
                 frameBytes, length);
         }
         noteData();
-        publisher.publish(batch, cluster.value());
+        parts.publisher().publish(batch, cluster.value());
     }
 
     /** Tells the session when the batch held market data, with its newest event time. */

@@ -39,7 +39,7 @@ public final class Subscriptions
         }
         if (cluster == Cluster.OPTIONS && channels.contains("Q") && symbols.size() > MAX_OPTION_QUOTE_CONTRACTS)
         {
-            throw new ConfigException("configuration", Keys.FEED_OPTIONS_SYMBOLS.name(), "at most " +
+            throw new ConfigException(config.sourceOf(Keys.FEED_OPTIONS_SYMBOLS), Keys.FEED_OPTIONS_SYMBOLS.name(), "at most " +
                 MAX_OPTION_QUOTE_CONTRACTS + " contracts while Q is subscribed (Massive's per-connection cap for " +
                 "options quotes)", symbols.size() + " contracts");
         }

@@ -1,12 +1,10 @@
 package io.tickwire.node;
 
 import io.tickwire.config.ConfigException;
-import io.tickwire.config.Key;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.engine.ring.Pipeline;
 import io.tickwire.engine.ring.ThreadingLayout;
-import io.tickwire.engine.setups.SetupSettings;
 import io.tickwire.gateway.GatewaySettings;
 import io.tickwire.massive.FeedSettings;
 import io.tickwire.model.setups.SetupJson;
@@ -19,10 +17,10 @@ import java.util.List;
 
 /**
  * Everything a node is built from, concluded once before anything is opened: the configuration (whose
- * shipped properties hold every default), the parts to run, and every setting derived from them. {@link
- * #conclude()} checks the rules that span keys and names the source of the offending value (a file or the
- * command line), reads the setups file, and resolves the threading layout — the way Aeron's
- * {@code MediaDriver.Context} does — so a bad configuration fails before a journal or a port is opened.
+ * shipped properties hold every default, and whose loader has checked every key and every rule that spans
+ * keys), the parts to run, and every setting derived from them. {@link #conclude()} derives those settings,
+ * reads the setups file and resolves the threading layout — the way Aeron's {@code MediaDriver.Context}
+ * does — so a bad configuration fails before a journal or a port is opened.
  */
 public final class NodeContext
 {
@@ -87,7 +85,6 @@ public final class NodeContext
         {
             config = TickwireConfig.defaults();
         }
-        checkCrossKeyRules(config);
         layout = ThreadingLayout.resolve(config.get(Keys.ENGINE_THREADING), config.get(Keys.ENGINE_WAIT_STRATEGY),
             Runtime.getRuntime().availableProcessors());
         dataDir = Path.of(config.get(Keys.ENGINE_DATA_DIR));
@@ -150,11 +147,6 @@ public final class NodeContext
         return pipeline;
     }
 
-    SetupSettings setups()
-    {
-        return SetupSettings.from(config);
-    }
-
     FeedSettings feed()
     {
         return feed;
@@ -168,45 +160,6 @@ public final class NodeContext
     List<SetupRequest> fileSetups()
     {
         return fileSetups;
-    }
-
-    /** Rules no single key can check. */
-    static void checkCrossKeyRules(final TickwireConfig config)
-    {
-        atMost(config, Keys.FEED_RECONNECT_BASE_MS, Keys.FEED_RECONNECT_MAX_MS);
-        if (config.get(Keys.FEED_LIVENESS_TIMEOUT_MS) <= config.get(Keys.FEED_PING_INTERVAL_MS))
-        {
-            throw new ConfigException(config.sourceOf(Keys.FEED_LIVENESS_TIMEOUT_MS), Keys.FEED_LIVENESS_TIMEOUT_MS.name(),
-                "more than feed.pingIntervalMs (" + config.get(Keys.FEED_PING_INTERVAL_MS) + "), or a healthy " +
-                "connection would time out between two pings", String.valueOf(config.get(Keys.FEED_LIVENESS_TIMEOUT_MS)));
-        }
-        final List<Integer> timeframes = config.get(Keys.BARS_TIMEFRAMES);
-        if (config.get(Keys.BARS_CLOSE_DELAY_MS) >= timeframes.get(0))
-        {
-            throw new ConfigException(config.sourceOf(Keys.BARS_CLOSE_DELAY_MS), Keys.BARS_CLOSE_DELAY_MS.name(),
-                "less than the shortest timeframe (" + timeframes.get(0) + " ms)",
-                String.valueOf(config.get(Keys.BARS_CLOSE_DELAY_MS)));
-        }
-        oneOfTimeframes(config, Keys.SETUPS_ATR_TIMEFRAME);
-    }
-
-    private static void atMost(final TickwireConfig config, final Key<Integer> lower, final Key<Integer> upper)
-    {
-        if (config.get(lower) > config.get(upper))
-        {
-            throw new ConfigException(config.sourceOf(lower), lower.name(), "at most " + upper.name() + " (" +
-                config.get(upper) + ")", String.valueOf(config.get(lower)));
-        }
-    }
-
-    private static void oneOfTimeframes(final TickwireConfig config, final Key<List<Integer>> key)
-    {
-        final List<Integer> timeframes = config.get(Keys.BARS_TIMEFRAMES);
-        if (!timeframes.contains(config.get(key).get(0)))
-        {
-            throw new ConfigException(config.sourceOf(key), key.name(), "one of the bars.timeframes " + timeframes,
-                config.get(key).get(0) + " ms");
-        }
     }
 
     private static List<SetupRequest> readSetupsFile(final TickwireConfig config)

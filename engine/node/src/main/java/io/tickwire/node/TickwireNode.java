@@ -94,7 +94,7 @@ public final class TickwireNode implements AutoCloseable
             }
             return node;
         }
-        catch (final RuntimeException | Error ex)
+        catch (final Exception | Error ex) // Netty rethrows checked exceptions (a BindException) undeclared
         {
             node.close();
             throw ex;
@@ -123,7 +123,7 @@ public final class TickwireNode implements AutoCloseable
                 ctx.journalDir(Journal.DEAD_LETTER), ctx.journalDir(Journal.RAW))));
         }
 
-        final Pipeline pipeline = keep(Pipeline.live(ctx.pipeline().setups(ctx.setups(), setupStore), inputJournal,
+        final Pipeline pipeline = keep(Pipeline.live(ctx.pipeline().setupStore(setupStore), inputJournal,
             outputJournal, counters, new StageErrorPolicy(counters, errors, this::fail)));
         // the ring's one producer: feed frames, REST events, feed states, timer ticks and commands all enter here
         final EventLoopGroup producerThread = new MultiThreadIoEventLoopGroup(1,
@@ -143,7 +143,7 @@ public final class TickwireNode implements AutoCloseable
         {
             gateway = startGateway(settings);
         }
-        catch (final RuntimeException ex) // Netty rethrows the checked BindException undeclared
+        catch (final Exception ex) // Netty rethrows the checked BindException undeclared
         {
             if (!isBind(ex) || !ctx.anyGatewayPortIfTaken())
             {

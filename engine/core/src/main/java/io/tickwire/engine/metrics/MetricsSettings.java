@@ -1,6 +1,5 @@
 package io.tickwire.engine.metrics;
 
-import io.tickwire.config.ConfigException;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 
@@ -43,11 +42,6 @@ public final class MetricsSettings
         s.regimeTimeframeMillis = config.get(Keys.METRICS_REGIME_TIMEFRAME).get(0);
         s.regimeWindowBars = config.get(Keys.METRICS_REGIME_WINDOW_BARS);
         s.timeframesMillis = config.get(Keys.BARS_TIMEFRAMES);
-        if (!s.timeframesMillis.contains(s.regimeTimeframeMillis))
-        {
-            throw new ConfigException(config.sourceOf(Keys.METRICS_REGIME_TIMEFRAME), Keys.METRICS_REGIME_TIMEFRAME.name(),
-                "one of the bars.timeframes", config.get(Keys.METRICS_REGIME_TIMEFRAME) + " ms");
-        }
         return s;
     }
 

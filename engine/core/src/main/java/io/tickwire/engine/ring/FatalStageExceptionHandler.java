@@ -4,8 +4,9 @@ import com.lmax.disruptor.ExceptionHandler;
 import io.tickwire.model.event.MarketEvent;
 
 /**
- * The ring's explicit exception handler, for whatever escapes a {@link GuardedStage} (only errors do) and
- * for failures in a processor's start or shutdown: each goes to the node's fatal path. After an event
+ * The ring's explicit exception handler, for whatever escapes a {@link GuardedStage} and for failures in a
+ * processor's start or shutdown: each goes to the node's fatal path. Only errors escape a guard, and the
+ * guard has already reported them with its stage's name, so they are not reported twice. After an event
  * failure the processor's thread ends (rethrown), since the stage can no longer be trusted.
  */
 final class FatalStageExceptionHandler implements ExceptionHandler<MarketEvent>
@@ -20,7 +21,10 @@ final class FatalStageExceptionHandler implements ExceptionHandler<MarketEvent>
     @Override
     public void handleEventException(final Throwable ex, final long sequence, final MarketEvent event)
     {
-        policy.onFatal("ring", event == null ? -1 : event.inputIndex, ex);
+        if (!(ex instanceof Error))
+        {
+            policy.onFatal("ring", event == null ? -1 : event.inputIndex, ex);
+        }
         throw ex instanceof RuntimeException rt ? rt : new IllegalStateException("stage failed fatally", ex);
     }
 

@@ -126,6 +126,13 @@ public final class Pipeline implements AutoCloseable
             return this;
         }
 
+        /** Where live setups persist (the configured settings stay). */
+        public Settings setupStore(final SetupStore store)
+        {
+            setupStore = store;
+            return this;
+        }
+
         public Settings metrics(final MetricsSettings value)
         {
             metrics = value;

@@ -38,9 +38,4 @@ public final class StageErrorPolicy
         errors.record("stage " + stage + " (fatal)", inputIndex, error);
         fatal.accept("stage " + stage + " failed fatally at input index " + inputIndex + ": " + error);
     }
-
-    DistinctErrors errors()
-    {
-        return errors;
-    }
 }
