@@ -84,6 +84,8 @@ public final class GatewayServer implements AutoCloseable
             counters.conductorErrors.incrementAndGet();
             errors.record("gateway conductor", -1, t);
         }, null, conductor);
+        serverChannel = bind(settings);
+        // started only once the port is ours: a failed bind leaves no conductor tailing the journal behind
         AgentRunner.startOnThread(runner, (r) ->
         {
             // a FastThreadLocalThread gets Netty's per-thread buffer cache and object recycler, which Netty 4.2
@@ -92,36 +94,48 @@ public final class GatewayServer implements AutoCloseable
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private Channel bind(final GatewaySettings settings)
+    {
         final GatewayServer self = this;
-        serverChannel = new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            // pooled buffers keep their NIO view; Netty 4.2's default adaptive allocator hands out unpooled
-            // chunks whose nioBuffer() allocates a DirectByteBuffer on every socket write
-            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                new WriteBufferWaterMark(settings.slowClientBytes / 2, settings.slowClientBytes))
-            .childHandler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel ch)
+        try
+        {
+            return new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                // pooled buffers keep their NIO view; Netty 4.2's default adaptive allocator hands out unpooled
+                // chunks whose nioBuffer() allocates a DirectByteBuffer on every socket write
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                    new WriteBufferWaterMark(settings.slowClientBytes / 2, settings.slowClientBytes))
+                .childHandler(new ChannelInitializer<SocketChannel>()
                 {
-                    final ChannelPipeline p = ch.pipeline();
-                    p.addLast(new HttpServerCodec());
-                    p.addLast(new HttpObjectAggregator(1 << 16));
-                    p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                        .websocketPath(WEBSOCKET_PATH)
-                        .maxFramePayloadLength(Math.max(1 << 20, settings.maxClientMessageBytes * 2))
-                        .build()));
-                    p.addLast(new WebSocketFrameAggregator(Math.max(1 << 20, settings.maxClientMessageBytes * 2)));
-                    p.addLast(new HttpEndpoints(self));
-                    p.addLast(new DeskFrames(self.conductor));
-                }
-            })
-            .bind(settings.host, settings.port)
-            .syncUninterruptibly()
-            .channel();
+                    @Override
+                    protected void initChannel(final SocketChannel ch)
+                    {
+                        final ChannelPipeline p = ch.pipeline();
+                        p.addLast(new HttpServerCodec());
+                        p.addLast(new HttpObjectAggregator(1 << 16));
+                        p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                            .websocketPath(WEBSOCKET_PATH)
+                            .maxFramePayloadLength(Math.max(1 << 20, settings.maxClientMessageBytes * 2))
+                            .build()));
+                        p.addLast(new WebSocketFrameAggregator(Math.max(1 << 20, settings.maxClientMessageBytes * 2)));
+                        p.addLast(new HttpEndpoints(self));
+                        p.addLast(new DeskFrames(self.conductor));
+                    }
+                })
+                .bind(settings.host, settings.port)
+                .syncUninterruptibly()
+                .channel();
+        }
+        catch (final Exception ex) // Netty rethrows the checked BindException undeclared
+        {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            throw ex;
+        }
     }
 
     public static GatewayServer start(

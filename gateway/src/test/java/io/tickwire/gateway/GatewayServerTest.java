@@ -20,6 +20,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import java.util.regex.Pattern;
 
 import static io.tickwire.config.Keys.RollCycleName.LARGE_DAILY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GatewayServerTest
@@ -72,6 +76,25 @@ class GatewayServerTest
         final WebSocketTestClient client = WebSocketTestClient.connect(gateway.webSocketUrl());
         client.await((m) -> m.contains("\"type\":\"welcome\""), 5_000);
         return client;
+    }
+
+    @Test
+    void shouldLeaveNoThreadBehindWhenItsPortIsTaken() throws Exception
+    {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            final long before = gatewayThreads();
+            final Exception ex = assertThrows(Exception.class, () -> GatewayServer.start(
+                GatewaySettings.defaults().port(taken.getLocalPort()), journal, Map::of));
+            assertTrue(ex instanceof BindException, ex.toString());
+            assertEquals(before, gatewayThreads(), "no conductor or I/O thread left tailing the journal");
+        }
+    }
+
+    private static long gatewayThreads()
+    {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter((t) -> t.isAlive() && t.getName().startsWith("tickwire-gateway")).count();
     }
 
     @Test
