@@ -8,32 +8,17 @@ import io.tickwire.massive.MassiveFrameDecoder;
 import io.tickwire.model.event.StagedBatch;
 import io.tickwire.model.symbols.SymbolTable;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Massive JSON frame to normalized events (tickwire's decoder), beside the bare primitive underneath it:
  * jackson-core's non-blocking parser walking the same frame's tokens and doing nothing with them.
  * Reported per event (a frame holds {@link #EVENTS}); run with -prof gc for bytes per event.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class DecodeBenchmark
+public class DecodeBenchmark extends BenchmarkDefaults
 {
     static final int EVENTS = 32;
 

@@ -8,32 +8,17 @@ import io.tickwire.model.journal.EventCodec;
 import io.tickwire.gateway.GatewayBenchmarkAccess;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's per-message work beside the bare primitive: rendering a trade record to the desk JSON,
  * framed, into a Netty buffer, against copying an already-rendered message into one; and the
  * per-subscriber price throttle (admit or conflate). Run with -prof gc.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class GatewayBenchmark
+public class GatewayBenchmark extends BenchmarkDefaults
 {
     private final UnsafeBuffer record = new UnsafeBuffer(new byte[512]);
     // One buffer, reused: the pool's per-message buffer is Netty's cost, and on JMH's plain threads Netty 4.2

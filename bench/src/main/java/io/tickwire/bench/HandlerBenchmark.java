@@ -8,33 +8,18 @@ import io.tickwire.engine.metrics.MetricsHandler;
 import io.tickwire.engine.metrics.MetricsSettings;
 import io.tickwire.engine.sequencer.SequencerHandler;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The core stages, each alone, on a realistic stream: 50 symbols, trades and quotes in a 40/60 mix, event
  * time advancing 20 µs per event (50 k events/s), so bars of every timeframe close and metrics are computed
  * as they would live. Scores are per event; run with -prof gc for bytes per event (steady state: 0).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class HandlerBenchmark
+public class HandlerBenchmark extends BenchmarkDefaults
 {
     static final int BATCH = 1024;
     private static final int SYMBOLS = 50;

@@ -11,15 +11,10 @@ import io.tickwire.engine.setups.SetupSettings;
 import io.tickwire.engine.setups.SetupStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
@@ -28,13 +23,9 @@ import java.util.concurrent.TimeUnit;
  * worst case: setups on other symbols are not touched). Price wanders without reaching any zone or stop, so
  * every setup is evaluated on every tick and none ends: steady state. Run with -prof gc (0 B/op).
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class SetupEvaluatorBenchmark
+public class SetupEvaluatorBenchmark extends BenchmarkDefaults
 {
     @Param({"1", "100", "10000"})
     int setups;

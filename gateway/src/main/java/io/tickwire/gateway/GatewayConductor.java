@@ -37,7 +37,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final JsonRenderer renderer = new JsonRenderer(names);
     private final ChannelRenderer channelRenderer;
     private final JsonOut body = new JsonOut();
-    private final JsonOut message = new JsonOut();
+    private final DeskWriter desks;
+    private final SnapshotSender snapshots;
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
     private final List<ClientSession> sessions = new ArrayList<>();
     private final Map<Channel, ClientSession> byChannel = new IdentityHashMap<>();
@@ -49,11 +50,6 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private long nowNanos;
     private long nextSessionId;
 
-    /** A setup's latest transition record, with its symbol for filtering snapshots. */
-    private record LastSetup(int symbolId, UnsafeBuffer record)
-    {
-    }
-
     GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters)
     {
         this.settings = settings;
@@ -62,6 +58,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.channels = new GatewayChannels(settings.timeframesMillis);
         this.cache = new LastValueCache(channels.timeframeCount());
         this.channelRenderer = new ChannelRenderer(channels, renderer, epochClock);
+        this.desks = new DeskWriter(counters);
+        this.snapshots = new SnapshotSender(channels, names, cache, lastSetups, channelRenderer, desks, counters);
     }
 
     @Override
@@ -119,13 +117,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
         counters.clientsConnected.incrementAndGet();
-        message.reset().raw("{\"type\":\"welcome\",\"session\":").number(session.id).raw(",\"channels\":[");
-        for (int c = 0; c < channels.count(); c++)
-        {
-            message.raw(c == 0 ? "\"" : ",\"").raw(channels.name(c)).ch('"');
-        }
-        message.raw("]}");
-        write(session, message);
+        desks.welcome(session, channels);
         session.channel.flush();
     }
 
@@ -150,13 +142,11 @@ final class GatewayConductor implements Agent, OutputJournalListener
         final ClientRequest request = ClientRequest.parse(text, settings.maxClientMessageBytes, channels);
         if (request.isError())
         {
-            error(session, request.id, request.errorCode, request.errorMessage);
+            desks.error(session, request.id, request.errorCode, request.errorMessage);
         }
         else if (request.op.equals("ping"))
         {
-            message.reset().raw("{\"type\":\"pong\"");
-            id(message, request.id);
-            write(session, message.ch('}'));
+            desks.pong(session, request.id);
         }
         else
         {
@@ -173,16 +163,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
                     session.unsubscribe(c, request.symbols, names, channels.isSymbolLess(c));
                 }
             }
-            message.reset().raw(subscribe ? "{\"type\":\"subscribed\"" : "{\"type\":\"unsubscribed\"");
-            id(message, request.id);
-            message.raw(",\"channels\":[");
-            strings(message, request.channels);
-            message.raw("],\"symbols\":[");
-            strings(message, request.symbols);
-            write(session, message.raw("]}"));
+            desks.subscribed(session, request, subscribe);
             if (subscribe)
             {
-                snapshot(session, request);
+                snapshots.send(session, request, nowNanos);
             }
         }
         session.channel.flush();
@@ -194,7 +178,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         if (session != null)
         {
             counters.requests.incrementAndGet();
-            error(session, null, "bad_request", why);
+            desks.error(session, null, "bad_request", why);
             session.channel.flush();
         }
     }
@@ -340,7 +324,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                         renderer.price(buffer, 0, false, body.reset());
                         rendered = true;
                     }
-                    send(s, body);
+                    desks.send(s, body);
                 }
                 else
                 {
@@ -365,7 +349,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                     final UnsafeBuffer latest = cache.get(LastValueCache.PRICE, symbolId);
                     renderer.gatewayTime(epochClock.nanoTime());
                     renderer.price(latest, 0, false, body.reset());
-                    send(s, body);
+                    desks.send(s, body);
                     s.priceSent(symbolId, nowNanos);
                     pending.fastUnorderedRemove(k);
                     sent++;
@@ -401,142 +385,9 @@ final class GatewayConductor implements Agent, OutputJournalListener
                     channelRenderer.render(channel, buffer, false, body.reset());
                     rendered = true;
                 }
-                send(s, body);
+                desks.send(s, body);
             }
         }
-    }
-
-    private void snapshot(final ClientSession session, final ClientRequest request)
-    {
-        for (final String name : request.channels)
-        {
-            final int channel = channels.indexOf(name);
-            if (channel == GatewayChannels.STATUS)
-            {
-                for (int cluster = 0; cluster < cache.clusterSlots(); cluster++)
-                {
-                    final UnsafeBuffer record = cache.status(cluster);
-                    if (record != null)
-                    {
-                        sendSnapshot(session, channel, record);
-                    }
-                }
-                continue;
-            }
-            if (channel == channels.setups())
-            {
-                for (final LastSetup setup : lastSetups.values())
-                {
-                    if (request.symbols.isEmpty() || request.symbols.contains(names.ticker(setup.symbolId())))
-                    {
-                        sendSnapshot(session, channel, setup.record());
-                    }
-                }
-                continue;
-            }
-            if (channel == channels.alerts())
-            {
-                continue; // alerts are events: nothing to snapshot
-            }
-            if (channel == channels.regime())
-            {
-                if (cache.regime() != null)
-                {
-                    sendSnapshot(session, channel, cache.regime());
-                }
-                continue;
-            }
-            final int firstMetrics = channels.metricsChannel(channels.firstTimeframe());
-            final int kind = channel == GatewayChannels.TRADES ? LastValueCache.TRADE :
-                channel == GatewayChannels.QUOTES ? LastValueCache.QUOTE :
-                channel == GatewayChannels.PRICES ? LastValueCache.PRICE :
-                channels.isBars(channel) ? cache.barKind(channel - GatewayChannels.FIRST_BARS) :
-                cache.metricsKind(channel - firstMetrics);
-            if (channels.isMetrics(channel))
-            {
-                snapshotPairs(session, channel, cache.pairKind(channel - firstMetrics), request);
-            }
-            if (request.symbols.isEmpty())
-            {
-                for (int symbolId = 1; symbolId <= names.maxId(); symbolId++)
-                {
-                    snapshotSymbol(session, channel, kind, symbolId);
-                }
-            }
-            else
-            {
-                for (final String ticker : request.symbols)
-                {
-                    final int symbolId = names.id(ticker);
-                    if (symbolId > 0)
-                    {
-                        snapshotSymbol(session, channel, kind, symbolId);
-                    }
-                }
-            }
-        }
-    }
-
-    private void snapshotPairs(final ClientSession session, final int channel, final int kind,
-        final ClientRequest request)
-    {
-        for (int symbolId = 1; symbolId <= names.maxId(); symbolId++)
-        {
-            final UnsafeBuffer record = cache.get(kind, symbolId);
-            if (record != null && (request.symbols.isEmpty() || request.symbols.contains(names.ticker(symbolId))))
-            {
-                sendSnapshot(session, channel, record);
-            }
-        }
-    }
-
-    private void snapshotSymbol(final ClientSession session, final int channel, final int kind, final int symbolId)
-    {
-        final UnsafeBuffer record = cache.get(kind, symbolId);
-        if (record != null)
-        {
-            sendSnapshot(session, channel, record);
-            if (channel == GatewayChannels.PRICES)
-            {
-                session.priceSent(symbolId, nowNanos);
-            }
-        }
-    }
-
-    private void sendSnapshot(final ClientSession session, final int channel, final UnsafeBuffer record)
-    {
-        channelRenderer.render(channel, record, true, body.reset());
-        send(session, body);
-        counters.snapshotMessages.incrementAndGet();
-    }
-
-    // ---- writing -------------------------------------------------------------------------------------
-
-    /** A data message: {"seq":N, + body. */
-    private void send(final ClientSession session, final JsonOut rendered)
-    {
-        message.reset().raw("{\"seq\":").number(++session.seq).ch(',');
-        message.buffer.putBytes(message.length, rendered.buffer, 0, rendered.length);
-        message.length += rendered.length;
-        write(session, message);
-    }
-
-    private void write(final ClientSession session, final JsonOut out)
-    {
-        session.channel.write(TextFrames.frame(session.channel.alloc(), out.buffer.byteArray(), out.length),
-            session.channel.voidPromise());
-        session.needsFlush = true;
-        counters.messagesSent.incrementAndGet();
-        counters.bytesSent.addAndGet(out.length);
-    }
-
-    private void error(final ClientSession session, final String requestId, final String code, final String text)
-    {
-        counters.badRequests.incrementAndGet();
-        message.reset().raw("{\"type\":\"error\"");
-        id(message, requestId);
-        message.raw(",\"code\":\"").raw(code).raw("\",\"message\":").string(text).ch('}');
-        write(session, message);
     }
 
     private void disconnectSlow(final ClientSession session)
@@ -546,25 +397,5 @@ final class GatewayConductor implements Agent, OutputJournalListener
         byChannel.remove(session.channel);
         counters.clients.set(sessions.size());
         session.channel.close();
-    }
-
-    private static void id(final JsonOut out, final String requestId)
-    {
-        if (requestId != null)
-        {
-            out.raw(",\"id\":").raw(requestId);
-        }
-    }
-
-    private static void strings(final JsonOut out, final List<String> values)
-    {
-        for (int i = 0; i < values.size(); i++)
-        {
-            if (i > 0)
-            {
-                out.ch(',');
-            }
-            out.string(values.get(i));
-        }
     }
 }

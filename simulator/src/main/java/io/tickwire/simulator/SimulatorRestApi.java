@@ -28,9 +28,11 @@ final class SimulatorRestApi
     private static final int MAX_LIMIT = 50_000;
 
     private final MassiveSimulator simulator;
+    private final FaultEndpoint faults;
 
     SimulatorRestApi(final MassiveSimulator simulator)
     {
+        this.faults = new FaultEndpoint(simulator);
         this.simulator = simulator;
     }
 
@@ -43,7 +45,7 @@ final class SimulatorRestApi
         {
             if (path[0].equals("_simulator"))
             {
-                reply(ctx, HttpResponseStatus.OK, fault(path, params));
+                reply(ctx, HttpResponseStatus.OK, faults.apply(path.length > 2 ? path[2] : "", params));
                 return;
             }
             if (!authorized(request, params))
@@ -89,7 +91,7 @@ final class SimulatorRestApi
     {
         final String key = simulator.settings().apiKey;
         final String header = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
-        return header.equals("Bearer " + key) || key.equals(first(params, "apiKey", null));
+        return header.equals("Bearer " + key) || key.equals(QueryParams.first(params, "apiKey", null));
     }
 
     private String lastTrade(final String ticker)
@@ -202,7 +204,7 @@ final class SimulatorRestApi
     {
         final StringBuilder sb = new StringBuilder("{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":[");
         boolean first = true;
-        for (final String ticker : first(params, "ticker.any_of", "").split(","))
+        for (final String ticker : QueryParams.first(params, "ticker.any_of", "").split(","))
         {
             final GroundTruth.IndexValue v = simulator.history().lastIndexValue(ticker.trim());
             if (v != null)
@@ -222,8 +224,8 @@ final class SimulatorRestApi
         long to = Long.MAX_VALUE;
         long afterNanos = Long.MIN_VALUE;
         long afterIndex = Long.MIN_VALUE;
-        int limit = Math.min(MAX_LIMIT, Integer.parseInt(first(params, "limit", String.valueOf(DEFAULT_LIMIT))));
-        final String cursor = first(params, "cursor", null);
+        int limit = Math.min(MAX_LIMIT, Integer.parseInt(QueryParams.first(params, "limit", String.valueOf(DEFAULT_LIMIT))));
+        final String cursor = QueryParams.first(params, "cursor", null);
         if (cursor != null)
         {
             final String[] c = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\|");
@@ -235,7 +237,7 @@ final class SimulatorRestApi
         }
         else
         {
-            if (!"asc".equals(first(params, "order", "asc")))
+            if (!"asc".equals(QueryParams.first(params, "order", "asc")))
             {
                 throw new IllegalArgumentException("the simulator serves order=asc only");
             }
@@ -307,61 +309,11 @@ final class SimulatorRestApi
             .append('}');
     }
 
-    private String fault(final String[] path, final Map<String, List<String>> params)
-    {
-        final SimulatorFaults faults = simulator.faults();
-        final String name = path.length > 2 ? path[2] : "";
-        final String cluster = first(params, "cluster", "stocks");
-        switch (name)
-        {
-            case "drop":
-                faults.dropConnections(cluster, Boolean.parseBoolean(first(params, "closeFrame", "false")));
-                break;
-            case "stall":
-                faults.stall(cluster, Long.parseLong(first(params, "ms", "5000")));
-                break;
-            case "ignore-pings":
-                faults.ignorePings(Boolean.parseBoolean(first(params, "on", "true")));
-                break;
-            case "duplicate-frames":
-                faults.duplicateFrames(Integer.parseInt(first(params, "n", "1")));
-                break;
-            case "duplicate-sequence":
-                faults.duplicateSequences(Integer.parseInt(first(params, "n", "1")));
-                break;
-            case "reorder":
-                faults.reorderFrames(Integer.parseInt(first(params, "n", "1")));
-                break;
-            case "late-print":
-                faults.latePrint(first(params, "ticker", "SPY"), Long.parseLong(first(params, "ms", "600000")));
-                break;
-            case "evict":
-                faults.evict(cluster);
-                break;
-            case "refuse":
-                faults.refuseConnections(Long.parseLong(first(params, "ms", "5000")));
-                break;
-            case "fail-auth":
-                faults.failAuth(Integer.parseInt(first(params, "n", "1")));
-                break;
-            case "malformed":
-                simulator.sendRaw(cluster, "[{\"ev\":\"T\",\"sym\":\"SPY\",\"p\":");
-                break;
-            case "unknown-ev":
-                simulator.sendRaw(cluster, "[{\"ev\":\"NOI\",\"T\":\"SPY\",\"t\":" + System.currentTimeMillis() * MS + "}]");
-                break;
-            default:
-                throw new IllegalArgumentException("unknown fault '" + name + "'; faults: drop, stall, ignore-pings, " +
-                    "duplicate-frames, duplicate-sequence, reorder, late-print, evict, refuse, fail-auth, malformed, unknown-ev");
-        }
-        return "{\"status\":\"OK\",\"fault\":" + quote(name) + "}";
-    }
-
     /** A REST timestamp bound: ns, ms, or a date (YYYY-MM-DD); {@code exclusive} adds one ns. */
     private static long bound(final Map<String, List<String>> params, final String name, final long absent,
         final long adjust)
     {
-        final String v = first(params, name, null);
+        final String v = QueryParams.first(params, name, null);
         if (v == null)
         {
             return absent;
@@ -409,12 +361,6 @@ final class SimulatorRestApi
     private static String quote(final String s)
     {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String first(final Map<String, List<String>> params, final String name, final String fallback)
-    {
-        final List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? fallback : values.get(0);
     }
 
     private static void reply(final ChannelHandlerContext ctx, final HttpResponseStatus status, final String body)

@@ -38,8 +38,6 @@ import java.util.List;
  */
 public final class MicrobarHandler implements EventHandler<MarketEvent>
 {
-    private static final int BUY = 1;
-    private static final int SELL = -1;
 
     private final BarBook[] books;
     private final long closeDelayNanos;
@@ -48,16 +46,11 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private final EngineCounters counters;
     private final UsEquityCalendar calendar = new UsEquityCalendar();
     private final FeedGaps gaps = new FeedGaps();
+    private final TopOfBook topOfBook = new TopOfBook();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MicrobarEncoder barEncoder = new MicrobarEncoder();
-    /** Per symbol: cluster (stocks 0, options 1, indices 2, the asset class's value) and quote/trade state. */
+    /** Per symbol: cluster (stocks 0, options 1, indices 2, the asset class's value). */
     private byte[] clusterOf = new byte[1024];
-    private long[] bid = new long[1024];
-    private long[] bidSize = new long[1024];
-    private long[] ask = new long[1024];
-    private long[] askSize = new long[1024];
-    private long[] lastTradePrice = new long[1024];
-    private int[] lastSide = new int[1024];
     private final EventClock eventClock = new EventClock();
     /** The event clock's reading for the event being handled. */
     private long clock = Long.MIN_VALUE;
@@ -210,7 +203,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             return;
         }
         final long size = isTrade ? e.size : 0;
-        final int side = isTrade && volume ? classify(s, e.price) : 0;
+        final int side = isTrade && volume ? topOfBook.classifyTrade(s, e.price) : 0;
         boolean late = false;
         for (final BarBook book : books)
         {
@@ -311,37 +304,15 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             bar[lo + BarBook.VOLUME] += size;
             bar[lo + BarBook.COUNT]++;
             doubles[dlo + BarBook.NOTIONAL] += FixedPoint.toDouble(p) * FixedPoint.toDouble(size);
-            if (side == BUY)
+            if (side == TopOfBook.BUY)
             {
                 bar[lo + BarBook.BUY] += size;
             }
-            else if (side == SELL)
+            else if (side == TopOfBook.SELL)
             {
                 bar[lo + BarBook.SELL] += size;
             }
         }
-    }
-
-    /**
-     * Trade side for the buy/sell split (VPIN): above the prevailing quote's mid is a buy, below a sell; at the
-     * mid (or with no quote) the tick rule: above the previous trade a buy, below a sell, unchanged the same as
-     * the previous trade.
-     */
-    private int classify(final int s, final long price)
-    {
-        int side = 0;
-        if (bid[s] > 0 && ask[s] >= bid[s])
-        {
-            final long twiceMid = bid[s] + ask[s];
-            side = 2 * price > twiceMid ? BUY : 2 * price < twiceMid ? SELL : 0;
-        }
-        if (side == 0)
-        {
-            side = price > lastTradePrice[s] ? BUY : price < lastTradePrice[s] ? SELL : lastSide[s];
-        }
-        lastTradePrice[s] = price;
-        lastSide[s] = side;
-        return side;
     }
 
     private void onQuote(final MarketEvent e)
@@ -350,24 +321,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         ensureSymbol(s);
         maxSymbolId = Math.max(maxSymbolId, s);
         final boolean valid = e.bidPrice > 0 && e.askPrice >= e.bidPrice;
-        double ofi = 0;
-        if (valid && bid[s] > 0)
-        {
-            // Cont, Kukanov & Stoikov (2014): the change in queue size at the best prices
-            final double b = FixedPoint.toDouble(e.bidSize);
-            final double pb = FixedPoint.toDouble(bidSize[s]);
-            final double a = FixedPoint.toDouble(e.askSize);
-            final double pa = FixedPoint.toDouble(askSize[s]);
-            ofi = (e.bidPrice >= bid[s] ? b : 0) - (e.bidPrice <= bid[s] ? pb : 0) -
-                (e.askPrice <= ask[s] ? a : 0) + (e.askPrice >= ask[s] ? pa : 0);
-        }
-        if (valid)
-        {
-            bid[s] = e.bidPrice;
-            bidSize[s] = e.bidSize;
-            ask[s] = e.askPrice;
-            askSize[s] = e.askSize;
-        }
+        final double ofi = valid ? topOfBook.onQuote(e) : 0;
         for (final BarBook book : books)
         {
             final long w = book.windowOf(e.eventTime);
@@ -442,12 +396,6 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         {
             final int n = Integer.highestOneBit(s) << 1;
             clusterOf = Arrays.copyOf(clusterOf, n);
-            bid = Arrays.copyOf(bid, n);
-            bidSize = Arrays.copyOf(bidSize, n);
-            ask = Arrays.copyOf(ask, n);
-            askSize = Arrays.copyOf(askSize, n);
-            lastTradePrice = Arrays.copyOf(lastTradePrice, n);
-            lastSide = Arrays.copyOf(lastSide, n);
         }
     }
 }

@@ -3,11 +3,11 @@ package io.tickwire.engine.metrics;
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.codecs.sbe.BarMetricsEncoder;
 import io.tickwire.codecs.sbe.MarketRegimeEncoder;
-import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
 import io.tickwire.codecs.sbe.PairMetricsEncoder;
 import io.tickwire.codecs.sbe.Trend;
+import io.tickwire.engine.bars.BarRecords;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
@@ -30,11 +30,12 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
     private static final long NONE = Long.MIN_VALUE;
 
     private final MetricsSettings settings;
+    private final VpinBuckets vpin;
     private final EngineCounters counters;
     private final int[] timeframes;
     private final int smallestTimeframe;
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final MicrobarDecoder bar = new MicrobarDecoder();
+    private final BarRecords bars = new BarRecords();
+    private final MicrobarDecoder bar = bars.bar();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final BarMetricsEncoder metricsEncoder = new BarMetricsEncoder();
     private final PairMetricsEncoder pairEncoder = new PairMetricsEncoder();
@@ -43,11 +44,6 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
     // per timeframe, per symbol
     private long[][] previousClose;
     private RollingWindow[][] trueRanges;
-    // per symbol: VPIN volume buckets
-    private double[] bucketFill = new double[256];
-    private double[] bucketBuy = new double[256];
-    private double[] bucketSell = new double[256];
-    private RollingWindow[] imbalances = new RollingWindow[256];
     // symbol roles, learned from symbol definitions
     private int[] pairAsEtf = new int[256];
     private int[] pairAsIndex = new int[256];
@@ -68,7 +64,6 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
     private int riskCount;
     private double havenSum;
     private int havenCount;
-    private final long bucketVolume;
 
     public MetricsHandler(final MetricsSettings settings, final EngineCounters counters)
     {
@@ -96,7 +91,7 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         }
         basketReturns = new RollingWindow(settings.regimeWindowBars);
         riskOnReturns = new RollingWindow(settings.regimeWindowBars);
-        bucketVolume = settings.vpinBucketVolume;
+        vpin = new VpinBuckets(settings.vpinBucketVolume, settings.vpinBuckets);
     }
 
     @Override
@@ -107,18 +102,12 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         {
             learn(event.symbolId, event.textAsAscii());
         }
-        int offset = 0;
-        while (offset < event.barOutputLength)
+        for (bars.of(event); bars.next(); )
         {
-            final int length = event.barOutput.getInt(offset);
-            header.wrap(event.barOutput, offset + 4);
-            bar.wrap(event.barOutput, offset + 4 + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
-                header.version());
             if (bar.revision() == 0)
             {
                 onBar(event);
             }
-            offset += 4 + length;
         }
         if (regimeWindowSeen != NONE)
         {
@@ -167,7 +156,8 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         {
             previousClose[tf][s] = close;
         }
-        final double vpin = timeframes[tf] == smallestTimeframe ? fillBuckets(s) : currentVpin(s);
+        final double vpin = timeframes[tf] == smallestTimeframe ?
+            this.vpin.pour(s, bar.buyVolume(), bar.sellVolume(), bar.volume()) : this.vpin.current(s);
         final int quotes = bar.quoteCount();
         final double seconds = timeframes[tf] / 1000.0;
 
@@ -199,46 +189,6 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         {
             onBasketBar(returnValue, basketRole[s]);
         }
-    }
-
-    /** VPIN: this bar's classified volume poured into equal-volume buckets; each full bucket adds |buy - sell|. */
-    private double fillBuckets(final int s)
-    {
-        final double buy = FixedPoint.toDouble(bar.buyVolume());
-        final double sell = FixedPoint.toDouble(bar.sellVolume());
-        final double total = FixedPoint.toDouble(bar.volume());
-        final double unclassified = Math.max(0, total - buy - sell);
-        final double buyShare = total > 0 ? (buy + unclassified / 2) / total : 0;
-        final double size = FixedPoint.toDouble(bucketVolume);
-        double remaining = total;
-        while (remaining > 0)
-        {
-            final double take = Math.min(remaining, size - bucketFill[s]);
-            bucketBuy[s] += take * buyShare;
-            bucketSell[s] += take * (1 - buyShare);
-            bucketFill[s] += take;
-            remaining -= take;
-            if (bucketFill[s] >= size)
-            {
-                RollingWindow ring = imbalances[s];
-                if (ring == null)
-                {
-                    ring = new RollingWindow(settings.vpinBuckets);
-                    imbalances[s] = ring;
-                }
-                ring.add(Math.abs(bucketBuy[s] - bucketSell[s]));
-                bucketFill[s] = 0;
-                bucketBuy[s] = 0;
-                bucketSell[s] = 0;
-            }
-        }
-        return currentVpin(s);
-    }
-
-    private double currentVpin(final int s)
-    {
-        final RollingWindow ring = imbalances[s];
-        return ring != null && ring.full() ? ring.sumX() / (ring.size() * FixedPoint.toDouble(bucketVolume)) : Double.NaN;
     }
 
     private void onPairBar(final MarketEvent e, final int s, final int tf, final double r)
@@ -420,10 +370,6 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
                 previousClose[t] = Arrays.copyOf(previousClose[t], n);
                 trueRanges[t] = Arrays.copyOf(trueRanges[t], n);
             }
-            bucketFill = Arrays.copyOf(bucketFill, n);
-            bucketBuy = Arrays.copyOf(bucketBuy, n);
-            bucketSell = Arrays.copyOf(bucketSell, n);
-            imbalances = Arrays.copyOf(imbalances, n);
             pairAsEtf = Arrays.copyOf(pairAsEtf, n);
             pairAsIndex = Arrays.copyOf(pairAsIndex, n);
             basketRole = Arrays.copyOf(basketRole, n);

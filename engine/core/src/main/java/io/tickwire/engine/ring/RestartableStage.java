@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * A stateful stage that starts afresh at every journaled {@link EventType#ENGINE_START}, exactly as a new
  * process would: so replaying a journal that spans restarts reproduces what each live process did. The
- * new instance is made by the same factory as the first (allocation only at a restart).
+ * new instance is made by the same factory as the first (allocation only at a restart). The stages it wraps
+ * (sequencer, bars, metrics, setups) have no start or shutdown hooks, so it passes none on.
  */
 final class RestartableStage implements EventHandler<MarketEvent>
 {
@@ -33,17 +34,5 @@ final class RestartableStage implements EventHandler<MarketEvent>
         }
         fresh = false;
         stage.onEvent(event, sequence, endOfBatch);
-    }
-
-    @Override
-    public void onStart()
-    {
-        stage.onStart();
-    }
-
-    @Override
-    public void onShutdown()
-    {
-        stage.onShutdown();
     }
 }

@@ -119,4 +119,33 @@ final class Setup
     {
         return target > 0 && (isLong ? price >= target : price <= target);
     }
+
+    /** A target {@code multiple} ATRs from the entry, in the setup's direction. */
+    long targetFrom(final long entry, final double multiple, final double atr)
+    {
+        final long distance = Math.round(multiple * atr * 1e6);
+        return isLong ? entry + distance : entry - distance;
+    }
+
+    /** After target 1 an ATR trail moves the stop toward price, never away. */
+    void trailByAtr(final long price, final double atr)
+    {
+        final long distance = Math.round(trailParam * atr * 1e6);
+        stop = isLong ? Math.max(stop, price - distance) : Math.min(stop, price + distance);
+    }
+
+    /**
+     * EMA of 1 s closes with period trailParam; once it has that many closes (warm), the stop follows it,
+     * never backwards.
+     */
+    void trailByEma(final long close)
+    {
+        final double alpha = 2.0 / (Math.max(1, trailParam) + 1);
+        ema = emaSamples == 0 ? close : ema + alpha * (close - ema);
+        if (++emaSamples >= trailParam)
+        {
+            final long emaStop = Math.round(ema);
+            stop = isLong ? Math.max(stop, emaStop) : Math.min(stop, emaStop);
+        }
+    }
 }

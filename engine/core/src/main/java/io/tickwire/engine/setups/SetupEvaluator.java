@@ -2,25 +2,14 @@ package io.tickwire.engine.setups;
 
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.codecs.sbe.AlertType;
-import io.tickwire.codecs.sbe.BarMetricsDecoder;
 import io.tickwire.codecs.sbe.ConfirmRule;
-import io.tickwire.codecs.sbe.MessageHeaderDecoder;
-import io.tickwire.codecs.sbe.MessageHeaderEncoder;
-import io.tickwire.codecs.sbe.MicrobarDecoder;
-import io.tickwire.codecs.sbe.PairMetricsDecoder;
 import io.tickwire.codecs.sbe.SetupOp;
 import io.tickwire.codecs.sbe.SetupState;
-import io.tickwire.codecs.sbe.SetupTransitionEncoder;
-import io.tickwire.codecs.sbe.TacticalAlertEncoder;
 import io.tickwire.codecs.sbe.Trail;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.engine.time.EventClock;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
-import org.agrona.ExpandableArrayBuffer;
-import org.agrona.collections.Long2ObjectHashMap;
-
-import java.util.Arrays;
 
 /**
  * Evaluates desks' setups on every tick of their symbol (docs/setups.md): armed → ready (price within the
@@ -48,19 +37,29 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     private final EventClock clock = new EventClock();
     private final KeyLevels levels = new KeyLevels();
     private final long[] levelScratch = new long[KeyLevels.MAX_LEVELS];
-    private final Long2ObjectHashMap<Setup> byId = new Long2ObjectHashMap<>();
-    private Setup[][] bySymbol = new Setup[256][];
-    private int[] countBySymbol = new int[256];
-    private double[] atr = new double[256];
-    private long[] lastPrice = new long[256];
-    private int maxSymbolId;
-    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
-    private final MicrobarDecoder bar = new MicrobarDecoder();
-    private final BarMetricsDecoder metrics = new BarMetricsDecoder();
-    private final PairMetricsDecoder pair = new PairMetricsDecoder();
-    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final SetupTransitionEncoder transitionEncoder = new SetupTransitionEncoder();
-    private final TacticalAlertEncoder alertEncoder = new TacticalAlertEncoder();
+    private final SetupBook book = new SetupBook();
+    private final SetupRecords records;
+    private final SlotRecordReader slotRecords = new SlotRecordReader(new SlotRecordReader.Listener()
+    {
+        @Override
+        public void onBarClose(final int symbolId, final int timeframeMillis, final long close)
+        {
+            SetupEvaluator.this.onBarClose(symbolId, timeframeMillis, close);
+        }
+
+        @Override
+        public void onAtr(final int symbolId, final int timeframeMillis, final double atr)
+        {
+            SetupEvaluator.this.onAtr(symbolId, timeframeMillis, atr);
+        }
+
+        @Override
+        public void onPairDivergence(final int etfSymbolId, final int indexSymbolId, final double divergence)
+        {
+            onDivergence(etfSymbolId, divergence);
+            onDivergence(indexSymbolId, divergence);
+        }
+    });
     private final MarketEvent stored = new MarketEvent();
     private MarketEvent cause;
 
@@ -69,6 +68,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         this.settings = settings;
         this.store = store;
         this.counters = counters;
+        this.records = new SetupRecords(settings.alertCooldownNanos, counters);
     }
 
     @Override
@@ -96,21 +96,14 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             default:
                 break;
         }
-        if (event.barOutputLength > 0)
-        {
-            scanBars(event);
-        }
-        if (event.metricsOutputLength > 0)
-        {
-            scanMetrics(event);
-        }
+        slotRecords.read(event);
     }
 
     // ---- commands ---------------------------------------------------------------------------------------
 
     private void onCommand(final MarketEvent c)
     {
-        Setup setup = byId.get(c.setupId);
+        Setup setup = book.get(c.setupId);
         if (c.setupOp == SetupOp.ADD.value() || c.setupOp == SetupOp.RESTORE.value())
         {
             if (setup != null && !setup.terminal())
@@ -120,8 +113,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             }
             setup = new Setup();
             setup.define(c);
-            byId.put(setup.id, setup);
-            register(setup);
+            book.add(setup);
             if (c.setupOp == SetupOp.RESTORE.value())
             {
                 setup.state = c.setupState; // where it stood before the restart: nothing is emitted again
@@ -158,13 +150,13 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
 
     private void onPrice(final int symbolId, final long price, final long time)
     {
-        if (symbolId >= countBySymbol.length)
+        if (!book.covers(symbolId))
         {
             return;
         }
-        lastPrice[symbolId] = price;
-        final Setup[] setups = bySymbol[symbolId];
-        for (int i = countBySymbol[symbolId] - 1; i >= 0; i--)
+        book.lastPrice(symbolId, price);
+        final Setup[] setups = book.setups(symbolId);
+        for (int i = book.count(symbolId) - 1; i >= 0; i--)
         {
             evaluate(setups[i], price, time);
         }
@@ -240,43 +232,34 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     private void trigger(final Setup s, final long price)
     {
         s.entryPrice = price;
-        final double a = atr(s.symbolId);
+        final double a = book.atr(s.symbolId);
         final int n = levels.levels(s.symbolId, levelScratch);
         if (s.target1 == 0 && s.target1Atr > 0 && a > 0)
         {
-            s.target1 = LevelSnapper.snap(target(s, price, s.target1Atr, a), price, s.isLong, a, settings.snapAtr,
+            s.target1 = LevelSnapper.snap(s.targetFrom(price, s.target1Atr, a), price, s.isLong, a, settings.snapAtr,
                 levelScratch, n);
         }
         if (s.target2 == 0 && s.target2Atr > 0 && a > 0)
         {
-            s.target2 = LevelSnapper.snap(target(s, price, s.target2Atr, a), price, s.isLong, a, settings.snapAtr,
+            s.target2 = LevelSnapper.snap(s.targetFrom(price, s.target2Atr, a), price, s.isLong, a, settings.snapAtr,
                 levelScratch, n);
         }
         transition(s, SetupState.TRIGGERED.value(), price);
     }
 
-    private static long target(final Setup s, final long entry, final double multiple, final double atr)
-    {
-        final long distance = Math.round(multiple * atr * 1e6);
-        return s.isLong ? entry + distance : entry - distance;
-    }
-
-    /** After target 1 an ATR trail moves the stop toward price, never away. */
     private void trailByAtr(final Setup s, final long price)
     {
-        final double a = atr(s.symbolId);
-        if (s.trail != Trail.ATR.value() || !(a > 0))
+        final double a = book.atr(s.symbolId);
+        if (s.trail == Trail.ATR.value() && a > 0)
         {
-            return;
+            s.trailByAtr(price, a);
         }
-        final long distance = Math.round(s.trailParam * a * 1e6);
-        s.stop = s.isLong ? Math.max(s.stop, price - distance) : Math.min(s.stop, price + distance);
     }
 
     /** Alert once price comes within stopThreatAtr ATRs of the stop; re-armed beyond 1.5 times that. */
     private void stopThreat(final Setup s, final long price)
     {
-        final double a = atr(s.symbolId);
+        final double a = book.atr(s.symbolId);
         if (!(a > 0) || settings.stopThreatAtr <= 0)
         {
             return;
@@ -299,10 +282,10 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     private void onTimer()
     {
         final long now = clock.now();
-        for (int symbol = 1; symbol <= maxSymbolId; symbol++)
+        for (int symbol = 1; symbol <= book.maxSymbolId(); symbol++)
         {
-            final Setup[] setups = bySymbol[symbol];
-            for (int i = countBySymbol[symbol] - 1; i >= 0; i--)
+            final Setup[] setups = book.setups(symbol);
+            for (int i = book.count(symbol) - 1; i >= 0; i--)
             {
                 final Setup s = setups[i];
                 if (expired(s))
@@ -312,7 +295,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
                 if (s.state == SetupState.READY.value() && s.confirmRule == ConfirmRule.DWELL.value() &&
                     s.inZoneSince != 0 && now - s.inZoneSince >= s.confirmDwellNanos)
                 {
-                    trigger(s, lastPrice[symbol]); // dwelled long enough at the last traded price
+                    trigger(s, book.lastPrice(symbol)); // dwelled long enough at the last traded price
                 }
             }
         }
@@ -328,31 +311,14 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         return false;
     }
 
-    private void scanBars(final MarketEvent e)
-    {
-        int offset = 0;
-        while (offset < e.barOutputLength)
-        {
-            final int length = e.barOutput.getInt(offset);
-            header.wrap(e.barOutput, offset + 4);
-            bar.wrap(e.barOutput, offset + 4 + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
-                header.version());
-            if (bar.revision() == 0 && bar.close() > 0)
-            {
-                onBarClose(bar.symbolId(), bar.timeframeMillis(), bar.close());
-            }
-            offset += 4 + length;
-        }
-    }
-
     private void onBarClose(final int symbolId, final int timeframeMillis, final long close)
     {
-        if (symbolId >= countBySymbol.length)
+        if (!book.covers(symbolId))
         {
             return;
         }
-        final Setup[] setups = bySymbol[symbolId];
-        for (int i = countBySymbol[symbolId] - 1; i >= 0; i--)
+        final Setup[] setups = book.setups(symbolId);
+        for (int i = book.count(symbolId) - 1; i >= 0; i--)
         {
             final Setup s = setups[i];
             if (s.state == SetupState.READY.value() && s.inZone(close) &&
@@ -363,55 +329,28 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             }
             else if (s.state == SetupState.TARGET1.value() && s.trail == Trail.EMA.value() && timeframeMillis == 1000)
             {
-                // EMA of 1 s closes with period trailParam; once it has that many closes (warm), the stop
-                // follows it, never backwards
-                final double alpha = 2.0 / (Math.max(1, s.trailParam) + 1);
-                s.ema = s.emaSamples == 0 ? close : s.ema + alpha * (close - s.ema);
-                if (++s.emaSamples >= s.trailParam)
-                {
-                    final long emaStop = Math.round(s.ema);
-                    s.stop = s.isLong ? Math.max(s.stop, emaStop) : Math.min(s.stop, emaStop);
-                }
+                s.trailByEma(close);
             }
         }
     }
 
-    private void scanMetrics(final MarketEvent e)
+    private void onAtr(final int symbolId, final int timeframeMillis, final double atr)
     {
-        int offset = 0;
-        while (offset < e.metricsOutputLength)
+        if (timeframeMillis == settings.atrTimeframeMillis && atr > 0)
         {
-            final int length = e.metricsOutput.getInt(offset);
-            header.wrap(e.metricsOutput, offset + 4);
-            final int body = offset + 4 + MessageHeaderDecoder.ENCODED_LENGTH;
-            if (header.templateId() == BarMetricsDecoder.TEMPLATE_ID)
-            {
-                metrics.wrap(e.metricsOutput, body, header.blockLength(), header.version());
-                if (metrics.timeframeMillis() == settings.atrTimeframeMillis && metrics.atr() > 0)
-                {
-                    ensure(metrics.symbolId());
-                    atr[metrics.symbolId()] = metrics.atr();
-                }
-            }
-            else if (header.templateId() == PairMetricsDecoder.TEMPLATE_ID)
-            {
-                pair.wrap(e.metricsOutput, body, header.blockLength(), header.version());
-                onDivergence(pair.etfSymbolId(), pair.divergence());
-                onDivergence(pair.indexSymbolId(), pair.divergence());
-            }
-            offset += 4 + length;
+            book.atr(symbolId, atr);
         }
     }
 
     /** An active setup whose symbol's ETF/index pair diverges beyond the threshold; re-armed below half of it. */
     private void onDivergence(final int symbolId, final double divergence)
     {
-        if (symbolId >= countBySymbol.length || Double.isNaN(divergence))
+        if (!book.covers(symbolId) || Double.isNaN(divergence))
         {
             return;
         }
-        final Setup[] setups = bySymbol[symbolId];
-        for (int i = countBySymbol[symbolId] - 1; i >= 0; i--)
+        final Setup[] setups = book.setups(symbolId);
+        for (int i = book.count(symbolId) - 1; i >= 0; i--)
         {
             final Setup s = setups[i];
             if (s.state == SetupState.ARMED.value())
@@ -440,8 +379,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         counters.setupTransitions.incrementRelease();
         if (s.terminal())
         {
-            unregister(s);
-            byId.remove(s.id);
+            book.remove(s);
             store.remove(s.id);
         }
         else
@@ -457,59 +395,12 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
 
     private void emitTransition(final Setup s, final int from, final int to, final long price)
     {
-        final ExpandableArrayBuffer out = cause.setupOutput;
-        final int at = cause.setupOutputLength;
-        out.checkLimit(at + 4 + MessageHeaderEncoder.ENCODED_LENGTH + SetupTransitionEncoder.BLOCK_LENGTH);
-        transitionEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
-            .eventTime(cause.type == EventType.TIMER ? clock.now() : cause.eventTime)
-            .receiveTime(cause.receiveTime)
-            .setupId(s.id)
-            .symbolId(s.symbolId)
-            .fromState(SetupState.get((short)from))
-            .toState(SetupState.get((short)to))
-            .price(price)
-            .causeIndex(cause.inputIndex)
-            .entryPrice(s.entryPrice)
-            .stop(s.stop)
-            .target1(s.target1)
-            .target2(s.target2);
-        commit(at, SetupTransitionEncoder.BLOCK_LENGTH);
+        records.transition(cause, cause.type == EventType.TIMER ? clock.now() : cause.eventTime, s, from, to, price);
     }
 
-    /** Through the per-setup, per-type cool-down: a burst yields one alert, the next says how many were held. */
     private void alert(final Setup s, final int type, final long price, final double value)
     {
-        final long now = clock.isSet() ? clock.now() : cause.eventTime;
-        if (now - s.lastAlert[type] < settings.alertCooldownNanos)
-        {
-            s.heldBack[type]++;
-            counters.alertsHeldBack.incrementRelease();
-            return;
-        }
-        final ExpandableArrayBuffer out = cause.setupOutput;
-        final int at = cause.setupOutputLength;
-        out.checkLimit(at + 4 + MessageHeaderEncoder.ENCODED_LENGTH + TacticalAlertEncoder.BLOCK_LENGTH);
-        alertEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
-            .eventTime(now)
-            .receiveTime(cause.receiveTime)
-            .setupId(s.id)
-            .symbolId(s.symbolId)
-            .alertType(AlertType.get((short)type))
-            .price(price)
-            .value(value)
-            .causeIndex(cause.inputIndex)
-            .coalesced(s.heldBack[type]);
-        commit(at, TacticalAlertEncoder.BLOCK_LENGTH);
-        s.lastAlert[type] = now;
-        s.heldBack[type] = 0;
-        counters.alerts[type].incrementRelease();
-    }
-
-    private void commit(final int at, final int blockLength)
-    {
-        final int length = MessageHeaderEncoder.ENCODED_LENGTH + blockLength;
-        cause.setupOutput.putInt(at, length);
-        cause.setupOutputLength = at + 4 + length;
+        records.alert(cause, clock.isSet() ? clock.now() : cause.eventTime, s, type, price, value);
     }
 
     private void persist(final Setup s)
@@ -519,67 +410,9 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         store.put(stored);
     }
 
-    // ---- the symbol index -------------------------------------------------------------------------------
-
-    private void register(final Setup s)
-    {
-        ensure(s.symbolId);
-        maxSymbolId = Math.max(maxSymbolId, s.symbolId);
-        Setup[] list = bySymbol[s.symbolId];
-        if (list == null)
-        {
-            list = new Setup[4];
-        }
-        else if (countBySymbol[s.symbolId] == list.length)
-        {
-            list = Arrays.copyOf(list, list.length * 2);
-        }
-        bySymbol[s.symbolId] = list;
-        list[countBySymbol[s.symbolId]++] = s;
-    }
-
-    /** Swap-remove: deterministic, since every step is a pure function of the input order. */
-    private void unregister(final Setup s)
-    {
-        final Setup[] list = bySymbol[s.symbolId];
-        final int n = countBySymbol[s.symbolId];
-        for (int i = 0; i < n; i++)
-        {
-            if (list[i] == s)
-            {
-                list[i] = list[n - 1];
-                list[n - 1] = null;
-                countBySymbol[s.symbolId] = n - 1;
-                return;
-            }
-        }
-    }
-
-    private double atr(final int symbolId)
-    {
-        return symbolId < atr.length ? atr[symbolId] : 0;
-    }
-
-    private void ensure(final int s)
-    {
-        if (s >= countBySymbol.length)
-        {
-            final int n = Integer.highestOneBit(s) << 1;
-            bySymbol = Arrays.copyOf(bySymbol, n);
-            countBySymbol = Arrays.copyOf(countBySymbol, n);
-            atr = Arrays.copyOf(atr, n);
-            lastPrice = Arrays.copyOf(lastPrice, n);
-        }
-    }
-
     /** Live setups, for tests and tools. */
     int liveSetups()
     {
-        int n = 0;
-        for (int s = 0; s <= maxSymbolId; s++)
-        {
-            n += countBySymbol[s];
-        }
-        return n;
+        return book.liveSetups();
     }
 }

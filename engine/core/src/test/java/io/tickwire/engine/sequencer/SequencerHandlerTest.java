@@ -16,9 +16,7 @@ class SequencerHandlerTest
 
     private MarketEvent trade(final int symbol, final int exchange, final int trf, final long idKey, final long q)
     {
-        final MarketEvent e = new MarketEvent();
-        e.reset(EventType.TRADE);
-        e.symbolId = symbol;
+        final MarketEvent e = event(EventType.TRADE, symbol);
         e.exchange = exchange;
         e.trfId = trf;
         e.tradeIdKey = idKey;
@@ -81,9 +79,7 @@ class SequencerHandlerTest
 
     private MarketEvent timedTrade(final int symbol, final long time, final long idKey)
     {
-        final MarketEvent e = new MarketEvent();
-        e.reset(EventType.TRADE);
-        e.symbolId = symbol;
+        final MarketEvent e = event(EventType.TRADE, symbol);
         e.eventTime = time;
         e.receiveTime = 1_763_730_600_000_000_000L;
         e.tradeIdKey = idKey;
@@ -112,9 +108,7 @@ class SequencerHandlerTest
 
     private MarketEvent aggregate(final int symbol, final int kind, final long close)
     {
-        final MarketEvent e = new MarketEvent();
-        e.reset(EventType.AGGREGATE);
-        e.symbolId = symbol;
+        final MarketEvent e = event(EventType.AGGREGATE, symbol);
         e.aggregateKind = kind;
         e.startTime = 1_795_186_800_000_000_000L;
         e.endTime = e.startTime + 1_000_000_000L;
@@ -126,11 +120,17 @@ class SequencerHandlerTest
 
     private MarketEvent quote(final int symbol, final long time)
     {
-        final MarketEvent e = new MarketEvent();
-        e.reset(EventType.QUOTE);
-        e.symbolId = symbol;
+        final MarketEvent e = event(EventType.QUOTE, symbol);
         e.eventTime = time;
         sequencer.onEvent(e, 0, true);
+        return e;
+    }
+
+    private static MarketEvent event(final int type, final int symbol)
+    {
+        final MarketEvent e = new MarketEvent();
+        e.reset(type);
+        e.symbolId = symbol;
         return e;
     }
 }

@@ -260,9 +260,7 @@ class SetupEvaluatorTest
         assertEquals(before, transitions.size());
         barClose(1000, 102.0); // EMA 102 after 3 closes: warm, the stop rises from 98 to 102
         trade(101.9);          // stopped at the EMA stop
-        final Transition last = transitions.get(transitions.size() - 1);
-        assertEquals(SetupState.STOPPED, last.to());
-        assertEquals(102_000_000L, last.stop());
+        assertStoppedAt(102_000_000L);
     }
 
     @Test
@@ -309,9 +307,7 @@ class SetupEvaluatorTest
         trade(104.0);      // stop 102.5
         trade(103.0);      // price falls: the stop stays at 102.5
         trade(102.4);      // stopped by the trailed stop
-        final Transition last = transitions.get(transitions.size() - 1);
-        assertEquals(SetupState.STOPPED, last.to());
-        assertEquals(102_500_000L, last.stop());
+        assertStoppedAt(102_500_000L);
     }
 
     @Test
@@ -437,5 +433,12 @@ class SetupEvaluatorTest
             }
             assertTrue(triggers <= 1, where);
         }
+    }
+
+    private void assertStoppedAt(final long stop)
+    {
+        final Transition last = transitions.get(transitions.size() - 1);
+        assertEquals(SetupState.STOPPED, last.to());
+        assertEquals(stop, last.stop());
     }
 }

@@ -10,7 +10,6 @@ import io.tickwire.codecs.sbe.Trail;
 import io.tickwire.model.FixedPoint;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +118,7 @@ public final class SetupJson
             switch (field)
             {
                 case "op":
-                    r.op = op(text(p, value, field));
+                    r.op = op(SetupJsonValues.text(p, value, field));
                     break;
                 case "id":
                     if (value != JsonToken.VALUE_NUMBER_INT || p.getLongValue() <= 0)
@@ -129,10 +128,10 @@ public final class SetupJson
                     r.id = p.getLongValue();
                     break;
                 case "symbol":
-                    r.ticker = text(p, value, field);
+                    r.ticker = SetupJsonValues.text(p, value, field);
                     break;
                 case "direction":
-                    final String d = text(p, value, field).toLowerCase(Locale.ROOT);
+                    final String d = SetupJsonValues.text(p, value, field).toLowerCase(Locale.ROOT);
                     if (!d.equals("long") && !d.equals("short"))
                     {
                         throw new InvalidSetup(field, "long or short");
@@ -140,28 +139,28 @@ public final class SetupJson
                     r.direction = d.equals("long") ? Direction.LONG.value() : Direction.SHORT.value();
                     break;
                 case "entry":
-                    final long[] entry = prices(p, value, field, 2);
+                    final long[] entry = SetupJsonValues.prices(p, value, field, 2);
                     r.entryLow = Math.min(entry[0], entry[1]);
                     r.entryHigh = Math.max(entry[0], entry[1]);
                     break;
                 case "stop":
-                    r.stop = price(p, value, field);
+                    r.stop = SetupJsonValues.price(p, value, field);
                     break;
                 case "proximity":
-                    r.proximity = price(p, value, field);
+                    r.proximity = SetupJsonValues.price(p, value, field);
                     break;
                 case "targets":
-                    final long[] targets = prices(p, value, field, 2);
+                    final long[] targets = SetupJsonValues.prices(p, value, field, 2);
                     r.target1 = targets[0];
                     r.target2 = targets[1];
                     break;
                 case "targetsAtr":
-                    final long[] multiples = prices(p, value, field, 2);
+                    final long[] multiples = SetupJsonValues.prices(p, value, field, 2);
                     r.target1Atr = FixedPoint.toDouble(multiples[0]);
                     r.target2Atr = FixedPoint.toDouble(multiples[1]);
                     break;
                 case "expiry":
-                    r.expiry = expiry(p, value);
+                    r.expiry = SetupJsonValues.expiry(p, value);
                     break;
                 case "confirm":
                     readConfirm(p, value, r);
@@ -191,16 +190,16 @@ public final class SetupJson
             switch (field)
             {
                 case "rule":
-                    rule = text(p, value, "confirm.rule");
+                    rule = SetupJsonValues.text(p, value, "confirm.rule");
                     break;
                 case "n":
-                    r.confirmTicks = positiveInt(p, value, "confirm.n");
+                    r.confirmTicks = SetupJsonValues.positiveInt(p, value, "confirm.n");
                     break;
                 case "ms":
-                    r.confirmDwellMillis = positiveInt(p, value, "confirm.ms");
+                    r.confirmDwellMillis = SetupJsonValues.positiveInt(p, value, "confirm.ms");
                     break;
                 case "tf":
-                    tf = text(p, value, "confirm.tf");
+                    tf = SetupJsonValues.text(p, value, "confirm.tf");
                     break;
                 default:
                     p.skipChildren();
@@ -241,11 +240,11 @@ public final class SetupJson
             final JsonToken value = p.nextToken();
             if (field.equals("type"))
             {
-                type = text(p, value, "trail.type");
+                type = SetupJsonValues.text(p, value, "trail.type");
             }
             else if (field.equals("k") || field.equals("period"))
             {
-                r.trailParam = FixedPoint.toDouble(price(p, value, "trail." + field));
+                r.trailParam = FixedPoint.toDouble(SetupJsonValues.price(p, value, "trail." + field));
             }
             else
             {
@@ -326,84 +325,6 @@ public final class SetupJson
             default:
                 throw new InvalidSetup("op", "add, amend or cancel");
         }
-    }
-
-    private static long expiry(final JsonParser p, final JsonToken value) throws IOException
-    {
-        if (value == JsonToken.VALUE_NUMBER_INT)
-        {
-            return p.getLongValue();
-        }
-        if (value == JsonToken.VALUE_STRING)
-        {
-            try
-            {
-                final Instant at = Instant.parse(p.getText());
-                return at.getEpochSecond() * 1_000_000_000L + at.getNano();
-            }
-            catch (final RuntimeException ex)
-            {
-                throw new InvalidSetup("expiry", "an ISO-8601 instant such as 2026-11-21T21:00:00Z, or ns since the epoch");
-            }
-        }
-        throw new InvalidSetup("expiry", "an ISO-8601 instant or ns since the epoch");
-    }
-
-    private static String text(final JsonParser p, final JsonToken value, final String field) throws IOException
-    {
-        if (value != JsonToken.VALUE_STRING)
-        {
-            throw new InvalidSetup(field, "a string");
-        }
-        return p.getText();
-    }
-
-    private static int positiveInt(final JsonParser p, final JsonToken value, final String field) throws IOException
-    {
-        if (value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() <= 0)
-        {
-            throw new InvalidSetup(field, "a positive whole number");
-        }
-        return p.getIntValue();
-    }
-
-    private static long price(final JsonParser p, final JsonToken value, final String field) throws IOException
-    {
-        if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT)
-        {
-            throw new InvalidSetup(field, "a number");
-        }
-        final long v = FixedPoint.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-        if (v == FixedPoint.INVALID || v < 0)
-        {
-            throw new InvalidSetup(field, "a non-negative number");
-        }
-        return v;
-    }
-
-    private static long[] prices(final JsonParser p, final JsonToken value, final String field, final int count)
-        throws IOException
-    {
-        if (value != JsonToken.START_ARRAY)
-        {
-            throw new InvalidSetup(field, "an array of " + count + " numbers");
-        }
-        final long[] out = new long[count];
-        int n = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY)
-        {
-            if (n == count)
-            {
-                throw new InvalidSetup(field, "an array of " + count + " numbers");
-            }
-            out[n++] = price(p, t, field);
-        }
-        if (n != count)
-        {
-            throw new InvalidSetup(field, "an array of " + count + " numbers");
-        }
-        return out;
     }
 
     private static String firstLine(final String message)

@@ -1,0 +1,90 @@
+package io.tickwire.engine.setups;
+
+import io.tickwire.codecs.sbe.AlertType;
+import io.tickwire.codecs.sbe.MessageHeaderEncoder;
+import io.tickwire.codecs.sbe.SetupState;
+import io.tickwire.codecs.sbe.SetupTransitionEncoder;
+import io.tickwire.codecs.sbe.TacticalAlertEncoder;
+import io.tickwire.model.EngineCounters;
+import io.tickwire.model.event.MarketEvent;
+import org.agrona.ExpandableArrayBuffer;
+
+/**
+ * Writes the evaluator's records — setup transitions and tactical alerts — into the cause's setupOutput as
+ * {@code [int32 length][SBE message]}, for the output journal. Each record cites the input index of its cause.
+ */
+final class SetupRecords
+{
+    private final long alertCooldownNanos;
+    private final EngineCounters counters;
+    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
+    private final SetupTransitionEncoder transitionEncoder = new SetupTransitionEncoder();
+    private final TacticalAlertEncoder alertEncoder = new TacticalAlertEncoder();
+
+    SetupRecords(final long alertCooldownNanos, final EngineCounters counters)
+    {
+        this.alertCooldownNanos = alertCooldownNanos;
+        this.counters = counters;
+    }
+
+    void transition(final MarketEvent cause, final long eventTime, final Setup s, final int from, final int to,
+        final long price)
+    {
+        final ExpandableArrayBuffer out = cause.setupOutput;
+        final int at = cause.setupOutputLength;
+        out.checkLimit(at + 4 + MessageHeaderEncoder.ENCODED_LENGTH + SetupTransitionEncoder.BLOCK_LENGTH);
+        transitionEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
+            .eventTime(eventTime)
+            .receiveTime(cause.receiveTime)
+            .setupId(s.id)
+            .symbolId(s.symbolId)
+            .fromState(SetupState.get((short)from))
+            .toState(SetupState.get((short)to))
+            .price(price)
+            .causeIndex(cause.inputIndex)
+            .entryPrice(s.entryPrice)
+            .stop(s.stop)
+            .target1(s.target1)
+            .target2(s.target2);
+        commit(cause, at, SetupTransitionEncoder.BLOCK_LENGTH);
+    }
+
+    /**
+     * Through the per-setup, per-type cool-down: a burst yields one alert, and the next one says how many were
+     * held back in between.
+     */
+    void alert(final MarketEvent cause, final long eventTime, final Setup s, final int type, final long price,
+        final double value)
+    {
+        if (eventTime - s.lastAlert[type] < alertCooldownNanos)
+        {
+            s.heldBack[type]++;
+            counters.alertsHeldBack.incrementRelease();
+            return;
+        }
+        final ExpandableArrayBuffer out = cause.setupOutput;
+        final int at = cause.setupOutputLength;
+        out.checkLimit(at + 4 + MessageHeaderEncoder.ENCODED_LENGTH + TacticalAlertEncoder.BLOCK_LENGTH);
+        alertEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
+            .eventTime(eventTime)
+            .receiveTime(cause.receiveTime)
+            .setupId(s.id)
+            .symbolId(s.symbolId)
+            .alertType(AlertType.get((short)type))
+            .price(price)
+            .value(value)
+            .causeIndex(cause.inputIndex)
+            .coalesced(s.heldBack[type]);
+        commit(cause, at, TacticalAlertEncoder.BLOCK_LENGTH);
+        s.lastAlert[type] = eventTime;
+        s.heldBack[type] = 0;
+        counters.alerts[type].incrementRelease();
+    }
+
+    private static void commit(final MarketEvent cause, final int at, final int blockLength)
+    {
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + blockLength;
+        cause.setupOutput.putInt(at, length);
+        cause.setupOutputLength = at + 4 + length;
+    }
+}

@@ -1,0 +1,8 @@
+package io.tickwire.gateway;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+/** A setup's latest transition record, with its symbol for filtering snapshots. */
+record LastSetup(int symbolId, UnsafeBuffer record)
+{
+}
