@@ -169,6 +169,86 @@ class MassiveFrameDecoderTest
         assertEquals(EventType.QUOTE, batch.get(1).type);
     }
 
+    private static final String TRADE = "{\"ev\":\"T\",\"sym\":\"SPY\",\"x\":4,\"p\":600.01,\"s\":100," +
+        "\"t\":1763700000123,\"q\":1}";
+
+    @Test
+    void shouldRejectAFrameCutInsideAnArrayAndReadTheNextOne()
+    {
+        // once spun readArray forever on the ingest thread
+        assertEquals(DeadLetterReason.MALFORMED_JSON.value(), decode("[{\"ev\":\"T\",\"sym\":\"SPY\",\"c\":[12,"));
+        assertEquals(0, batch.size());
+        assertEquals(MassiveFrameDecoder.OK, decode("[" + TRADE + "]"));
+        assertEquals(EventType.TRADE, batch.get(batch.size() - 1).type);
+    }
+
+    @Test
+    void shouldRejectAPartialTokenAfterTheArrayWithoutHurtingTheNextFrame()
+    {
+        for (final String tail : new String[]{" 1", " \"", " nul", " [", "[]"})
+        {
+            assertEquals(DeadLetterReason.MALFORMED_JSON.value(), decode("[" + TRADE + "]" + tail), tail);
+            assertEquals(0, batch.size(), "the frame is rejected whole: " + tail);
+            assertEquals(MassiveFrameDecoder.OK, decode("[" + TRADE + "]\n"), "the next frame after: " + tail);
+            assertEquals(EventType.TRADE, batch.get(batch.size() - 1).type);
+        }
+    }
+
+    @Test
+    void shouldRejectValuesTheFeedNeverSendsWithTheirReasonAndKeepTheGoodEvents()
+    {
+        final String[][] cases = {
+            {"\"p\":10000000000000", "p must be a positive price"},
+            {"\"p\":-1", "p must be a positive price"},
+            {"\"p\":false", "invalid value for 'p'"},
+            {"\"p\":123456789012345678901234567890", "invalid value for 'p'"},
+            {"\"s\":-5", "trade size (s) must be positive"},
+            {"\"s\":0", "trade size (s) must be positive"},
+            {"\"t\":0", "t is not a time between 2000 and 2100"},
+            {"\"x\":-3", "x must be a whole number from 0 to 999"},
+            {"\"c\":[300]", "invalid value for 'c'"},
+            {"\"c\":[1,2,3,4,5,6,7,8,9]", "more than 8 conditions"},
+            {"\"i\":\"" + "9".repeat(300) + "\"", "invalid value for 'i'"},
+        };
+        for (final String[] c : cases)
+        {
+            assertEquals(MassiveFrameDecoder.OK, decode("[" + TRADE + "," + override(TRADE, c[0]) + "," + TRADE + "]"), c[0]);
+            assertEquals(1, decoder.rejectedEvents(), c[0]);
+            assertEquals(1, decoder.firstRejectIndex(), c[0]);
+            assertTrue(decoder.firstRejectDetail().contains(c[1]), c[0] + " -> " + decoder.firstRejectDetail());
+            int trades = 0;
+            for (int i = 0; i < batch.size(); i++)
+            {
+                trades += batch.get(i).type == EventType.TRADE ? 1 : 0;
+            }
+            assertEquals(2, trades, "the good events of the frame go on: " + c[0]);
+        }
+    }
+
+    @Test
+    void shouldKeepANonAsciiTradeIdAsUtf8()
+    {
+        assertEquals(MassiveFrameDecoder.OK, decode("[" + override(TRADE, "\"i\":\"ü-7\"") + "]"));
+        assertEquals("ü-7", batch.get(batch.size() - 1).textAsString());
+    }
+
+    /** The event with one field's value replaced (or added). */
+    private static String override(final String event, final String field)
+    {
+        final String name = field.substring(0, field.indexOf(':') + 1);
+        final int at = event.indexOf(name);
+        if (at < 0)
+        {
+            return event.substring(0, event.length() - 1) + "," + field + "}";
+        }
+        int end = at + name.length();
+        while (event.charAt(end) != ',' && event.charAt(end) != '}')
+        {
+            end++;
+        }
+        return event.substring(0, at) + field + event.substring(end);
+    }
+
     @Test
     void shouldAllocateNothingPerFrameInSteadyState()
     {

@@ -1,0 +1,288 @@
+package io.tickwire.massive;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.tickwire.model.FixedPoint;
+import io.tickwire.model.event.MarketEvent;
+
+import java.io.IOException;
+
+import static io.tickwire.massive.MassiveFields.*;
+
+/**
+ * Reads one Massive event object from the parser into typed scratch slots, without allocating: numbers by
+ * field id (whole and fixed-point, whether present, whether integral), the ticker and trade id as chars, the
+ * condition and indicator arrays, and the first field whose value could not be used. Leniency: numbers may
+ * be strings, unknown fields and nested values of unknown fields are skipped, nulls count as absent.
+ * {@link MassiveFrameDecoder} validates the slots and maps them onto ring events.
+ */
+final class MassiveEventReader
+{
+    private JsonParser parser;
+
+    // what the last read() found, for the decoder to validate and map
+    int ev;
+    final char[] sym = new char[MarketEvent.MAX_TEXT];
+    int symLength;
+    final char[] id = new char[MarketEvent.MAX_TEXT];
+    int idLength;
+    boolean idIsText;
+    final boolean[] present = new boolean[NUMERIC_FIELDS];
+    final boolean[] integral = new boolean[NUMERIC_FIELDS];
+    final long[] whole = new long[NUMERIC_FIELDS];
+    final long[] fixed = new long[NUMERIC_FIELDS];
+    final byte[] conditions = new byte[MarketEvent.MAX_CONDITIONS];
+    int conditionCount;
+    final short[] indicators = new short[MarketEvent.MAX_INDICATORS];
+    int indicatorCount;
+    String status;
+    String message;
+    int invalidField = -1;
+    String invalidFieldName;
+    /** The array field (c or i) that held more codes than an event keeps, or -1. */
+    int tooManyCodes = -1;
+
+    /** Reads one event object, its START_OBJECT already consumed, through its END_OBJECT. */
+    void read(final JsonParser parser) throws IOException
+    {
+        this.parser = parser;
+        clearScratch();
+        JsonToken token = parser.nextToken();
+        while (token == JsonToken.FIELD_NAME)
+        {
+            final int field = MassiveFields.fieldId(parser.currentName());
+            token = parser.nextToken();
+            readValue(field, token);
+            token = parser.nextToken();
+        }
+        if (token != JsonToken.END_OBJECT)
+        {
+            throw new IOException("object ends with " + token);
+        }
+    }
+
+    private void clearScratch()
+    {
+        ev = EV_NONE;
+        symLength = 0;
+        idLength = 0;
+        idIsText = false;
+        conditionCount = 0;
+        indicatorCount = 0;
+        status = null;
+        message = null;
+        invalidField = -1;
+        invalidFieldName = null;
+        tooManyCodes = -1;
+        for (int i = 0; i < NUMERIC_FIELDS; i++)
+        {
+            present[i] = false;
+        }
+    }
+
+    private void readValue(final int field, final JsonToken token) throws IOException
+    {
+        if (token == JsonToken.VALUE_NULL)
+        {
+            return;
+        }
+        if (token == JsonToken.START_ARRAY)
+        {
+            readArray(field);
+            return;
+        }
+        if (token == JsonToken.START_OBJECT)
+        {
+            skipChildren();
+            if (field != F_UNKNOWN)
+            {
+                markInvalid(field);
+            }
+            return;
+        }
+        switch (field)
+        {
+            case F_EV:
+                ev = MassiveFields.eventKind(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                break;
+            case F_SYM:
+                symLength = copyText(field, sym);
+                break;
+            case F_I:
+                idLength = copyText(field, id);
+                idIsText = true;
+                break;
+            case F_STATUS:
+                status = parser.getText();
+                break;
+            case F_MESSAGE:
+                message = parser.getText();
+                break;
+            case F_UNKNOWN:
+                break;
+            default:
+                readNumber(field, token);
+        }
+    }
+
+    private void readNumber(final int field, final JsonToken token) throws IOException
+    {
+        if (token == JsonToken.VALUE_NUMBER_INT)
+        {
+            if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER)
+            {
+                markInvalid(field); // beyond a long: no field of the feed is that large
+                return;
+            }
+            present[field] = true;
+            integral[field] = true;
+            whole[field] = parser.getLongValue();
+        }
+        else if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING)
+        {
+            final char[] chars = parser.getTextCharacters();
+            final int offset = parser.getTextOffset();
+            final int length = parser.getTextLength();
+            final long value = FixedPoint.parse(chars, offset, length);
+            if (value == FixedPoint.INVALID)
+            {
+                markInvalid(field);
+                return;
+            }
+            present[field] = true;
+            integral[field] = value % FixedPoint.SCALE == 0;
+            fixed[field] = value;
+            whole[field] = value / FixedPoint.SCALE;
+            if (integral[field] && token == JsonToken.VALUE_STRING && MassiveFields.isDigits(chars, offset, length))
+            {
+                whole[field] = MassiveFields.parseWhole(chars, offset, length); // full precision for long ids/timestamps
+            }
+        }
+        else if (field == F_OTC && (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE))
+        {
+            present[field] = true;
+            integral[field] = true;
+            whole[field] = token == JsonToken.VALUE_TRUE ? 1 : 0;
+        }
+        else
+        {
+            markInvalid(field);
+        }
+    }
+
+    /**
+     * Condition codes (0-255) and quote indicators (0-65535), kept whole: a code out of range or more of them
+     * than an event holds is recorded for the decoder to reject with its reason, never truncated.
+     */
+    private void readArray(final int field) throws IOException
+    {
+        JsonToken token = parser.nextToken();
+        while (token != JsonToken.END_ARRAY)
+        {
+            if (token == JsonToken.NOT_AVAILABLE || token == null)
+            {
+                throw new IOException("frame ends inside an array");
+            }
+            if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT)
+            {
+                skipChildren();
+                markInvalid(field);
+            }
+            else if ((field == F_C || field == F_I) && token == JsonToken.VALUE_NUMBER_INT)
+            {
+                readCode(field);
+            }
+            else if (field != F_UNKNOWN)
+            {
+                markInvalid(field);
+            }
+            token = parser.nextToken();
+        }
+    }
+
+    private void readCode(final int field) throws IOException
+    {
+        final boolean condition = field == F_C;
+        final long code = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? -1 : parser.getLongValue();
+        if (code < 0 || code > (condition ? 255 : 65_535))
+        {
+            markInvalid(field);
+        }
+        else if (condition ? conditionCount == conditions.length : indicatorCount == indicators.length)
+        {
+            tooManyCodes = field;
+        }
+        else if (condition)
+        {
+            conditions[conditionCount++] = (byte)code;
+        }
+        else
+        {
+            indicators[indicatorCount++] = (short)code;
+        }
+    }
+
+    private void skipChildren() throws IOException
+    {
+        int depth = 1;
+        while (depth > 0)
+        {
+            final JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT)
+            {
+                depth++;
+            }
+            else if (token == JsonToken.END_ARRAY || token == JsonToken.END_OBJECT)
+            {
+                depth--;
+            }
+            else if (token == JsonToken.NOT_AVAILABLE)
+            {
+                throw new IOException("frame ends inside a value");
+            }
+        }
+    }
+
+    private void markInvalid(final int field) throws IOException
+    {
+        if (invalidField < 0)
+        {
+            invalidField = field;
+            final String name = parser.currentName(); // null inside an array
+            invalidFieldName = name != null ? name : field == F_C ? "c" : field == F_I ? "i" : "?";
+        }
+    }
+
+    long nanos(final int field)
+    {
+        return MassiveFields.toEpochNanos(whole[field]);
+    }
+
+    long wholeOr(final int field, final long fallback)
+    {
+        return present[field] ? whole[field] : fallback;
+    }
+
+    long fixedOr(final int field)
+    {
+        return present[field] ? fixedValue(field) : 0;
+    }
+
+    long fixedValue(final int field)
+    {
+        return integral[field] ? whole[field] * FixedPoint.SCALE : fixed[field];
+    }
+
+    /** A text longer than the event holds is invalid, not cut: a cut trade id would no longer identify the trade. */
+    private int copyText(final int field, final char[] target) throws IOException
+    {
+        final int length = parser.getTextLength();
+        if (length > target.length)
+        {
+            markInvalid(field);
+            return 0;
+        }
+        System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), target, 0, length);
+        return length;
+    }
+}
