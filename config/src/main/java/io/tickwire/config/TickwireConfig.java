@@ -98,7 +98,7 @@ public final class TickwireConfig
     }
 
     /** A key's value as written. */
-    String text(final Key<?> key)
+    public String text(final Key<?> key)
     {
         return text.get(key.name());
     }

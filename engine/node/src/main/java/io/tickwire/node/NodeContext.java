@@ -90,6 +90,7 @@ public final class NodeContext
         dataDir = Path.of(config.get(Keys.ENGINE_DATA_DIR));
         if (runsEngine())
         {
+            checkCpusExist(config, Runtime.getRuntime().availableProcessors());
             fileSetups = readSetupsFile(config);
             pipeline = Pipeline.Settings.from(config, layout);
             feed = FeedSettings.from(config);
@@ -100,6 +101,19 @@ public final class NodeContext
         }
         concluded = true;
         return this;
+    }
+
+    /** engine.cpus names CPUs to pin to: each must exist on this machine (checked here, not at load: replay may run elsewhere). */
+    static void checkCpusExist(final TickwireConfig config, final int available)
+    {
+        for (final int cpu : config.get(Keys.ENGINE_CPUS))
+        {
+            if (cpu >= available)
+            {
+                throw new ConfigException(config.sourceOf(Keys.ENGINE_CPUS), Keys.ENGINE_CPUS.name(),
+                    "CPU ids below " + available + " (this machine's CPUs)", "'" + config.text(Keys.ENGINE_CPUS) + "'");
+            }
+        }
     }
 
     boolean runsEngine()
