@@ -4,6 +4,7 @@ import io.tickwire.node.ProcessDefaults;
 import io.tickwire.config.ConfigException;
 
 import java.io.PrintStream;
+import java.net.BindException;
 import java.util.List;
 
 /**
@@ -81,6 +82,21 @@ public final class Tickwire
         {
             Thread.currentThread().interrupt();
             return 1;
+        }
+        catch (final IllegalStateException ex) // a node that cannot start: the data directory, the disk
+        {
+            err.println(command + ": cannot start: " + ex.getMessage());
+            return 1;
+        }
+        catch (final Exception ex) // Netty rethrows a BindException undeclared
+        {
+            if (ex instanceof BindException)
+            {
+                err.println(command + ": cannot start: " + ex.getMessage() +
+                    " (a port is in use: set gateway.port or simulator.port, or 0 for any free port)");
+                return 1;
+            }
+            throw ex instanceof RuntimeException ? (RuntimeException)ex : new IllegalStateException(ex);
         }
     }
 }

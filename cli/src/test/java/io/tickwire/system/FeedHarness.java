@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -35,7 +36,8 @@ final class FeedHarness implements AutoCloseable
     final Path dataDir;
     private boolean closed;
 
-    private FeedHarness(final Path dir, final SimulatorSettings simulatorSettings, final Map<String, String> overrides)
+    private FeedHarness(final Path dir, final SimulatorSettings simulatorSettings, final Map<String, String> overrides,
+        final UnaryOperator<NodeContext> context)
     {
         simulator = MassiveSimulator.start(simulatorSettings.apiKey(KEY));
         dataDir = dir.resolve("data");
@@ -58,12 +60,20 @@ final class FeedHarness implements AutoCloseable
         settings.put("engine.timerIntervalMs", "50");
         settings.put("gateway.port", "0");
         settings.putAll(overrides);
-        process = TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey(KEY));
+        process = TickwireNode.launch(context.apply(
+            new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey(KEY)));
     }
 
     static FeedHarness start(final Path dir, final SimulatorSettings simulator, final Map<String, String> overrides)
     {
-        return new FeedHarness(dir, simulator, overrides);
+        return new FeedHarness(dir, simulator, overrides, UnaryOperator.identity());
+    }
+
+    /** With the node's context adjusted before launch (a free-space probe, say). */
+    static FeedHarness start(final Path dir, final SimulatorSettings simulator, final Map<String, String> overrides,
+        final UnaryOperator<NodeContext> context)
+    {
+        return new FeedHarness(dir, simulator, overrides, context);
     }
 
     EngineCounters counters()

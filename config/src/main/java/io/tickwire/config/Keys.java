@@ -113,6 +113,13 @@ public final class Keys
     public static final Key<Integer> SIMULATOR_RATE = Key.integer("simulator.rate", 1, 2_000_000);
     public static final Key<Integer> SIMULATOR_MAX_EVENTS_PER_FRAME = Key.integer("simulator.maxEventsPerFrame", 1, 10_000);
 
+    public static final Key<Integer> DISK_START_NEEDS_MB = Key.integer("disk.startNeedsMb", 0, 1 << 30);
+    public static final Key<Integer> DISK_WARN_BELOW_MB = Key.integer("disk.warnBelowMb", 0, 1 << 30);
+    public static final Key<Integer> DISK_STOP_BELOW_MB = Key.integer("disk.stopBelowMb", 0, 1 << 30);
+    public static final Key<Integer> DISK_CHECK_INTERVAL_MS = Key.integer("disk.checkIntervalMs", 10, 600_000);
+    public static final Key<Integer> HEALTH_MAX_RING_LAG = Key.integer("health.maxRingLag", 1, 1 << 30);
+    public static final Key<Integer> HEALTH_STALL_MS = Key.integer("health.stallMs", 100, 3_600_000);
+
     public static final Key<Integer> DEMO_SUMMARY_INTERVAL_MS = Key.integer("demo.summaryIntervalMs", 100, 60_000);
 
     static final List<Key<?>> ALL = List.of(
@@ -130,7 +137,8 @@ public final class Keys
         SETUPS_STOP_THREAT_ATR, SETUPS_ALERT_COOLDOWN_MS, SETUPS_DIVERGENCE_THRESHOLD, GATEWAY_HOST, GATEWAY_PORT,
         GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,
-        DEMO_SUMMARY_INTERVAL_MS);
+        DISK_START_NEEDS_MB, DISK_WARN_BELOW_MB, DISK_STOP_BELOW_MB, DISK_CHECK_INTERVAL_MS, HEALTH_MAX_RING_LAG,
+        HEALTH_STALL_MS, DEMO_SUMMARY_INTERVAL_MS);
 
     private Keys()
     {

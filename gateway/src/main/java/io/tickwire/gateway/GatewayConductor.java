@@ -49,6 +49,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private JournalReader reader;
     private long nowNanos;
     private long nextSessionId;
+    private volatile boolean caughtUp;
 
     GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters)
     {
@@ -74,6 +75,12 @@ final class GatewayConductor implements Agent, OutputJournalListener
         return "tickwire-gateway-conductor";
     }
 
+    /** Has read the output journal to its end once since start: snapshots are complete. */
+    boolean caughtUp()
+    {
+        return caughtUp;
+    }
+
     void enqueue(final Runnable command)
     {
         commands.offer(command);
@@ -90,11 +97,17 @@ final class GatewayConductor implements Agent, OutputJournalListener
             command.run();
             work++;
         }
-        for (int i = 0; i < RECORDS_PER_DUTY_CYCLE && reader.poll(onRecord) > 0; i++)
+        int records = 0;
+        while (records < RECORDS_PER_DUTY_CYCLE && reader.poll(onRecord) > 0)
         {
             counters.journalRecordsRead.incrementAndGet();
-            work++;
+            records++;
         }
+        if (records < RECORDS_PER_DUTY_CYCLE && !caughtUp)
+        {
+            caughtUp = true; // the journal's end: the last-value cache holds everything written before start
+        }
+        work += records;
         work += flushDuePrices();
         for (int i = 0; i < sessions.size(); i++)
         {

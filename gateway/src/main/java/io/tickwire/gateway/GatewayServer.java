@@ -2,13 +2,16 @@ package io.tickwire.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -16,14 +19,9 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -43,11 +41,11 @@ import org.agrona.concurrent.IdleStrategy;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The desk-facing server: WebSocket at /ws (JSON, docs/protocol.md), HTTP GET /health and /stats. One I/O
@@ -65,24 +63,29 @@ public final class GatewayServer implements AutoCloseable
         new DefaultThreadFactory("tickwire-gateway-io", true), NioIoHandler.newFactory());
     private final Channel serverChannel;
     private final String host;
-    private final Supplier<Map<String, Long>> engineStats;
-    private final Consumer<SetupRequest> setups;
+    private final EngineLink engine;
+    /** Every desk's WebSocket, so the fatal path can tell and close them even when the conductor is gone. */
+    private final ChannelGroup desks = new DefaultChannelGroup("tickwire-desks", GlobalEventExecutor.INSTANCE);
+    private volatile Thread conductorThread;
 
     private GatewayServer(
-        final GatewaySettings settings, final ChronicleQueue outputJournal, final Supplier<Map<String, Long>> engineStats,
-        final Consumer<SetupRequest> setups)
+        final GatewaySettings settings, final ChronicleQueue outputJournal, final EngineLink engine)
     {
         this.host = settings.host;
-        this.engineStats = engineStats;
-        this.setups = setups;
+        this.engine = engine;
         conductor = new GatewayConductor(settings, outputJournal, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
-        // the conductor's error policy: count, record each kind once, go on with the next duty cycle
+        // the conductor's error policy: count, record each kind once, go on with the next duty cycle; an Error
+        // (out of memory, a mapped-file fault) goes to the node's fatal path
         runner = new AgentRunner(idle, (t) ->
         {
             counters.conductorErrors.incrementAndGet();
             errors.record("gateway conductor", -1, t);
+            if (t instanceof Error)
+            {
+                engine.fatal().accept("gateway conductor failed: " + t);
+            }
         }, null, conductor);
         serverChannel = bind(settings);
         // started only once the port is ours: a failed bind leaves no conductor tailing the journal behind
@@ -92,6 +95,7 @@ public final class GatewayServer implements AutoCloseable
             // grants only to its own threads: without them every rendered message allocates a buffer object
             final Thread t = new FastThreadLocalThread(r, conductor.roleName());
             t.setDaemon(true);
+            conductorThread = t;
             return t;
         });
     }
@@ -124,7 +128,7 @@ public final class GatewayServer implements AutoCloseable
                             .build()));
                         p.addLast(new WebSocketFrameAggregator(Math.max(1 << 20, settings.maxClientMessageBytes * 2)));
                         p.addLast(new HttpEndpoints(self));
-                        p.addLast(new DeskFrames(self.conductor));
+                        p.addLast(new DeskFrames(self.conductor, self.desks));
                     }
                 })
                 .bind(settings.host, settings.port)
@@ -138,17 +142,10 @@ public final class GatewayServer implements AutoCloseable
         }
     }
 
-    public static GatewayServer start(
-        final GatewaySettings settings, final ChronicleQueue outputJournal, final Supplier<Map<String, Long>> engineStats)
-    {
-        return new GatewayServer(settings, outputJournal, engineStats, null);
-    }
-
-    /** @param setups where POST/DELETE /setups commands go (the engine), or null when there is no engine. */
     public static GatewayServer start(final GatewaySettings settings, final ChronicleQueue outputJournal,
-        final Supplier<Map<String, Long>> engineStats, final Consumer<SetupRequest> setups)
+        final EngineLink engine)
     {
-        return new GatewayServer(settings, outputJournal, engineStats, setups);
+        return new GatewayServer(settings, outputJournal, engine);
     }
 
     public int port()
@@ -180,37 +177,91 @@ public final class GatewayServer implements AutoCloseable
         runner.close();
     }
 
-    String healthJson()
+    /** Every reason this node is not well, the engine's first; empty when it is. */
+    public List<String> problems()
     {
-        return "{\"status\":\"ok\",\"clients\":" + counters.clients() + ",\"journalRecordsRead\":" +
-            counters.journalRecordsRead.get() + "}";
+        final List<String> problems = new ArrayList<>(engine.problems().get());
+        final Thread conductor = conductorThread;
+        if (conductor == null || conductor.getState() == Thread.State.TERMINATED)
+        {
+            problems.add("gateway conductor is not running");
+        }
+        return problems;
+    }
+
+    /** Ready for desks: the engine (journals open, feed subscribed) and the conductor caught up with the journal. */
+    public boolean ready()
+    {
+        return engine.ready().getAsBoolean() && conductor.caughtUp();
+    }
+
+    /**
+     * The fatal path's word to the desks: each gets a {@code failed} status with the reason, then a close with
+     * code 1011 (internal error) and the reason. Done from the I/O side, so it works when the conductor is gone.
+     */
+    public void failDesks(final String reason)
+    {
+        final String status = JsonText.object((g) ->
+        {
+            g.writeStringField("type", "status");
+            g.writeStringField("state", "failed");
+            g.writeStringField("reason", reason);
+        });
+        desks.writeAndFlush(new TextWebSocketFrame(status)).awaitUninterruptibly(1_000);
+        desks.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.INTERNAL_SERVER_ERROR,
+            reason.length() > 120 ? reason.substring(0, 120) : reason)).awaitUninterruptibly(1_000);
+        desks.close().awaitUninterruptibly(1_000);
+    }
+
+    String healthJson(final List<String> problems)
+    {
+        return JsonText.object((g) ->
+        {
+            g.writeStringField("status", problems.isEmpty() ? "ok" : "failing");
+            g.writeArrayFieldStart("reasons");
+            for (final String p : problems)
+            {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            g.writeNumberField("clients", counters.clients());
+            g.writeNumberField("journalRecordsRead", counters.journalRecordsRead.get());
+        });
     }
 
     String statsJson()
     {
-        final StringBuilder sb = new StringBuilder("{\"engine\":");
-        appendMap(sb, engineStats.get());
-        sb.append(",\"gateway\":");
-        appendMap(sb, counters.snapshot());
-        return sb.append('}').toString();
+        return JsonText.object((g) ->
+        {
+            g.writeObjectFieldStart("engine");
+            for (final Map.Entry<String, Long> e : engine.stats().get().entrySet())
+            {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("gateway");
+            for (final Map.Entry<String, Long> e : counters.snapshot().entrySet())
+            {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        });
     }
 
-    private static void appendMap(final StringBuilder sb, final Map<String, Long> values)
+    void enqueue(final Runnable command)
     {
-        sb.append('{');
-        boolean first = true;
-        for (final Map.Entry<String, Long> e : values.entrySet())
-        {
-            sb.append(first ? "\"" : ",\"").append(e.getKey()).append("\":").append(e.getValue());
-            first = false;
-        }
-        sb.append('}');
+        conductor.enqueue(command);
+    }
+
+    void setupsJson(final CompletableFuture<String> reply)
+    {
+        conductor.enqueue(() -> conductor.setupsJson(reply));
     }
 
     /** POST /setups (add or amend), DELETE /setups/ID (cancel): 202 once handed to the engine, 400 with the reason. */
-    private String[] setupCommand(final FullHttpRequest request, final String path)
+    String[] setupCommand(final FullHttpRequest request, final String path)
     {
-        if (setups == null)
+        if (engine.setups() == null)
         {
             return new String[]{"503", "{\"error\":\"no engine behind this gateway\"}"};
         }
@@ -226,7 +277,7 @@ public final class GatewayServer implements AutoCloseable
             {
                 command = SetupJson.parse(request.content().toString(StandardCharsets.UTF_8));
             }
-            setups.accept(command);
+            engine.setups().accept(command);
             return new String[]{"202", "{\"accepted\":true,\"id\":" + command.id() + "}"};
         }
         catch (final SetupJson.InvalidSetup ex)
@@ -235,81 +286,16 @@ public final class GatewayServer implements AutoCloseable
         }
     }
 
-    /** Plain HTTP: /health, /stats, /setups as JSON, 404 for anything else. */
-    private static final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
-    {
-        private final GatewayServer server;
-
-        HttpEndpoints(final GatewayServer server)
-        {
-            this.server = server;
-        }
-
-        @Override
-        protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
-        {
-            final String path = request.uri().replaceAll("\\?.*$", "");
-            final HttpResponseStatus status;
-            final String body;
-            if (path.equals("/setups") && request.method() == HttpMethod.GET)
-            {
-                final CompletableFuture<String> reply = new CompletableFuture<>();
-                server.conductor.enqueue(() -> server.conductor.setupsJson(reply));
-                reply.thenAccept((json) -> respond(ctx, request, HttpResponseStatus.OK, json));
-                return;
-            }
-            if (path.equals("/setups") && request.method() == HttpMethod.POST ||
-                path.startsWith("/setups/") && request.method() == HttpMethod.DELETE)
-            {
-                final String[] result = server.setupCommand(request, path);
-                respond(ctx, request, HttpResponseStatus.valueOf(Integer.parseInt(result[0])), result[1]);
-                return;
-            }
-            if (request.method() != HttpMethod.GET)
-            {
-                status = HttpResponseStatus.METHOD_NOT_ALLOWED;
-                body = "{\"error\":\"only GET\"}";
-            }
-            else if (path.equals("/health"))
-            {
-                status = HttpResponseStatus.OK;
-                body = server.healthJson();
-            }
-            else if (path.equals("/stats"))
-            {
-                status = HttpResponseStatus.OK;
-                body = server.statsJson();
-            }
-            else
-            {
-                status = HttpResponseStatus.NOT_FOUND;
-                body = "{\"error\":\"not found\",\"paths\":[\"/health\",\"/stats\",\"/setups\",\"" +
-                    WEBSOCKET_PATH + "\"]}";
-            }
-            respond(ctx, request, status, body);
-        }
-
-        private static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
-            final HttpResponseStatus status, final String body)
-        {
-            final FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status,
-                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
-            // said, not only done: a client that pools connections must not reuse one being closed
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
     /** WebSocket frames from a desk, handed to the conductor; the I/O thread keeps no state. */
     private static final class DeskFrames extends SimpleChannelInboundHandler<WebSocketFrame>
     {
         private final GatewayConductor conductor;
+        private final ChannelGroup desks;
 
-        DeskFrames(final GatewayConductor conductor)
+        DeskFrames(final GatewayConductor conductor, final ChannelGroup desks)
         {
             this.conductor = conductor;
+            this.desks = desks;
         }
 
         @Override
@@ -318,6 +304,7 @@ public final class GatewayServer implements AutoCloseable
             if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete)
             {
                 final Channel channel = ctx.channel();
+                desks.add(channel); // the group forgets it when it closes
                 conductor.enqueue(() -> conductor.onOpen(channel));
             }
             super.userEventTriggered(ctx, evt);

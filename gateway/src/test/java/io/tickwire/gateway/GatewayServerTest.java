@@ -28,6 +28,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,10 +68,14 @@ class GatewayServerTest
         journal.close();
     }
 
+    private final List<String> engineProblems = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<String> fatal = new CompletableFuture<>();
+
     private void startGateway(final int throttleMillis)
     {
         gateway = GatewayServer.start(GatewaySettings.defaults().port(0).pricesThrottleMillis(throttleMillis), journal,
-            () -> Map.of("events_published", 3L));
+            new EngineLink(() -> Map.of("events_published", 3L), () -> List.copyOf(engineProblems), () -> true, null,
+                fatal::complete));
     }
 
     private WebSocketTestClient connect() throws InterruptedException
@@ -85,7 +92,7 @@ class GatewayServerTest
         {
             final long before = gatewayThreads();
             final Exception ex = assertThrows(Exception.class, () -> GatewayServer.start(
-                GatewaySettings.defaults().port(taken.getLocalPort()), journal, Map::of));
+                GatewaySettings.defaults().port(taken.getLocalPort()), journal, EngineLink.none(fatal::complete)));
             assertTrue(ex instanceof BindException, ex.toString());
             assertEquals(before, gatewayThreads(), "no conductor or I/O thread left tailing the journal");
         }
@@ -260,6 +267,36 @@ class GatewayServerTest
         final HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode());
+    }
+
+    @Test
+    void shouldAnswer503WithEveryReasonWhileTheNodeIsNotWell() throws Exception
+    {
+        startGateway(250);
+        final HttpClient http = HttpClient.newHttpClient();
+        final URI health = URI.create("http://127.0.0.1:" + gateway.port() + "/health");
+        engineProblems.add("feed stocks is DOWN");
+        engineProblems.add("disk low on /data: 900 MiB free, below disk.warnBelowMb 2048");
+        final HttpResponse<String> failing = http.send(HttpRequest.newBuilder(health).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, failing.statusCode());
+        assertTrue(failing.body().startsWith("{\"status\":\"failing\",\"reasons\":[\"feed stocks is DOWN\"," +
+            "\"disk low on /data: 900 MiB free, below disk.warnBelowMb 2048\"]"), failing.body());
+        engineProblems.clear();
+        assertEquals(200, http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode());
+    }
+
+    @Test
+    void shouldTellEveryDeskWhyTheNodeFailedAndCloseWith1011() throws Exception
+    {
+        startGateway(250);
+        final WebSocketTestClient desk = connect();
+        gateway.failDesks("disk full on /data: 12 MiB free, needs 256 MiB (disk.stopBelowMb)");
+        desk.await((m) -> m.equals("{\"type\":\"status\",\"state\":\"failed\",\"reason\":\"disk full on /data: " +
+            "12 MiB free, needs 256 MiB (disk.stopBelowMb)\"}"), 5_000);
+        assertEquals("close 1011 disk full on /data: 12 MiB free, needs 256 MiB (disk.stopBelowMb)",
+            desk.closed().get(5, TimeUnit.SECONDS));
     }
 
     private static long number(final String json, final String field)

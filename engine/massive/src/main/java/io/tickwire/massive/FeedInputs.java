@@ -33,13 +33,15 @@ final class FeedInputs
     private final EventPublisher publisher;
     private final SymbolTable symbols;
     private final EpochNanoClock clock;
+    private final FeedStates states;
     private final StagedBatch statusBatch = new StagedBatch();
     private final StagedBatch restBatch = new StagedBatch();
     private volatile boolean closing;
 
     FeedInputs(final ScheduledExecutorService producerThread, final EventPublisher publisher, final SymbolTable symbols,
-        final EpochNanoClock clock)
+        final EpochNanoClock clock, final FeedStates states)
     {
+        this.states = states;
         this.producerThread = producerThread;
         this.publisher = publisher;
         this.symbols = symbols;
@@ -67,6 +69,7 @@ final class FeedInputs
         e.gapEnd = gapEnd;
         e.text(message == null ? "" : message);
         publisher.publish(statusBatch, EventPublisher.NO_CLUSTER);
+        states.onPublished(cluster, state);
     }
 
     /** From any thread: the status is published on the producer thread. */

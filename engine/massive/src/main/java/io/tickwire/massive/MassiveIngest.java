@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 public final class MassiveIngest implements AutoCloseable
 {
     private final FeedInputs inputs;
+    private final FeedStates states;
     private final ScheduledExecutorService restThread = Executors.newSingleThreadScheduledExecutor((r) ->
     {
         final Thread t = new Thread(r, "tickwire-rest");
@@ -48,7 +49,8 @@ public final class MassiveIngest implements AutoCloseable
         final Consumer<String> onFatal)
     {
         this.producerThread = producerThread;
-        inputs = new FeedInputs(producerThread, publisher, symbols, clock);
+        states = new FeedStates(List.copyOf(settings.items().keySet()));
+        inputs = new FeedInputs(producerThread, publisher, symbols, clock, states);
         final FeedParts parts = new FeedParts(producerThread, publisher, symbols, inputs, rawCapture, deadLetters,
             counters, clock, onFatal);
         final MassiveRestClient rest = new MassiveRestClient(settings.restUrl(), apiKey, httpThreads);
@@ -65,6 +67,12 @@ public final class MassiveIngest implements AutoCloseable
                 parts, recovery));
         }
         publisher.gapListener((cluster, start, end) -> recoveries.get(Cluster.get((short)cluster)).onRingFullGap(start, end));
+    }
+
+    /** Each cluster's feed state, for health and readiness. */
+    public FeedStates states()
+    {
+        return states;
     }
 
     public void start()

@@ -34,6 +34,8 @@ public final class EngineCounters
     public final AtomicCounter symbols = manager.newCounter("symbols");
     // written by any stage thread (atomic increments): the error policy
     public final AtomicCounter stageErrors = manager.newCounter("stage_errors");
+    public final AtomicCounter diskFreeMb = manager.newCounter("disk_free_mb");
+    public final AtomicCounter diskLowWarnings = manager.newCounter("disk_low_warnings");
     // written by the sequencer
     public final AtomicCounter tradesAccepted = manager.newCounter("trades_accepted");
     public final AtomicCounter duplicateTrades = manager.newCounter("duplicate_trades");

@@ -123,7 +123,7 @@ public final class WebSocketTestClient implements AutoCloseable
         @Override
         public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
         {
-            closed.complete("close " + statusCode);
+            closed.complete("close " + statusCode + (reason.isEmpty() ? "" : " " + reason));
             return null;
         }
 

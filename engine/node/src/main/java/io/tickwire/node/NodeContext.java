@@ -39,6 +39,7 @@ public final class NodeContext
     private String apiKey;
     private Parts parts = Parts.ENGINE_AND_GATEWAY;
     private boolean anyGatewayPortIfTaken;
+    private FreeSpaceProbe freeSpace = FreeSpaceProbe.VOLUME;
     private boolean concluded;
 
     private ThreadingLayout layout;
@@ -72,6 +73,18 @@ public final class NodeContext
     {
         anyGatewayPortIfTaken = value;
         return this;
+    }
+
+    /** How the disk watchdog reads free space (default: the data directory's file store). */
+    public NodeContext freeSpace(final FreeSpaceProbe probe)
+    {
+        this.freeSpace = probe;
+        return this;
+    }
+
+    FreeSpaceProbe freeSpace()
+    {
+        return freeSpace;
     }
 
     /** Validates and derives everything; idempotent. @throws ConfigException naming source, key and value. */

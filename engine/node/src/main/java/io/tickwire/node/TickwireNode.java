@@ -11,6 +11,7 @@ import io.tickwire.engine.ring.RingPublisher;
 import io.tickwire.engine.ring.StageErrorPolicy;
 import io.tickwire.engine.ring.ThreadingLayout;
 import io.tickwire.engine.setups.ChronicleSetupStore;
+import io.tickwire.gateway.EngineLink;
 import io.tickwire.gateway.GatewayServer;
 import io.tickwire.gateway.GatewaySettings;
 import io.tickwire.massive.DeadLetterWriter;
@@ -36,9 +37,12 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,6 +60,8 @@ public final class TickwireNode implements AutoCloseable
     private final EngineCounters counters = new EngineCounters();
     private final DistinctErrors errors = new DistinctErrors();
     private final CompletableFuture<String> fatal = new CompletableFuture<>();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile String fatalReason;
     /** What to close, most recently opened first. */
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private ChronicleQueue outputJournal;
@@ -63,6 +69,17 @@ public final class TickwireNode implements AutoCloseable
     private ControlInputs controls;
     private MassiveIngest ingest;
     private GatewayServer gateway;
+    private Pipeline pipeline;
+    private DiskGuard disk;
+    private NodeHealth health;
+    private volatile boolean engineStarted;
+    /** The fatal path runs here: never on the failing thread, which closing the node may wait for. */
+    private final ExecutorService fatalThread = Executors.newSingleThreadExecutor((r) ->
+    {
+        final Thread t = new Thread(r, "tickwire-fatal");
+        t.setDaemon(true);
+        return t;
+    });
 
     private TickwireNode(final NodeContext ctx)
     {
@@ -103,6 +120,10 @@ public final class TickwireNode implements AutoCloseable
 
     private void openEngine()
     {
+        disk = new DiskGuard(ctx.dataDir(), ctx.config().get(Keys.DISK_START_NEEDS_MB),
+            ctx.config().get(Keys.DISK_WARN_BELOW_MB), ctx.config().get(Keys.DISK_STOP_BELOW_MB), ctx.freeSpace(),
+            counters, this::fail);
+        disk.checkAtStart(); // before any map or journal is opened on the volume
         final SymbolStore symbolStore = keep(new SymbolStore(ctx.dataDir().resolve("symbols.cmap").toFile(), 1_000_000));
         final SymbolTable symbols = new SymbolTable((id, ticker) ->
         {
@@ -123,7 +144,7 @@ public final class TickwireNode implements AutoCloseable
                 ctx.journalDir(Journal.DEAD_LETTER), ctx.journalDir(Journal.RAW))));
         }
 
-        final Pipeline pipeline = keep(Pipeline.live(ctx.pipeline().setupStore(setupStore), inputJournal,
+        pipeline = keep(Pipeline.live(ctx.pipeline().setupStore(setupStore), inputJournal,
             outputJournal, counters, new StageErrorPolicy(counters, errors, this::fail)));
         // the ring's one producer: feed frames, REST events, feed states, timer ticks and commands all enter here
         final EventLoopGroup producerThread = new MultiThreadIoEventLoopGroup(1,
@@ -134,6 +155,29 @@ public final class TickwireNode implements AutoCloseable
         ingest = keep(new MassiveIngest(ctx.feed(), ctx.apiKey(), producerThread, publisher, symbols,
             new DeadLetterWriter(deadLetterJournal, counters), new RawCaptureWriter(rawJournal, counters), counters,
             EpochClock.INSTANCE, this::fail));
+        health = new NodeHealth(NodeHealth.sources(
+            () -> fatalReason, pipeline::deadThreads, pipeline::lag, pipeline::processed,
+            () -> ingest.states().states(), disk::warning),
+            ctx.config().get(Keys.HEALTH_MAX_RING_LAG), ctx.config().get(Keys.HEALTH_STALL_MS), System::nanoTime);
+        final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor((r) ->
+        {
+            final Thread t = new Thread(r, "tickwire-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        keep(watchdog::shutdownNow);
+        final long interval = ctx.config().get(Keys.DISK_CHECK_INTERVAL_MS);
+        watchdog.scheduleWithFixedDelay(() ->
+        {
+            try
+            {
+                disk.check();
+            }
+            catch (final RuntimeException ex)
+            {
+                fail("disk watchdog: " + ex.getMessage());
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private void startGateway()
@@ -157,9 +201,9 @@ public final class TickwireNode implements AutoCloseable
 
     private GatewayServer startGateway(final GatewaySettings settings)
     {
-        return ctx.runsEngine() ?
-            GatewayServer.start(settings, outputJournal, counters::snapshot, controls::submitSetup) :
-            GatewayServer.start(settings, outputJournal, Map::of);
+        return GatewayServer.start(settings, outputJournal, ctx.runsEngine() ?
+            new EngineLink(counters::snapshot, health::problems, this::engineReady, controls::submitSetup, this::fail) :
+            EngineLink.none(this::fail));
     }
 
     private void startEngine()
@@ -183,6 +227,13 @@ public final class TickwireNode implements AutoCloseable
         controls.submitSetups(restores, adds);
         controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
         ingest.start();
+        engineStarted = true;
+    }
+
+    /** Journals open, the setups restored and every feed cluster up at least once. */
+    private boolean engineReady()
+    {
+        return engineStarted && ingest.states().allEverUp();
     }
 
     public EngineCounters counters()
@@ -251,11 +302,31 @@ public final class TickwireNode implements AutoCloseable
         }
     }
 
+    /**
+     * The one fatal path, from any thread, once: one log line with the reason; every desk told ({@code failed}
+     * status, close 1011 with the reason); then {@link #fatal()} completes, and whoever launched the node
+     * closes it (draining what the ring can still drain) and exits non-zero.
+     */
     private void fail(final String reason)
     {
-        if (fatal.complete(reason))
+        if (failing.compareAndSet(false, true))
         {
+            fatalReason = reason;
             LOG.error("fatal: {}", reason);
+            fatalThread.execute(() ->
+            {
+                try
+                {
+                    if (gateway != null)
+                    {
+                        gateway.failDesks(reason);
+                    }
+                }
+                finally
+                {
+                    fatal.complete(reason);
+                }
+            });
         }
     }
 

@@ -20,7 +20,9 @@ import io.tickwire.engine.setups.SetupStore;
 import net.openhft.affinity.AffinityLock;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -151,6 +153,8 @@ public final class Pipeline implements AutoCloseable
     private final RingBuffer<MarketEvent> ring;
     /** The end of the chain: when it has seen an event, every stage has. */
     private final EventHandler<MarketEvent> lastStage;
+    /** The stage threads, for health: a thread that has ended leaves its stages' events waiting for ever. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     private Pipeline(
         final Settings settings, final ChronicleQueue inputJournal, final ChronicleQueue outputJournal,
@@ -158,7 +162,7 @@ public final class Pipeline implements AutoCloseable
     {
         final ThreadingLayout layout = settings.layout;
         disruptor = new Disruptor<>(MarketEvent::new, settings.ringSize,
-            threadFactory(layout.dedicated(), settings.cpus), ProducerType.SINGLE, layout.newWaitStrategy());
+            threadFactory(layout.dedicated(), settings.cpus, threads), ProducerType.SINGLE, layout.newWaitStrategy());
         disruptor.setDefaultExceptionHandler(new FatalStageExceptionHandler(policy));
 
         final EventHandler<MarketEvent> sequencer = new GuardedStage(StageName.SEQUENCER, new RestartableStage(
@@ -227,6 +231,32 @@ public final class Pipeline implements AutoCloseable
         return ring;
     }
 
+    /** Events published and not yet through the slowest stage. From any thread. */
+    public long lag()
+    {
+        return ring.getCursor() - ring.getMinimumGatingSequence();
+    }
+
+    /** The sequence of the last event through every stage: moves while the stages make progress. */
+    public long processed()
+    {
+        return disruptor.getSequenceValueFor(lastStage);
+    }
+
+    /** Names of the stage threads that have ended (none while the pipeline runs); close stops waiting on them. */
+    public List<String> deadThreads()
+    {
+        final List<String> dead = new ArrayList<>();
+        for (final Thread t : threads)
+        {
+            if (t.getState() == Thread.State.TERMINATED) // not NEW: a thread not started yet is not dead
+            {
+                dead.add(t.getName());
+            }
+        }
+        return dead;
+    }
+
     /**
      * Waits until every published event has passed every stage, then stops the stage threads. Drains on the
      * last stage's sequence rather than Disruptor.shutdown(), which ignores processors whose threads have not
@@ -237,7 +267,7 @@ public final class Pipeline implements AutoCloseable
     {
         final long cursor = ring.getCursor();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (disruptor.getSequenceValueFor(lastStage) < cursor)
+        while (disruptor.getSequenceValueFor(lastStage) < cursor && deadThreads().isEmpty())
         {
             if (System.nanoTime() > deadline)
             {
@@ -249,7 +279,8 @@ public final class Pipeline implements AutoCloseable
         disruptor.halt();
     }
 
-    private static ThreadFactory threadFactory(final boolean dedicated, final List<Integer> cpus)
+    private static ThreadFactory threadFactory(final boolean dedicated, final List<Integer> cpus,
+        final List<Thread> threads)
     {
         final AtomicInteger count = new AtomicInteger();
         return (runnable) ->
@@ -269,6 +300,7 @@ public final class Pipeline implements AutoCloseable
             };
             final Thread thread = new Thread(body, "tickwire-core-" + n);
             thread.setDaemon(true);
+            threads.add(thread);
             return thread;
         };
     }
