@@ -66,6 +66,7 @@ public final class Keys
 
     public static final Key<Boolean> JOURNAL_RAW_CAPTURE = Key.bool("journal.rawCapture");
     public static final Key<Boolean> JOURNAL_PREFAULT = Key.bool("journal.prefault");
+    public static final Key<Integer> JOURNAL_RETENTION_DAYS = Key.integer("journal.retentionDays", 0, 36_500);
     public static final Key<RollCycleName> JOURNAL_ROLL_CYCLE = Key.oneOf("journal.rollCycle", RollCycleName.class);
     public static final Key<LocalTime> JOURNAL_ROLL_TIME = Key.custom("journal.rollTime", "a UTC time of day HH:MM",
         LocalTime::parse);
@@ -130,6 +131,7 @@ public final class Keys
         FEED_DATA_WATCHDOG_MS, FEED_REST_URL, FEED_POLL_AFTER_MS, FEED_POLL_INTERVAL_MS, FEED_BACKFILL_BUDGET,
         FEED_BACKFILL_MARGIN_MS, ENGINE_THREADING, ENGINE_WAIT_STRATEGY, ENGINE_CPUS, ENGINE_RING_SIZE,
         ENGINE_TIMER_INTERVAL_MS, ENGINE_DEDUPE_WINDOW, ENGINE_DATA_DIR, JOURNAL_RAW_CAPTURE, JOURNAL_PREFAULT, JOURNAL_ROLL_CYCLE, JOURNAL_ROLL_TIME,
+        JOURNAL_RETENTION_DAYS,
         BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, BARS_LATENESS_MS, BARS_PRICE_EXCLUDED_CONDITIONS,
         BARS_VOLUME_EXCLUDED_CONDITIONS, METRICS_ATR_BARS, METRICS_PAIRS, METRICS_PAIR_WINDOW_BARS,
         METRICS_VPIN_BUCKET_VOLUME, METRICS_VPIN_BUCKETS, METRICS_REGIME_BASKET, METRICS_REGIME_SAFE_HAVENS,

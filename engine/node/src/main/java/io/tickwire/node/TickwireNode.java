@@ -23,6 +23,7 @@ import io.tickwire.model.errors.DistinctErrors;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalPrefaulter;
+import io.tickwire.model.journal.JournalRetention;
 import io.tickwire.model.setups.SetupRequest;
 import io.tickwire.model.symbols.SymbolStore;
 import io.tickwire.model.symbols.SymbolTable;
@@ -41,7 +42,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
@@ -137,6 +137,10 @@ public final class TickwireNode implements AutoCloseable
         outputJournal = keep(journal(Journal.OUTPUT));
         final ChronicleQueue deadLetterJournal = keep(journal(Journal.DEAD_LETTER));
         final ChronicleQueue rawJournal = keep(journal(Journal.RAW));
+        final int retentionDays = ctx.config().get(Keys.JOURNAL_RETENTION_DAYS);
+        keep(new NodeWatchdog(disk, List.of(new JournalRetention(inputJournal, retentionDays),
+            new JournalRetention(outputJournal, retentionDays), new JournalRetention(deadLetterJournal, retentionDays),
+            new JournalRetention(rawJournal, retentionDays)), ctx.config().get(Keys.DISK_CHECK_INTERVAL_MS), this::fail));
         setupStore = keep(new ChronicleSetupStore(ctx.dataDir().resolve("setups.cmap").toFile(), 100_000));
         if (ctx.config().get(Keys.JOURNAL_PREFAULT))
         {
@@ -159,25 +163,6 @@ public final class TickwireNode implements AutoCloseable
             () -> fatalReason, pipeline::deadThreads, pipeline::lag, pipeline::processed,
             () -> ingest.states().states(), disk::warning),
             ctx.config().get(Keys.HEALTH_MAX_RING_LAG), ctx.config().get(Keys.HEALTH_STALL_MS), System::nanoTime);
-        final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor((r) ->
-        {
-            final Thread t = new Thread(r, "tickwire-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        keep(watchdog::shutdownNow);
-        final long interval = ctx.config().get(Keys.DISK_CHECK_INTERVAL_MS);
-        watchdog.scheduleWithFixedDelay(() ->
-        {
-            try
-            {
-                disk.check();
-            }
-            catch (final RuntimeException ex)
-            {
-                fail("disk watchdog: " + ex.getMessage());
-            }
-        }, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private void startGateway()
