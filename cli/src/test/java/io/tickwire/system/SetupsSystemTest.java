@@ -132,6 +132,62 @@ class SetupsSystemTest
     }
 
     @Test
+    void shouldCapLiveSetupsTellTheDeskWhyPageThemAndRateLimitTheirCommands() throws Exception
+    {
+        try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(200).apiKey("k")))
+        {
+            final Map<String, String> s = settings(simulator);
+            s.put("setups.maxPerSymbol", "3");
+            s.put("gateway.setupCommandsPerSecond", "1000");
+            try (TickwireNode node = TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, s, Map.of()))
+                .apiKey("k"));
+                WebSocketTestClient desk = WebSocketTestClient.connect(node.gateway().webSocketUrl()))
+            {
+                desk.send("{\"op\":\"subscribe\",\"channels\":[\"setups\"]}");
+                desk.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
+                for (int id = 1; id <= 4; id++)
+                {
+                    assertEquals(202, post(node, "{\"id\":" + id + ",\"symbol\":\"SPY\",\"direction\":\"long\"," +
+                        "\"entry\":[1,2],\"stop\":0.5,\"targets\":[3,4]}").statusCode());
+                }
+                final String refused = desk.await((m) -> m.contains("\"to\":\"rejected\""), 10_000).text();
+                assertTrue(refused.contains("\"id\":4") && refused.contains("\"reason\":\"symbol_cap\""), refused);
+                FeedHarness.await(() -> setups(node).contains("\"id\":3"), 10_000, "three live setups");
+                final String firstPage = page(node, "?limit=2");
+                assertTrue(firstPage.contains("\"id\":1") && firstPage.contains("\"id\":2") &&
+                    !firstPage.contains("\"id\":3"), firstPage);
+                final String nextPage = page(node, "?limit=2&after=2");
+                assertTrue(nextPage.contains("\"id\":3") && !nextPage.contains("\"id\":4"), nextPage);
+            }
+            s.put("gateway.setupCommandsPerSecond", "1");
+            s.put("engine.dataDir", dir.resolve("data2").toString());
+            try (TickwireNode node = TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, s, Map.of()))
+                .apiKey("k")))
+            {
+                final String body = "{\"id\":9,\"symbol\":\"SPY\",\"direction\":\"long\",\"entry\":[1,2]," +
+                    "\"stop\":0.5,\"targets\":[3,4]}";
+                int limited = 0;
+                for (int i = 0; i < 5 && limited == 0; i++)
+                {
+                    final HttpResponse<String> r = post(node, body);
+                    if (r.statusCode() == 429)
+                    {
+                        assertTrue(r.body().contains("at most 1 setup commands a second"), r.body());
+                        limited++;
+                    }
+                }
+                assertEquals(1, limited, "a burst beyond the rate is refused with 429");
+            }
+        }
+    }
+
+    private String page(final TickwireNode node, final String query) throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.gateway().port() + "/setups" +
+            query)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void shouldNameTheFileAndTheFieldOfABadSetup() throws Exception
     {
         final Path file = dir.resolve("setups.json");

@@ -99,12 +99,17 @@ public final class Keys
     public static final Key<Double> SETUPS_STOP_THREAT_ATR = Key.decimal("setups.stopThreatAtr", 0, 100);
     public static final Key<Integer> SETUPS_ALERT_COOLDOWN_MS = Key.integer("setups.alertCooldownMs", 0, 86_400_000);
     public static final Key<Double> SETUPS_DIVERGENCE_THRESHOLD = Key.decimal("setups.divergenceThreshold", 0, 1000);
+    public static final Key<Integer> SETUPS_MAX_PER_SYMBOL = Key.integer("setups.maxPerSymbol", 1, 1_000_000);
+    public static final Key<Integer> SETUPS_MAX_LIVE = Key.integer("setups.maxLive", 1, 10_000_000);
 
     public static final Key<String> GATEWAY_HOST = Key.text("gateway.host", false);
     public static final Key<Integer> GATEWAY_PORT = Key.integer("gateway.port", 0, 65_535);
     public static final Key<Integer> GATEWAY_PRICES_THROTTLE_MS = Key.integer("gateway.pricesThrottleMs", 0, 60_000);
     public static final Key<Integer> GATEWAY_MAX_CLIENT_MESSAGE_BYTES =
         Key.integer("gateway.maxClientMessageBytes", 256, 1 << 24);
+    public static final Key<Integer> GATEWAY_REQUESTS_PER_SECOND = Key.integer("gateway.requestsPerSecond", 1, 1_000_000);
+    public static final Key<Integer> GATEWAY_SETUP_COMMANDS_PER_SECOND =
+        Key.integer("gateway.setupCommandsPerSecond", 1, 1_000_000);
     public static final Key<Integer> GATEWAY_SLOW_CLIENT_BYTES = Key.integer("gateway.slowClientBytes", 65_536, 1 << 30);
 
     public static final Key<String> SIMULATOR_HOST = Key.text("simulator.host", false);
@@ -136,8 +141,10 @@ public final class Keys
         BARS_VOLUME_EXCLUDED_CONDITIONS, METRICS_ATR_BARS, METRICS_PAIRS, METRICS_PAIR_WINDOW_BARS,
         METRICS_VPIN_BUCKET_VOLUME, METRICS_VPIN_BUCKETS, METRICS_REGIME_BASKET, METRICS_REGIME_SAFE_HAVENS,
         METRICS_REGIME_TIMEFRAME, METRICS_REGIME_WINDOW_BARS, SETUPS_FILE, SETUPS_ATR_TIMEFRAME, SETUPS_SNAP_ATR,
-        SETUPS_STOP_THREAT_ATR, SETUPS_ALERT_COOLDOWN_MS, SETUPS_DIVERGENCE_THRESHOLD, GATEWAY_HOST, GATEWAY_PORT,
-        GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, SIMULATOR_HOST,
+        SETUPS_STOP_THREAT_ATR, SETUPS_ALERT_COOLDOWN_MS, SETUPS_DIVERGENCE_THRESHOLD,
+        SETUPS_MAX_PER_SYMBOL, SETUPS_MAX_LIVE, GATEWAY_HOST, GATEWAY_PORT,
+        GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, GATEWAY_REQUESTS_PER_SECOND,
+        GATEWAY_SETUP_COMMANDS_PER_SECOND, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,
         DISK_START_NEEDS_MB, DISK_WARN_BELOW_MB, DISK_STOP_BELOW_MB, DISK_CHECK_INTERVAL_MS, HEALTH_MAX_RING_LAG,
         HEALTH_STALL_MS, DEMO_SUMMARY_INTERVAL_MS);

@@ -20,6 +20,8 @@ final class ClientSession
     /** Sequence of the last data message sent; the next one carries seq + 1. */
     long seq;
     boolean needsFlush;
+    /** The desk's request rate limit. */
+    final TokenBucket requests;
 
     private final boolean[] allSymbols;
     private final Set<String>[] tickers;
@@ -29,10 +31,11 @@ final class ClientSession
     final IntArrayList pendingPrices = new IntArrayList();
 
     @SuppressWarnings("unchecked")
-    ClientSession(final Channel channel, final long id, final int channelCount)
+    ClientSession(final Channel channel, final long id, final int channelCount, final TokenBucket requests)
     {
         this.channel = channel;
         this.id = id;
+        this.requests = requests;
         allSymbols = new boolean[channelCount];
         tickers = new Set[channelCount];
         wants = new boolean[channelCount][256];

@@ -15,7 +15,7 @@ public final class GatewayBenchmarkAccess
     private final JsonRenderer renderer = new JsonRenderer(names);
     private final JsonOut body = new JsonOut();
     private final JsonOut message = new JsonOut();
-    private final ClientSession session = new ClientSession(null, 1, 8);
+    private final ClientSession session = new ClientSession(null, 1, 8, new TokenBucket(1, 0));
     private long seq;
 
     public GatewayBenchmarkAccess(final String ticker)

@@ -125,7 +125,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
 
     void onOpen(final Channel channel)
     {
-        final ClientSession session = new ClientSession(channel, ++nextSessionId, channels.count());
+        final ClientSession session = new ClientSession(channel, ++nextSessionId, channels.count(),
+            new TokenBucket(settings.requestsPerSecond, System.nanoTime()));
         sessions.add(session);
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
@@ -152,6 +153,13 @@ final class GatewayConductor implements Agent, OutputJournalListener
             return;
         }
         counters.requests.incrementAndGet();
+        if (!session.requests.tryTake(nowNanos))
+        {
+            counters.rateLimited.incrementAndGet();
+            desks.error(session, null, "rate_limited", "at most " + settings.requestsPerSecond + " requests a second");
+            session.channel.flush();
+            return;
+        }
         final ClientRequest request = ClientRequest.parse(text, settings.maxClientMessageBytes, channels);
         if (request.isError())
         {
@@ -196,14 +204,19 @@ final class GatewayConductor implements Agent, OutputJournalListener
         }
     }
 
-    /** Every setup's latest state as a JSON array, for GET /setups. */
-    void setupsJson(final CompletableFuture<String> reply)
+    /** Setups' latest states as a JSON array, by id, {@code limit} of them after {@code afterId}: GET /setups. */
+    void setupsJson(final long afterId, final int limit, final CompletableFuture<String> reply)
     {
         final JsonOut out = new JsonOut();
         out.ch('[');
         boolean first = true;
-        for (final LastSetup setup : lastSetups.values())
+        int n = 0;
+        for (final LastSetup setup : lastSetups.tailMap(afterId, false).values())
         {
+            if (n++ == limit)
+            {
+                break;
+            }
             out.raw(first ? "{" : ",{");
             renderer.setup(setup.record(), 0, -1, out);
             first = false;
@@ -286,11 +299,15 @@ final class GatewayConductor implements Agent, OutputJournalListener
     }
 
     @Override
-    public void onSetupTransition(final long setupId, final int symbolId, final DirectBuffer buffer, final int length)
+    public void onSetupTransition(final long setupId, final int symbolId, final boolean rejected,
+        final DirectBuffer buffer, final int length)
     {
-        final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
-        copy.putBytes(0, buffer, 0, length);
-        lastSetups.put(setupId, new LastSetup(symbolId, copy));
+        if (!rejected)
+        {
+            final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
+            copy.putBytes(0, buffer, 0, length);
+            lastSetups.put(setupId, new LastSetup(symbolId, copy));
+        }
         fanOut(channels.setups(), symbolId, buffer, length);
     }
 

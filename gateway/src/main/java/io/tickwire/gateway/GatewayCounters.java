@@ -19,6 +19,8 @@ public final class GatewayCounters
     final AtomicLong journalRecordsRead = new AtomicLong();
     /** Exceptions the conductor's duty cycle threw (each recorded once per kind in the distinct-error log). */
     final AtomicLong conductorErrors = new AtomicLong();
+    /** Desk requests and HTTP setup commands refused by the per-client rate limits. */
+    final AtomicLong rateLimited = new AtomicLong();
 
     public long clients()
     {
@@ -44,6 +46,7 @@ public final class GatewayCounters
         values.put("slow_clients_disconnected", slowClientsDisconnected.get());
         values.put("journal_records_read", journalRecordsRead.get());
         values.put("conductor_errors", conductorErrors.get());
+        values.put("rate_limited", rateLimited.get());
         return values;
     }
 }

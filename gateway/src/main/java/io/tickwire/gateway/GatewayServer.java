@@ -41,7 +41,9 @@ import org.agrona.concurrent.IdleStrategy;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,12 +69,16 @@ public final class GatewayServer implements AutoCloseable
     /** Every desk's WebSocket, so the fatal path can tell and close them even when the conductor is gone. */
     private final ChannelGroup desks = new DefaultChannelGroup("tickwire-desks", GlobalEventExecutor.INSTANCE);
     private volatile Thread conductorThread;
+    /** Setup commands' rate limit per remote address; the I/O thread's alone (one I/O thread). */
+    private final Map<InetAddress, TokenBucket> setupLimits = new HashMap<>();
+    private final int setupCommandsPerSecond;
 
     private GatewayServer(
         final GatewaySettings settings, final ChronicleQueue outputJournal, final EngineLink engine)
     {
         this.host = settings.host;
         this.engine = engine;
+        this.setupCommandsPerSecond = settings.setupCommandsPerSecond;
         conductor = new GatewayConductor(settings, outputJournal, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
@@ -253,14 +259,42 @@ public final class GatewayServer implements AutoCloseable
         conductor.enqueue(command);
     }
 
-    void setupsJson(final CompletableFuture<String> reply)
+    void setupsJson(final long afterId, final int limit, final CompletableFuture<String> reply)
     {
-        conductor.enqueue(() -> conductor.setupsJson(reply));
+        conductor.enqueue(() -> conductor.setupsJson(afterId, limit, reply));
+    }
+
+    /** A setup id from a path: digits only, at most 18 (else 0, which the parser refuses with its reason). */
+    private static long setupId(final String text)
+    {
+        if (text.isEmpty() || text.length() > 18)
+        {
+            return 0;
+        }
+        for (int i = 0; i < text.length(); i++)
+        {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9')
+            {
+                return 0;
+            }
+        }
+        return Long.parseLong(text);
     }
 
     /** POST /setups (add or amend), DELETE /setups/ID (cancel): 202 once handed to the engine, 400 with the reason. */
-    String[] setupCommand(final FullHttpRequest request, final String path)
+    String[] setupCommand(final FullHttpRequest request, final String path, final InetAddress from)
     {
+        if (setupLimits.size() > 10_000)
+        {
+            setupLimits.clear(); // bounded: a flood of addresses costs their buckets, not memory
+        }
+        final long now = System.nanoTime();
+        if (!setupLimits.computeIfAbsent(from, (a) -> new TokenBucket(setupCommandsPerSecond, now)).tryTake(now))
+        {
+            counters.rateLimited.incrementAndGet();
+            return new String[]{"429", "{\"error\":\"rate limited: at most " + setupCommandsPerSecond +
+                " setup commands a second from one address\"}"};
+        }
         if (engine.setups() == null)
         {
             return new String[]{"503", "{\"error\":\"no engine behind this gateway\"}"};
@@ -270,8 +304,8 @@ public final class GatewayServer implements AutoCloseable
             final SetupRequest command;
             if (request.method() == HttpMethod.DELETE)
             {
-                final String id = path.substring("/setups/".length());
-                command = SetupJson.parse("{\"op\":\"cancel\",\"id\":" + (id.matches("\\d{1,18}") ? id : "0") + "}");
+                final long id = setupId(path.substring("/setups/".length()));
+                command = SetupJson.parse("{\"op\":\"cancel\",\"id\":" + id + "}");
             }
             else
             {

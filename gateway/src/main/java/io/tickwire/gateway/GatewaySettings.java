@@ -13,6 +13,8 @@ public final class GatewaySettings
     long pricesThrottleNanos;
     int maxClientMessageBytes;
     int slowClientBytes;
+    int requestsPerSecond;
+    int setupCommandsPerSecond;
     List<Integer> timeframesMillis;
     boolean busySpin;
 
@@ -34,6 +36,8 @@ public final class GatewaySettings
         s.pricesThrottleNanos = config.get(Keys.GATEWAY_PRICES_THROTTLE_MS) * 1_000_000L;
         s.maxClientMessageBytes = config.get(Keys.GATEWAY_MAX_CLIENT_MESSAGE_BYTES);
         s.slowClientBytes = config.get(Keys.GATEWAY_SLOW_CLIENT_BYTES);
+        s.requestsPerSecond = config.get(Keys.GATEWAY_REQUESTS_PER_SECOND);
+        s.setupCommandsPerSecond = config.get(Keys.GATEWAY_SETUP_COMMANDS_PER_SECOND);
         s.timeframesMillis = config.get(Keys.BARS_TIMEFRAMES);
         s.busySpin = busySpin;
         return s;
@@ -42,6 +46,13 @@ public final class GatewaySettings
     public GatewaySettings port(final int value)
     {
         port = value;
+        return this;
+    }
+
+    public GatewaySettings rateLimits(final int requestsPerSecond, final int setupCommandsPerSecond)
+    {
+        this.requestsPerSecond = requestsPerSecond;
+        this.setupCommandsPerSecond = setupCommandsPerSecond;
         return this;
     }
 

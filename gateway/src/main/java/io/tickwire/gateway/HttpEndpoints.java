@@ -11,7 +11,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
 {
+    /** GET /setups pages: {@code ?limit=} (default, at most) and {@code ?after=ID} for the next page. */
+    static final int DEFAULT_SETUPS_PAGE = 1_000;
+    static final int MAX_SETUPS_PAGE = 10_000;
+
     private final GatewayServer server;
 
     HttpEndpoints(final GatewayServer server)
@@ -33,20 +39,23 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
     {
-        final String path = request.uri().replaceAll("\\?.*$", "");
+        final QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        final String path = query.path();
         final HttpResponseStatus status;
         final String body;
         if (path.equals("/setups") && request.method() == HttpMethod.GET)
         {
             final CompletableFuture<String> reply = new CompletableFuture<>();
-            server.setupsJson(reply);
+            server.setupsJson(number(query, "after", 0, Long.MAX_VALUE, 0),
+                (int)number(query, "limit", 1, MAX_SETUPS_PAGE, DEFAULT_SETUPS_PAGE), reply);
             reply.thenAccept((json) -> respond(ctx, request, HttpResponseStatus.OK, json));
             return;
         }
         if (path.equals("/setups") && request.method() == HttpMethod.POST ||
             path.startsWith("/setups/") && request.method() == HttpMethod.DELETE)
         {
-            final String[] result = server.setupCommand(request, path);
+            final String[] result = server.setupCommand(request, path,
+                ((InetSocketAddress)ctx.channel().remoteAddress()).getAddress());
             respond(ctx, request, HttpResponseStatus.valueOf(Integer.parseInt(result[0])), result[1]);
             return;
         }
@@ -79,6 +88,25 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
                 GatewayServer.WEBSOCKET_PATH + "\"]}";
         }
         respond(ctx, request, status, body);
+    }
+
+    /** A whole-number query parameter within [min, max]; the default when absent or not a number. */
+    private static long number(final QueryStringDecoder query, final String name, final long min, final long max,
+        final long absent)
+    {
+        final List<String> values = query.parameters().get(name);
+        if (values == null || values.isEmpty())
+        {
+            return absent;
+        }
+        try
+        {
+            return Math.max(min, Math.min(max, Long.parseLong(values.get(0))));
+        }
+        catch (final NumberFormatException ex)
+        {
+            return absent;
+        }
     }
 
     private static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,

@@ -9,6 +9,7 @@ import io.tickwire.codecs.sbe.TacticalAlertDecoder;
 import io.tickwire.codecs.sbe.FeedStatusDecoder;
 import io.tickwire.codecs.sbe.IndexValueDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
+import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
 import io.tickwire.codecs.sbe.QuoteDecoder;
 import io.tickwire.codecs.sbe.TradeDecoder;
@@ -248,6 +249,10 @@ final class JsonRenderer
             .raw(",\"t\":").number(transition.eventTime())
             .raw(",\"rt\":").number(transition.receiveTime())
             .raw(",\"cause\":").number(transition.causeIndex());
+        if (transition.toState() == SetupState.REJECTED)
+        {
+            out.raw(",\"reason\":\"").raw(transition.rejection().name().toLowerCase(Locale.ROOT)).ch('"');
+        }
         latency(out, latencyNanos);
     }
 

@@ -8,6 +8,7 @@ import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
 import io.tickwire.codecs.sbe.PairMetricsDecoder;
 import io.tickwire.codecs.sbe.QuoteDecoder;
+import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.codecs.sbe.SetupTransitionDecoder;
 import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
 import io.tickwire.codecs.sbe.TacticalAlertDecoder;
@@ -77,7 +78,8 @@ final class OutputJournalAdapter implements JournalReader.RecordHandler
             case MarketRegimeDecoder.TEMPLATE_ID -> listener.onRegime(buffer, length);
             case SetupTransitionDecoder.TEMPLATE_ID -> {
                 transition.wrap(buffer, BODY, blockLength, version);
-                listener.onSetupTransition(transition.setupId(), transition.symbolId(), buffer, length);
+                listener.onSetupTransition(transition.setupId(), transition.symbolId(),
+                    transition.toState() == SetupState.REJECTED, buffer, length);
             }
             case TacticalAlertDecoder.TEMPLATE_ID -> listener.onAlert(
                 alert.wrap(buffer, BODY, blockLength, version).symbolId(), buffer, length);

@@ -24,7 +24,8 @@ interface OutputJournalListener
 
     void onRegime(DirectBuffer record, int length);
 
-    void onSetupTransition(long setupId, int symbolId, DirectBuffer record, int length);
+    /** @param rejected a refused command: the setup's state is unchanged, so it is not its latest state */
+    void onSetupTransition(long setupId, int symbolId, boolean rejected, DirectBuffer buffer, int length);
 
     void onAlert(int symbolId, DirectBuffer record, int length);
 

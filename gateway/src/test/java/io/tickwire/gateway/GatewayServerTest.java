@@ -288,6 +288,20 @@ class GatewayServerTest
     }
 
     @Test
+    void shouldRateLimitADesksRequestsAndSaySo() throws Exception
+    {
+        gateway = GatewayServer.start(GatewaySettings.defaults().port(0).rateLimits(2, 50), journal,
+            EngineLink.none(fatal::complete));
+        final WebSocketTestClient desk = connect();
+        for (int i = 0; i < 6; i++)
+        {
+            desk.send("{\"op\":\"ping\",\"id\":" + i + "}");
+        }
+        desk.await((m) -> m.contains("\"code\":\"rate_limited\"") && m.contains("at most 2 requests a second"), 5_000);
+        assertTrue(gateway.counters().snapshot().get("rate_limited") > 0);
+    }
+
+    @Test
     void shouldTellEveryDeskWhyTheNodeFailedAndCloseWith1011() throws Exception
     {
         startGateway(250);

@@ -79,6 +79,17 @@ final class SetupBook
         return countBySymbol[symbolId];
     }
 
+    /** Live setups on a symbol, 0 for one past the arrays. */
+    int liveOn(final int symbolId)
+    {
+        return symbolId < countBySymbol.length ? countBySymbol[symbolId] : 0;
+    }
+
+    int live()
+    {
+        return byId.size();
+    }
+
     int maxSymbolId()
     {
         return maxSymbolId;
@@ -103,16 +114,6 @@ final class SetupBook
     void lastPrice(final int symbolId, final long price)
     {
         lastPrice[symbolId] = price;
-    }
-
-    int liveSetups()
-    {
-        int n = 0;
-        for (int s = 0; s <= maxSymbolId; s++)
-        {
-            n += countBySymbol[s];
-        }
-        return n;
     }
 
     private void ensure(final int s)

@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import io.tickwire.codecs.sbe.AlertType;
 import io.tickwire.codecs.sbe.ConfirmRule;
 import io.tickwire.codecs.sbe.SetupOp;
+import io.tickwire.codecs.sbe.SetupRejection;
 import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.codecs.sbe.Trail;
 import io.tickwire.model.EngineCounters;
@@ -108,7 +109,17 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         {
             if (setup != null && !setup.terminal())
             {
-                counters.setupCommandsRejected.incrementRelease(); // a live setup keeps its id
+                reject(c, SetupRejection.DUPLICATE_ID); // a live setup keeps its id
+                return;
+            }
+            if (c.setupOp == SetupOp.ADD.value() && book.liveOn(c.symbolId) >= settings.maxPerSymbol)
+            {
+                reject(c, SetupRejection.SYMBOL_CAP);
+                return;
+            }
+            if (c.setupOp == SetupOp.ADD.value() && book.live() >= settings.maxLive)
+            {
+                reject(c, SetupRejection.TOTAL_CAP);
                 return;
             }
             setup = new Setup();
@@ -127,7 +138,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         }
         if (setup == null || setup.terminal())
         {
-            counters.setupCommandsRejected.incrementRelease();
+            reject(c, SetupRejection.UNKNOWN_ID);
             return;
         }
         if (c.setupOp == SetupOp.AMEND.value())
@@ -398,6 +409,13 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         records.transition(cause, cause.type == EventType.TIMER ? clock.now() : cause.eventTime, s, from, to, price);
     }
 
+    /** Restored setups are not capped: they were admitted once, and a restart must not lose them. */
+    private void reject(final MarketEvent c, final SetupRejection why)
+    {
+        counters.setupCommandsRejected.incrementRelease();
+        records.rejected(cause, c.eventTime, why);
+    }
+
     private void alert(final Setup s, final int type, final long price, final double value)
     {
         records.alert(cause, clock.isSet() ? clock.now() : cause.eventTime, s, type, price, value);
@@ -413,6 +431,6 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     /** Live setups, for tests and tools. */
     int liveSetups()
     {
-        return book.liveSetups();
+        return book.live();
     }
 }

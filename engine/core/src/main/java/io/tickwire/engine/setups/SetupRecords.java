@@ -2,6 +2,7 @@ package io.tickwire.engine.setups;
 
 import io.tickwire.codecs.sbe.AlertType;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
+import io.tickwire.codecs.sbe.SetupRejection;
 import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.codecs.sbe.SetupTransitionEncoder;
 import io.tickwire.codecs.sbe.TacticalAlertEncoder;
@@ -30,22 +31,39 @@ final class SetupRecords
     void transition(final MarketEvent cause, final long eventTime, final Setup s, final int from, final int to,
         final long price)
     {
+        write(cause, eventTime, s.id, s.symbolId, from, to, price, s.entryPrice, s.stop, s.target1, s.target2,
+            SetupRejection.NONE);
+    }
+
+    /** A refused command: the setup (if any) is unchanged; the record names the command's id and the reason. */
+    void rejected(final MarketEvent cause, final long eventTime, final SetupRejection why)
+    {
+        final int state = SetupState.REJECTED.value();
+        write(cause, eventTime, cause.setupId, cause.symbolId, state, state, 0, 0, cause.stop, cause.target1,
+            cause.target2, why);
+    }
+
+    private void write(final MarketEvent cause, final long eventTime, final long setupId, final int symbolId,
+        final int from, final int to, final long price, final long entryPrice, final long stop, final long target1,
+        final long target2, final SetupRejection rejection)
+    {
         final ExpandableArrayBuffer out = cause.setupOutput;
         final int at = cause.setupOutputLength;
         out.checkLimit(at + 4 + MessageHeaderEncoder.ENCODED_LENGTH + SetupTransitionEncoder.BLOCK_LENGTH);
         transitionEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
             .eventTime(eventTime)
             .receiveTime(cause.receiveTime)
-            .setupId(s.id)
-            .symbolId(s.symbolId)
+            .setupId(setupId)
+            .symbolId(symbolId)
             .fromState(SetupState.get((short)from))
             .toState(SetupState.get((short)to))
             .price(price)
             .causeIndex(cause.inputIndex)
-            .entryPrice(s.entryPrice)
-            .stop(s.stop)
-            .target1(s.target1)
-            .target2(s.target2);
+            .entryPrice(entryPrice)
+            .stop(stop)
+            .target1(target1)
+            .target2(target2)
+            .rejection(rejection);
         commit(cause, at, SetupTransitionEncoder.BLOCK_LENGTH);
     }
 

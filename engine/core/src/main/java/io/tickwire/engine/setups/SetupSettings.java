@@ -11,6 +11,8 @@ public final class SetupSettings
     double stopThreatAtr;
     long alertCooldownNanos;
     double divergenceThreshold;
+    int maxPerSymbol;
+    int maxLive;
 
     private SetupSettings()
     {
@@ -29,7 +31,8 @@ public final class SetupSettings
             .snapAtr(config.get(Keys.SETUPS_SNAP_ATR))
             .stopThreatAtr(config.get(Keys.SETUPS_STOP_THREAT_ATR))
             .alertCooldownMillis(config.get(Keys.SETUPS_ALERT_COOLDOWN_MS))
-            .divergenceThreshold(config.get(Keys.SETUPS_DIVERGENCE_THRESHOLD));
+            .divergenceThreshold(config.get(Keys.SETUPS_DIVERGENCE_THRESHOLD))
+            .caps(config.get(Keys.SETUPS_MAX_PER_SYMBOL), config.get(Keys.SETUPS_MAX_LIVE));
     }
 
     public SetupSettings atrTimeframeMillis(final int value)
@@ -53,6 +56,14 @@ public final class SetupSettings
     public SetupSettings alertCooldownMillis(final long value)
     {
         alertCooldownNanos = value * 1_000_000L;
+        return this;
+    }
+
+    /** Live setups at most per symbol and in all; adds beyond either are refused with the reason. */
+    public SetupSettings caps(final int perSymbol, final int live)
+    {
+        maxPerSymbol = perSymbol;
+        maxLive = live;
         return this;
     }
 

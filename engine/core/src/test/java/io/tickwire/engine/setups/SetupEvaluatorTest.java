@@ -8,6 +8,7 @@ import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
 import io.tickwire.codecs.sbe.PairMetricsEncoder;
 import io.tickwire.codecs.sbe.SetupOp;
+import io.tickwire.codecs.sbe.SetupRejection;
 import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.codecs.sbe.SetupTransitionDecoder;
 import io.tickwire.codecs.sbe.TacticalAlertDecoder;
@@ -36,7 +37,7 @@ class SetupEvaluatorTest
     private static final long P = 1_000_000L;
 
     record Transition(long id, SetupState from, SetupState to, long price, long cause, long stop, long t1, long t2,
-        long entry)
+        long entry, SetupRejection rejection)
     {
     }
 
@@ -78,7 +79,7 @@ class SetupEvaluatorTest
             {
                 final SetupTransitionDecoder d = new SetupTransitionDecoder().wrapAndApplyHeader(b, 0, header);
                 transitions.add(new Transition(d.setupId(), d.fromState(), d.toState(), d.price(), d.causeIndex(),
-                    d.stop(), d.target1(), d.target2(), d.entryPrice()));
+                    d.stop(), d.target1(), d.target2(), d.entryPrice(), d.rejection()));
             }
             else
             {
@@ -361,13 +362,37 @@ class SetupEvaluatorTest
         assertEquals(SetupState.ARMED, transitions.get(1).to());
         run(setup(1, true, 100, 101, 98, 103, 105)); // a live id cannot be added again
         assertEquals(1, counters.setupCommandsRejected.get());
+        assertEquals(SetupRejection.DUPLICATE_ID, transitions.get(2).rejection());
+        assertEquals(SetupState.REJECTED, transitions.get(2).to());
         final MarketEvent cancel = event(EventType.SETUP_COMMAND);
         cancel.setupOp = SetupOp.CANCEL.value();
         cancel.setupId = 1;
         run(cancel);
-        assertEquals(SetupState.CANCELLED, transitions.get(2).to());
+        assertEquals(SetupState.CANCELLED, transitions.get(3).to());
+        assertEquals(SetupRejection.NONE, transitions.get(3).rejection());
         run(cancel);
         assertEquals(2, counters.setupCommandsRejected.get(), "a finished setup cannot be cancelled");
+        assertEquals(SetupRejection.UNKNOWN_ID, transitions.get(4).rejection());
+    }
+
+    @Test
+    void shouldRefuseAddsBeyondTheCapsWithTheReasonAndChangeNothing()
+    {
+        evaluator = new SetupEvaluator(SetupSettings.defaults().caps(2, 3), SetupStore.NONE, counters);
+        run(setup(1, true, 100, 101, 98, 103, 105));
+        run(setup(2, true, 100, 101, 98, 103, 105));
+        run(setup(3, true, 100, 101, 98, 103, 105)); // a third on symbol 1
+        final MarketEvent other = setup(4, true, 100, 101, 98, 103, 105);
+        other.symbolId = 2;
+        run(other);
+        final MarketEvent fourth = setup(5, true, 100, 101, 98, 103, 105);
+        fourth.symbolId = 3;
+        run(fourth); // a fourth live setup in all
+        assertEquals(List.of(SetupRejection.NONE, SetupRejection.NONE, SetupRejection.SYMBOL_CAP,
+            SetupRejection.NONE, SetupRejection.TOTAL_CAP), transitions.stream().map(Transition::rejection).toList());
+        assertEquals(3, transitions.get(2).id(), "the record names the refused command's id");
+        assertEquals(3, evaluator.liveSetups());
+        assertEquals(2, counters.setupCommandsRejected.get());
     }
 
     @Test
