@@ -24,6 +24,11 @@ final class CrossKeyRules
             fail(config, Keys.FEED_LIVENESS_TIMEOUT_MS, "more than feed.pingIntervalMs (" +
                 config.get(Keys.FEED_PING_INTERVAL_MS) + "), or a healthy connection would time out between two pings");
         }
+        if (config.get(Keys.HEALTH_STALL_MS) <= 2 * config.get(Keys.ENGINE_TIMER_INTERVAL_MS))
+        {
+            fail(config, Keys.HEALTH_STALL_MS, "more than twice engine.timerIntervalMs (" +
+                config.get(Keys.ENGINE_TIMER_INTERVAL_MS) + "), whose tick is the ingest thread's heartbeat");
+        }
         final List<Integer> timeframes = config.get(Keys.BARS_TIMEFRAMES);
         if (config.get(Keys.BARS_CLOSE_DELAY_MS) >= timeframes.get(0))
         {

@@ -126,6 +126,8 @@ public final class Keys
     public static final Key<Integer> HEALTH_MAX_RING_LAG = Key.integer("health.maxRingLag", 1, 1 << 30);
     public static final Key<Integer> HEALTH_STALL_MS = Key.integer("health.stallMs", 100, 3_600_000);
 
+    public static final Key<Integer> SIMULATOR_HISTORY_PER_TICKER =
+        Key.integer("simulator.historyPerTicker", 100, 10_000_000);
     public static final Key<Integer> DEMO_SUMMARY_INTERVAL_MS = Key.integer("demo.summaryIntervalMs", 100, 60_000);
 
     static final List<Key<?>> ALL = List.of(
@@ -146,6 +148,7 @@ public final class Keys
         GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, GATEWAY_REQUESTS_PER_SECOND,
         GATEWAY_SETUP_COMMANDS_PER_SECOND, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,
+        SIMULATOR_HISTORY_PER_TICKER,
         DISK_START_NEEDS_MB, DISK_WARN_BELOW_MB, DISK_STOP_BELOW_MB, DISK_CHECK_INTERVAL_MS, HEALTH_MAX_RING_LAG,
         HEALTH_STALL_MS, DEMO_SUMMARY_INTERVAL_MS);
 

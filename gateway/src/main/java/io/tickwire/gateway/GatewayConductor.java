@@ -90,6 +90,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     public int doWork()
     {
         nowNanos = System.nanoTime();
+        counters.dutyCycles.lazySet(counters.dutyCycles.get() + 1); // one writer: no atomic add on the duty cycle
         int work = 0;
         Runnable command;
         while ((command = commands.poll()) != null)

@@ -19,6 +19,8 @@ public final class GatewayCounters
     final AtomicLong journalRecordsRead = new AtomicLong();
     /** Exceptions the conductor's duty cycle threw (each recorded once per kind in the distinct-error log). */
     final AtomicLong conductorErrors = new AtomicLong();
+    /** Duty cycles the conductor has run: its heartbeat for /health. */
+    final AtomicLong dutyCycles = new AtomicLong();
     /** Desk requests and HTTP setup commands refused by the per-client rate limits. */
     final AtomicLong rateLimited = new AtomicLong();
 

@@ -72,6 +72,9 @@ public final class GatewayServer implements AutoCloseable
     /** Setup commands' rate limit per remote address; the I/O thread's alone (one I/O thread). */
     private final Map<InetAddress, TokenBucket> setupLimits = new HashMap<>();
     private final int setupCommandsPerSecond;
+    private final long stallNanos;
+    private long lastDutyCycles = -1;
+    private long lastDutyCycleNanos;
 
     private GatewayServer(
         final GatewaySettings settings, final ChronicleQueue outputJournal, final EngineLink engine)
@@ -79,6 +82,7 @@ public final class GatewayServer implements AutoCloseable
         this.host = settings.host;
         this.engine = engine;
         this.setupCommandsPerSecond = settings.setupCommandsPerSecond;
+        this.stallNanos = settings.stallNanos;
         conductor = new GatewayConductor(settings, outputJournal, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
@@ -184,13 +188,24 @@ public final class GatewayServer implements AutoCloseable
     }
 
     /** Every reason this node is not well, the engine's first; empty when it is. */
-    public List<String> problems()
+    public synchronized List<String> problems()
     {
         final List<String> problems = new ArrayList<>(engine.problems().get());
         final Thread conductor = conductorThread;
+        final long now = System.nanoTime();
+        final long cycles = counters.dutyCycles.get();
+        if (cycles != lastDutyCycles)
+        {
+            lastDutyCycles = cycles;
+            lastDutyCycleNanos = now;
+        }
         if (conductor == null || conductor.getState() == Thread.State.TERMINATED)
         {
             problems.add("gateway conductor is not running");
+        }
+        else if (now - lastDutyCycleNanos >= stallNanos)
+        {
+            problems.add("gateway conductor stalled: no duty cycle for " + (now - lastDutyCycleNanos) / 1_000_000 + " ms");
         }
         return problems;
     }

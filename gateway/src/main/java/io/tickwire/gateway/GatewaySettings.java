@@ -15,6 +15,7 @@ public final class GatewaySettings
     int slowClientBytes;
     int requestsPerSecond;
     int setupCommandsPerSecond;
+    long stallNanos;
     List<Integer> timeframesMillis;
     boolean busySpin;
 
@@ -38,6 +39,7 @@ public final class GatewaySettings
         s.slowClientBytes = config.get(Keys.GATEWAY_SLOW_CLIENT_BYTES);
         s.requestsPerSecond = config.get(Keys.GATEWAY_REQUESTS_PER_SECOND);
         s.setupCommandsPerSecond = config.get(Keys.GATEWAY_SETUP_COMMANDS_PER_SECOND);
+        s.stallNanos = config.get(Keys.HEALTH_STALL_MS) * 1_000_000L;
         s.timeframesMillis = config.get(Keys.BARS_TIMEFRAMES);
         s.busySpin = busySpin;
         return s;

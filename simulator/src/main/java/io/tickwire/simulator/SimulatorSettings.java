@@ -30,7 +30,8 @@ public final class SimulatorSettings
             .apiKey(config.get(Keys.SIMULATOR_API_KEY))
             .seed(config.get(Keys.SIMULATOR_SEED))
             .rate(config.get(Keys.SIMULATOR_RATE))
-            .maxEventsPerFrame(config.get(Keys.SIMULATOR_MAX_EVENTS_PER_FRAME));
+            .maxEventsPerFrame(config.get(Keys.SIMULATOR_MAX_EVENTS_PER_FRAME))
+            .historyPerTicker(config.get(Keys.SIMULATOR_HISTORY_PER_TICKER));
     }
 
     public SimulatorSettings host(final String value)

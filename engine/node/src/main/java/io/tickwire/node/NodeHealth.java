@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Whether the engine side of a node is well, as a list of reasons it is not (empty when it is): a fatal error;
  * a stage thread that has ended; the ring's slowest stage too far behind, or not moving while events wait
- * (its progress is its heartbeat); a feed cluster neither up nor knowingly recovering (REST polling or a
+ * (its progress is its heartbeat); the ring's producer thread (feed, REST, timer) not ticking (the journaled
+ * timer is its heartbeat: a thread stuck in a frame stops it); a feed cluster neither up nor knowingly recovering (REST polling or a
  * backfill); low disk. The gateway adds its own and answers /health with 200 or 503 and every reason.
  * Progress is judged between two calls, on an injected clock.
  */
@@ -31,6 +32,9 @@ final class NodeHealth
 
         long processed();
 
+        /** Timer ticks published so far: the ring's producer thread's heartbeat. */
+        long timerTicks();
+
         Map<Cluster, FeedState> feedStates();
 
         String diskWarning();
@@ -42,6 +46,8 @@ final class NodeHealth
     private final NanoClock clock;
     private long lastProcessed = Long.MIN_VALUE;
     private long lastMoveNanos;
+    private long lastTimerTicks = Long.MIN_VALUE;
+    private long lastTickNanos;
 
     NodeHealth(final Sources sources, final long maxRingLag, final long stallMillis, final NanoClock clock)
     {
@@ -81,6 +87,17 @@ final class NodeHealth
             problems.add("ring stalled: " + lag + " events waiting and no stage progress for " +
                 TimeUnit.NANOSECONDS.toMillis(now - lastMoveNanos) + " ms");
         }
+        final long ticks = sources.timerTicks();
+        if (ticks != lastTimerTicks)
+        {
+            lastTimerTicks = ticks;
+            lastTickNanos = now;
+        }
+        if (now - lastTickNanos >= stallNanos)
+        {
+            problems.add("ingest thread stalled: no timer tick for " +
+                TimeUnit.NANOSECONDS.toMillis(now - lastTickNanos) + " ms");
+        }
         for (final Map.Entry<Cluster, FeedState> feed : sources.feedStates().entrySet())
         {
             final FeedState state = feed.getValue();
@@ -105,8 +122,8 @@ final class NodeHealth
 
     /** Sources from lambdas: the composition root's wiring. */
     static Sources sources(final Supplier<String> fatalReason, final Supplier<List<String>> deadStageThreads,
-        final LongSupplier ringLag, final LongSupplier processed, final Supplier<Map<Cluster, FeedState>> feedStates,
-        final Supplier<String> diskWarning)
+        final LongSupplier ringLag, final LongSupplier processed, final LongSupplier timerTicks,
+        final Supplier<Map<Cluster, FeedState>> feedStates, final Supplier<String> diskWarning)
     {
         return new Sources()
         {
@@ -132,6 +149,12 @@ final class NodeHealth
             public long processed()
             {
                 return processed.getAsLong();
+            }
+
+            @Override
+            public long timerTicks()
+            {
+                return timerTicks.getAsLong();
             }
 
             @Override

@@ -160,7 +160,7 @@ public final class TickwireNode implements AutoCloseable
             new DeadLetterWriter(deadLetterJournal, counters), new RawCaptureWriter(rawJournal, counters), counters,
             EpochClock.INSTANCE, this::fail));
         health = new NodeHealth(NodeHealth.sources(
-            () -> fatalReason, pipeline::deadThreads, pipeline::lag, pipeline::processed,
+            () -> fatalReason, pipeline::deadThreads, pipeline::lag, pipeline::processed, counters.timerTicks::get,
             () -> ingest.states().states(), disk::warning),
             ctx.config().get(Keys.HEALTH_MAX_RING_LAG), ctx.config().get(Keys.HEALTH_STALL_MS), System::nanoTime);
     }

@@ -20,11 +20,12 @@ class NodeHealthTest
     private final List<String> deadThreads = new ArrayList<>();
     private long lag;
     private long processed;
+    private long ticks;
     private final Map<Cluster, FeedState> feeds = new EnumMap<>(Map.of(Cluster.STOCKS, FeedState.UP));
     private String disk;
     private long now;
     private final NodeHealth health = new NodeHealth(NodeHealth.sources(() -> fatal, () -> deadThreads,
-        () -> lag, () -> processed, () -> feeds, () -> disk), 1000, 5000, () -> now);
+        () -> lag, () -> processed, () -> ticks, () -> feeds, () -> disk), 1000, 5000, () -> now);
 
     @Test
     void shouldBeWellWhenNothingIsWrong()
@@ -36,6 +37,19 @@ class NodeHealthTest
     }
 
     @Test
+    void shouldSayWhenTheIngestThreadStopsTicking()
+    {
+        health.problems();
+        now += 4_000 * MS;
+        ticks++;
+        assertEquals(List.of(), health.problems());
+        now += 5_000 * MS; // a thread stuck in a frame publishes no timer tick
+        assertEquals(List.of("ingest thread stalled: no timer tick for 5000 ms"), health.problems());
+        ticks++;
+        assertEquals(List.of(), health.problems());
+    }
+
+    @Test
     void shouldSayWhenTheSlowestStageFallsBehindOrStops()
     {
         health.problems();
@@ -43,6 +57,7 @@ class NodeHealthTest
         assertEquals(List.of("ring lag 1001 events, above health.maxRingLag 1000"), health.problems());
         lag = 5;
         now += 5_000 * MS;
+        ticks++;
         assertEquals(List.of("ring stalled: 5 events waiting and no stage progress for 5000 ms"), health.problems());
         processed++;
         assertEquals(List.of(), health.problems(), "progress clears it");
