@@ -38,7 +38,9 @@ public class SetupEvaluatorBenchmark extends BenchmarkDefaults
     @Setup
     public void setUp()
     {
-        evaluator = new SetupEvaluator(SetupSettings.defaults(), SetupStore.NONE, new EngineCounters());
+        // caps raised past the parameter: the benchmark measures the cost of what the caps would allow
+        evaluator = new SetupEvaluator(SetupSettings.defaults().caps(setups, setups), SetupStore.NONE,
+            new EngineCounters());
         final MarketEvent add = new MarketEvent();
         for (int i = 1; i <= setups; i++)
         {

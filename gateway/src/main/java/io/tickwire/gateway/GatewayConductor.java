@@ -39,6 +39,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final JsonOut body = new JsonOut();
     private final DeskWriter desks;
     private final SnapshotSender snapshots;
+    private final DeskRequests requests;
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
     private final List<ClientSession> sessions = new ArrayList<>();
     private final Map<Channel, ClientSession> byChannel = new IdentityHashMap<>();
@@ -61,6 +62,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.channelRenderer = new ChannelRenderer(channels, renderer, epochClock);
         this.desks = new DeskWriter(counters);
         this.snapshots = new SnapshotSender(channels, names, cache, lastSetups, channelRenderer, desks, counters);
+        this.requests = new DeskRequests(settings, channels, names, desks, snapshots, counters);
     }
 
     @Override
@@ -149,49 +151,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
     void onText(final Channel channel, final String text)
     {
         final ClientSession session = byChannel.get(channel);
-        if (session == null)
+        if (session != null)
         {
-            return;
+            requests.onText(session, text, nowNanos);
         }
-        counters.requests.incrementAndGet();
-        if (!session.requests.tryTake(nowNanos))
-        {
-            counters.rateLimited.incrementAndGet();
-            desks.error(session, null, "rate_limited", "at most " + settings.requestsPerSecond + " requests a second");
-            session.channel.flush();
-            return;
-        }
-        final ClientRequest request = ClientRequest.parse(text, settings.maxClientMessageBytes, channels);
-        if (request.isError())
-        {
-            desks.error(session, request.id, request.errorCode, request.errorMessage);
-        }
-        else if (request.op.equals("ping"))
-        {
-            desks.pong(session, request.id);
-        }
-        else
-        {
-            final boolean subscribe = request.op.equals("subscribe");
-            for (final String name : request.channels)
-            {
-                final int c = channels.indexOf(name);
-                if (subscribe)
-                {
-                    session.subscribe(c, request.symbols, names, channels.isSymbolLess(c));
-                }
-                else
-                {
-                    session.unsubscribe(c, request.symbols, names, channels.isSymbolLess(c));
-                }
-            }
-            desks.subscribed(session, request, subscribe);
-            if (subscribe)
-            {
-                snapshots.send(session, request, nowNanos);
-            }
-        }
-        session.channel.flush();
     }
 
     void onBadFrame(final Channel channel, final String why)

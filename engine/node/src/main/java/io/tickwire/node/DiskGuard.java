@@ -21,22 +21,23 @@ final class DiskGuard
     private static final Logger LOG = LoggerFactory.getLogger(DiskGuard.class);
     private static final long MIB = 1 << 20;
 
+    /** The thresholds, MiB: {@code disk.startNeedsMb}, {@code disk.warnBelowMb}, {@code disk.stopBelowMb}. */
+    record Thresholds(long startNeedsMb, long warnBelowMb, long stopBelowMb)
+    {
+    }
+
     private final Path dir;
-    private final long startNeedsMb;
-    private final long warnBelowMb;
-    private final long stopBelowMb;
+    private final Thresholds mb;
     private final FreeSpaceProbe freeSpace;
     private final EngineCounters counters;
     private final Consumer<String> fatal;
     private volatile String warning;
 
-    DiskGuard(final Path dir, final long startNeedsMb, final long warnBelowMb, final long stopBelowMb,
-        final FreeSpaceProbe freeSpace, final EngineCounters counters, final Consumer<String> fatal)
+    DiskGuard(final Path dir, final Thresholds mb, final FreeSpaceProbe freeSpace, final EngineCounters counters,
+        final Consumer<String> fatal)
     {
         this.dir = dir.toAbsolutePath();
-        this.startNeedsMb = startNeedsMb;
-        this.warnBelowMb = warnBelowMb;
-        this.stopBelowMb = stopBelowMb;
+        this.mb = mb;
         this.freeSpace = freeSpace;
         this.counters = counters;
         this.fatal = fatal;
@@ -55,12 +56,12 @@ final class DiskGuard
             throw new IllegalStateException("data directory " + dir + " is not writable: " + ex, ex);
         }
         final long freeMb = freeMb();
-        final long needsMb = startNeedsMb + stopBelowMb;
+        final long needsMb = mb.startNeedsMb() + mb.stopBelowMb();
         if (freeMb < needsMb)
         {
             throw new IllegalStateException("not enough disk for the data directory " + dir + ": " + freeMb +
-                " MiB free, needs " + needsMb + " MiB (disk.startNeedsMb " + startNeedsMb + " + disk.stopBelowMb " +
-                stopBelowMb + ")");
+                " MiB free, needs " + needsMb + " MiB (disk.startNeedsMb " + mb.startNeedsMb() + " + disk.stopBelowMb " +
+                mb.stopBelowMb() + ")");
         }
         counters.diskFreeMb.setRelease(freeMb);
     }
@@ -70,16 +71,16 @@ final class DiskGuard
     {
         final long freeMb = freeMb();
         counters.diskFreeMb.setRelease(freeMb);
-        if (freeMb < stopBelowMb)
+        if (freeMb < mb.stopBelowMb())
         {
-            fatal.accept("disk full on " + dir + ": " + freeMb + " MiB free, needs " + stopBelowMb +
+            fatal.accept("disk full on " + dir + ": " + freeMb + " MiB free, needs " + mb.stopBelowMb() +
                 " MiB (disk.stopBelowMb)");
         }
-        else if (freeMb < warnBelowMb)
+        else if (freeMb < mb.warnBelowMb())
         {
             if (warning == null)
             {
-                warning = "disk low on " + dir + ": " + freeMb + " MiB free, below disk.warnBelowMb " + warnBelowMb;
+                warning = "disk low on " + dir + ": " + freeMb + " MiB free, below disk.warnBelowMb " + mb.warnBelowMb();
                 counters.diskLowWarnings.increment();
                 LOG.warn("{}", warning);
             }

@@ -120,8 +120,8 @@ public final class TickwireNode implements AutoCloseable
 
     private void openEngine()
     {
-        disk = new DiskGuard(ctx.dataDir(), ctx.config().get(Keys.DISK_START_NEEDS_MB),
-            ctx.config().get(Keys.DISK_WARN_BELOW_MB), ctx.config().get(Keys.DISK_STOP_BELOW_MB), ctx.freeSpace(),
+        disk = new DiskGuard(ctx.dataDir(), new DiskGuard.Thresholds(ctx.config().get(Keys.DISK_START_NEEDS_MB),
+            ctx.config().get(Keys.DISK_WARN_BELOW_MB), ctx.config().get(Keys.DISK_STOP_BELOW_MB)), ctx.freeSpace(),
             counters, this::fail);
         disk.checkAtStart(); // before any map or journal is opened on the volume
         final SymbolStore symbolStore = keep(new SymbolStore(ctx.dataDir().resolve("symbols.cmap").toFile(), 1_000_000));

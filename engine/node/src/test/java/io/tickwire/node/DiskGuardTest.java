@@ -27,7 +27,7 @@ class DiskGuardTest
 
     private DiskGuard guard(final Path data)
     {
-        return new DiskGuard(data, 512, 2048, 256, (d) -> free, counters, fatal::add);
+        return new DiskGuard(data, new DiskGuard.Thresholds(512, 2048, 256), (d) -> free, counters, fatal::add);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tickwire.engine.setups;
 
+import io.tickwire.codecs.sbe.ConfirmRule;
 import io.tickwire.codecs.sbe.Direction;
 import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.model.event.MarketEvent;
@@ -147,5 +148,46 @@ final class Setup
             final long emaStop = Math.round(ema);
             stop = isLong ? Math.max(stop, emaStop) : Math.min(stop, emaStop);
         }
+    }
+
+    /** TICKS: N consecutive trades in the zone; DWELL: in the zone for the dwell time. Leaving resets both. */
+    boolean confirmedByTick(final long price, final long time)
+    {
+        if (!inZone(price))
+        {
+            ticksInZone = 0;
+            inZoneSince = 0;
+            return false;
+        }
+        ticksInZone++;
+        if (inZoneSince == 0)
+        {
+            inZoneSince = time;
+        }
+        return confirmRule == ConfirmRule.TICKS.value() && ticksInZone >= confirmTicks ||
+            confirmRule == ConfirmRule.DWELL.value() && time - inZoneSince >= confirmDwellNanos;
+    }
+
+    /**
+     * The stop-threat alert's hysteresis: fires once price comes within {@code thresholdAtr} ATRs of the stop,
+     * re-arms beyond 1.5 times that. @return the distance in ATRs when the alert fires, else NaN.
+     */
+    double stopThreat(final long price, final double atr, final double thresholdAtr)
+    {
+        if (!(atr > 0) || thresholdAtr <= 0)
+        {
+            return Double.NaN;
+        }
+        final double distance = Math.abs(price - stop) / 1e6 / atr;
+        if (threatArmed && distance < thresholdAtr)
+        {
+            threatArmed = false;
+            return distance;
+        }
+        if (distance > 1.5 * thresholdAtr)
+        {
+            threatArmed = true;
+        }
+        return Double.NaN;
     }
 }

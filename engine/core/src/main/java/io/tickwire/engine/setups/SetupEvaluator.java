@@ -193,7 +193,10 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             }
             if (s.state == SetupState.READY.value())
             {
-                confirmByTick(s, price, time);
+                if (s.confirmedByTick(price, time))
+                {
+                    trigger(s, price);
+                }
             }
             return;
         }
@@ -217,27 +220,6 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             trailByAtr(s, price);
         }
         stopThreat(s, price);
-    }
-
-    /** TICKS: N consecutive trades in the zone; DWELL: in the zone for the dwell time. Leaving resets both. */
-    private void confirmByTick(final Setup s, final long price, final long time)
-    {
-        if (!s.inZone(price))
-        {
-            s.ticksInZone = 0;
-            s.inZoneSince = 0;
-            return;
-        }
-        s.ticksInZone++;
-        if (s.inZoneSince == 0)
-        {
-            s.inZoneSince = time;
-        }
-        if (s.confirmRule == ConfirmRule.TICKS.value() && s.ticksInZone >= s.confirmTicks ||
-            s.confirmRule == ConfirmRule.DWELL.value() && time - s.inZoneSince >= s.confirmDwellNanos)
-        {
-            trigger(s, price);
-        }
     }
 
     private void trigger(final Setup s, final long price)
@@ -267,23 +249,12 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         }
     }
 
-    /** Alert once price comes within stopThreatAtr ATRs of the stop; re-armed beyond 1.5 times that. */
     private void stopThreat(final Setup s, final long price)
     {
-        final double a = book.atr(s.symbolId);
-        if (!(a > 0) || settings.stopThreatAtr <= 0)
+        final double distance = s.stopThreat(price, book.atr(s.symbolId), settings.stopThreatAtr);
+        if (!Double.isNaN(distance))
         {
-            return;
-        }
-        final double distance = Math.abs(price - s.stop) / 1e6 / a;
-        if (s.threatArmed && distance < settings.stopThreatAtr)
-        {
-            s.threatArmed = false;
             alert(s, STOP_THREAT, price, distance);
-        }
-        else if (distance > 1.5 * settings.stopThreatAtr)
-        {
-            s.threatArmed = true;
         }
     }
 

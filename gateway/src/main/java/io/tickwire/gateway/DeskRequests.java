@@ -1,0 +1,70 @@
+package io.tickwire.gateway;
+
+/**
+ * A desk's requests, on the conductor's thread: rate-limited per session ({@code gateway.requestsPerSecond}),
+ * parsed, and acted on — ping answered, subscriptions changed and confirmed, each new subscription followed by
+ * its snapshot — or answered with an error code. Every reply is flushed at once.
+ */
+final class DeskRequests
+{
+    private final GatewaySettings settings;
+    private final GatewayChannels channels;
+    private final SymbolNames names;
+    private final DeskWriter desks;
+    private final SnapshotSender snapshots;
+    private final GatewayCounters counters;
+
+    DeskRequests(final GatewaySettings settings, final GatewayChannels channels, final SymbolNames names,
+        final DeskWriter desks, final SnapshotSender snapshots, final GatewayCounters counters)
+    {
+        this.settings = settings;
+        this.channels = channels;
+        this.names = names;
+        this.desks = desks;
+        this.snapshots = snapshots;
+        this.counters = counters;
+    }
+
+    void onText(final ClientSession session, final String text, final long nowNanos)
+    {
+        counters.requests.incrementAndGet();
+        if (!session.requests.tryTake(nowNanos))
+        {
+            counters.rateLimited.incrementAndGet();
+            desks.error(session, null, "rate_limited", "at most " + settings.requestsPerSecond + " requests a second");
+            session.channel.flush();
+            return;
+        }
+        final ClientRequest request = ClientRequest.parse(text, settings.maxClientMessageBytes, channels);
+        if (request.isError())
+        {
+            desks.error(session, request.id, request.errorCode, request.errorMessage);
+        }
+        else if (request.op.equals("ping"))
+        {
+            desks.pong(session, request.id);
+        }
+        else
+        {
+            final boolean subscribe = request.op.equals("subscribe");
+            for (final String name : request.channels)
+            {
+                final int c = channels.indexOf(name);
+                if (subscribe)
+                {
+                    session.subscribe(c, request.symbols, names, channels.isSymbolLess(c));
+                }
+                else
+                {
+                    session.unsubscribe(c, request.symbols, names, channels.isSymbolLess(c));
+                }
+            }
+            desks.subscribed(session, request, subscribe);
+            if (subscribe)
+            {
+                snapshots.send(session, request, nowNanos);
+            }
+        }
+        session.channel.flush();
+    }
+}
