@@ -94,6 +94,12 @@ class GatewayServerTest
             final Exception ex = assertThrows(Exception.class, () -> GatewayServer.start(
                 GatewaySettings.defaults().port(taken.getLocalPort()), journal, EngineLink.none(fatal::complete)));
             assertTrue(ex instanceof BindException, ex.toString());
+            // the I/O group's shutdown completes just before its thread exits: await the exit, bounded
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (gatewayThreads() > before && System.nanoTime() < deadline)
+            {
+                Thread.onSpinWait();
+            }
             assertEquals(before, gatewayThreads(), "no conductor or I/O thread left tailing the journal");
         }
     }
