@@ -38,6 +38,11 @@ final class Setup
     final int[] heldBack = new int[ALERT_TYPES];
     boolean threatArmed = true;
     boolean divergenceArmed = true;
+    /** Ticks strictly inside (quietLow, quietHigh) change nothing about this setup ({@link QuietRange}). */
+    long quietLow = QuietRange.ALWAYS;
+    long quietHigh = QuietRange.ALWAYS;
+    /** Index in its symbol's list in the book: the order ticks evaluate setups in. */
+    int position;
 
     Setup()
     {

@@ -13,6 +13,7 @@ final class SetupBook
 {
     private final Long2ObjectHashMap<Setup> byId = new Long2ObjectHashMap<>();
     private Setup[][] bySymbol = new Setup[256][];
+    private ThresholdIndex[] indexBySymbol = new ThresholdIndex[256];
     private int[] countBySymbol = new int[256];
     private double[] atr = new double[256];
     private long[] lastPrice = new long[256];
@@ -38,7 +39,13 @@ final class SetupBook
             list = Arrays.copyOf(list, list.length * 2);
         }
         bySymbol[s.symbolId] = list;
+        s.position = countBySymbol[s.symbolId];
         list[countBySymbol[s.symbolId]++] = s;
+        if (indexBySymbol[s.symbolId] == null)
+        {
+            indexBySymbol[s.symbolId] = new ThresholdIndex();
+        }
+        indexBySymbol[s.symbolId].add(s);
     }
 
     /**
@@ -55,8 +62,10 @@ final class SetupBook
             if (list[i] == s)
             {
                 list[i] = list[n - 1];
+                list[i].position = i;
                 list[n - 1] = null;
                 countBySymbol[s.symbolId] = n - 1;
+                indexBySymbol[s.symbolId].remove(s);
                 return;
             }
         }
@@ -66,6 +75,21 @@ final class SetupBook
     boolean covers(final int symbolId)
     {
         return symbolId < countBySymbol.length;
+    }
+
+    /** The symbol's threshold index; null before its first setup. */
+    ThresholdIndex index(final int symbolId)
+    {
+        return indexBySymbol[symbolId];
+    }
+
+    /** Marks the symbol's index stale (its setups changed other than by a tick): the next tick rescans it. */
+    void touched(final int symbolId)
+    {
+        if (symbolId < indexBySymbol.length && indexBySymbol[symbolId] != null)
+        {
+            indexBySymbol[symbolId].stale = true;
+        }
     }
 
     /** Walk from {@code count - 1} down to 0: see {@link #remove}. */
@@ -122,6 +146,7 @@ final class SetupBook
         {
             final int n = Integer.highestOneBit(s) << 1;
             bySymbol = Arrays.copyOf(bySymbol, n);
+            indexBySymbol = Arrays.copyOf(indexBySymbol, n);
             countBySymbol = Arrays.copyOf(countBySymbol, n);
             atr = Arrays.copyOf(atr, n);
             lastPrice = Arrays.copyOf(lastPrice, n);

@@ -39,6 +39,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     private final KeyLevels levels = new KeyLevels();
     private final long[] levelScratch = new long[KeyLevels.MAX_LEVELS];
     private final SetupBook book = new SetupBook();
+    private final TickDispatch ticks;
     private final SetupRecords records;
     private final SlotRecordReader slotRecords = new SlotRecordReader(new SlotRecordReader.Listener()
     {
@@ -66,10 +67,18 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
 
     public SetupEvaluator(final SetupSettings settings, final SetupStore store, final EngineCounters counters)
     {
+        this(settings, store, counters, true);
+    }
+
+    /** @param indexed false: every tick walks all the symbol's setups (the reference the index is tested against) */
+    SetupEvaluator(final SetupSettings settings, final SetupStore store, final EngineCounters counters,
+        final boolean indexed)
+    {
         this.settings = settings;
         this.store = store;
         this.counters = counters;
         this.records = new SetupRecords(settings.alertCooldownNanos, counters);
+        this.ticks = new TickDispatch(book, this::evaluate, settings.stopThreatAtr, indexed);
     }
 
     @Override
@@ -145,9 +154,12 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         {
             final int state = setup.state;
             final long entry = setup.entryPrice;
+            final int symbolId = setup.symbolId;
             setup.define(c);
             setup.state = state;
             setup.entryPrice = entry;
+            setup.symbolId = symbolId; // new levels, same instrument: the book files it under its symbol
+            book.touched(setup.symbolId);
             emit(setup, state, 0); // same state, new levels: amended
             persist(setup);
         }
@@ -166,11 +178,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             return;
         }
         book.lastPrice(symbolId, price);
-        final Setup[] setups = book.setups(symbolId);
-        for (int i = book.count(symbolId) - 1; i >= 0; i--)
-        {
-            evaluate(setups[i], price, time);
-        }
+        ticks.onPrice(symbolId, price, time, clock.isSet() ? clock.now() : Long.MIN_VALUE);
     }
 
     private void evaluate(final Setup s, final long price, final long time)
@@ -312,6 +320,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             else if (s.state == SetupState.TARGET1.value() && s.trail == Trail.EMA.value() && timeframeMillis == 1000)
             {
                 s.trailByEma(close);
+                book.touched(symbolId);
             }
         }
     }
@@ -321,6 +330,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         if (timeframeMillis == settings.atrTimeframeMillis && atr > 0)
         {
             book.atr(symbolId, atr);
+            book.touched(symbolId); // trails and stop-threat bands move with the ATR
         }
     }
 
@@ -357,6 +367,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     {
         final int from = s.state;
         s.state = to;
+        book.touched(s.symbolId);
         emitTransition(s, from, to, price);
         counters.setupTransitions.incrementRelease();
         if (s.terminal())
