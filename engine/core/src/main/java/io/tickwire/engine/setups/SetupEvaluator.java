@@ -20,7 +20,7 @@ import io.tickwire.model.event.MarketEvent;
  * whipsaw around a level yields one trigger. Tactical alerts go through a per-setup, per-type cool-down
  * that coalesces a burst into one alert carrying the count held back.
  *
- * <p>Only the setups of the ticking symbol are touched. Inputs besides ticks: the slot's bars (bar-close
+ * <p>A tick reaches only the setups of its symbol that it may change ({@link TickDispatch}). Inputs besides ticks: the slot's bars (bar-close
  * confirmation, the EMA trail), its metrics (ATR, pair divergence), timer ticks (expiry, dwell) and setup
  * commands. Outputs go into the slot's setupOutput for the output journal. Each record cites the input
  * journal index of its cause; the gateway adds the receive-to-publish latency.
