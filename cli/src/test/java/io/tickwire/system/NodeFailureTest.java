@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The fatal path end to end, with a real simulator, engine, gateway and desk: a filling disk (played by the
- * node's free-space probe, which the watchdog samples) stops the node with one clear reason, /health says so
+ * node's free-space probe, which the watchdog samples) first warns on /health and, as a journaled node status,
+ * on the desks' status channel; then stops the node with one clear reason, /health says so
  * with 503, the desk gets a {@code failed} status and a close 1011 with the reason, and the node closes within
  * seconds.
  */
@@ -43,9 +44,13 @@ class NodeFailureTest
             await(() -> status(http, health) == 200, 20_000, "a healthy node once the feed is up");
             final WebSocketTestClient desk = WebSocketTestClient.connect(feed.process.gateway().webSocketUrl());
             desk.await((m) -> m.contains("\"type\":\"welcome\""), 5_000);
+            desk.send("{\"op\":\"subscribe\",\"channels\":[\"status\"]}");
+            desk.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
 
             free.set(1_000 * MIB);
             await(() -> body(http, health).contains("disk low on "), 10_000, "a low-disk warning on /health");
+            desk.await((m) -> m.contains("\"cluster\":\"node\"") && m.contains("\"state\":\"degraded\"") &&
+                m.contains("disk low on "), 10_000); // journaled, on the status channel
             assertEquals(1, feed.counters().diskLowWarnings.get(), "one warning per episode");
 
             free.set(12 * MIB);

@@ -1,5 +1,6 @@
 package io.tickwire.node;
 
+import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.model.EngineCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +33,8 @@ final class DiskGuard
     private final FreeSpaceProbe freeSpace;
     private final EngineCounters counters;
     private final Consumer<String> fatal;
+    /** Where the warning and its end go as node status records (the status channel); set once the ring runs. */
+    private volatile BiConsumer<FeedState, String> status = (state, message) -> { };
     private volatile String warning;
 
     DiskGuard(final Path dir, final Thresholds mb, final FreeSpaceProbe freeSpace, final EngineCounters counters,
@@ -83,13 +87,20 @@ final class DiskGuard
                 warning = "disk low on " + dir + ": " + freeMb + " MiB free, below disk.warnBelowMb " + mb.warnBelowMb();
                 counters.diskLowWarnings.increment();
                 LOG.warn("{}", warning);
+                status.accept(FeedState.DEGRADED, warning);
             }
         }
         else if (warning != null)
         {
             LOG.info("disk on {} back to {} MiB free", dir, freeMb);
             warning = null;
+            status.accept(FeedState.UP, "disk on " + dir + " back to " + freeMb + " MiB free");
         }
+    }
+
+    void statusTo(final BiConsumer<FeedState, String> status)
+    {
+        this.status = status;
     }
 
     /** The current low-disk warning, or null. */

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.config.Keys;
 import io.tickwire.engine.ring.ControlInputs;
 import io.tickwire.engine.ring.Pipeline;
@@ -156,6 +157,7 @@ public final class TickwireNode implements AutoCloseable
         keep(() -> producerThread.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);
         controls = keep(new ControlInputs(producerThread, publisher, symbols, counters, EpochClock.INSTANCE));
+        disk.statusTo(controls::submitNodeStatus);
         ingest = keep(new MassiveIngest(ctx.feed(), ctx.apiKey(), producerThread, publisher, symbols,
             new DeadLetterWriter(deadLetterJournal, counters), new RawCaptureWriter(rawJournal, counters), counters,
             EpochClock.INSTANCE, this::fail));
@@ -298,6 +300,10 @@ public final class TickwireNode implements AutoCloseable
         {
             fatalReason = reason;
             LOG.error("fatal: {}", reason);
+            if (controls != null)
+            {
+                controls.submitNodeStatus(FeedState.FAILED, reason); // journaled, if the ring can still take it
+            }
             fatalThread.execute(() ->
             {
                 try

@@ -1,5 +1,8 @@
 package io.tickwire.engine.ring;
 
+import io.tickwire.codecs.sbe.Cluster;
+import io.tickwire.codecs.sbe.FeedState;
+import io.tickwire.codecs.sbe.StatusCode;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.event.EventPublisher;
 import io.tickwire.model.event.EventType;
@@ -74,6 +77,25 @@ public final class ControlInputs implements AutoCloseable
                 publishOrRetry(batch);
             }
             requests.forEach(this::stageSetup);
+        });
+    }
+
+    /**
+     * A condition of the node itself (disk low, back to normal, failing) as a status record of the pseudo-cluster
+     * NODE, from any thread: journaled like every input, so desks see it on the {@code status} channel.
+     */
+    public void submitNodeStatus(final FeedState state, final String message)
+    {
+        producerThread.execute(() ->
+        {
+            final StagedBatch batch = new StagedBatch();
+            final MarketEvent e = batch.add(EventType.FEED_STATUS);
+            stamp(e);
+            e.cluster = Cluster.NODE.value();
+            e.feedState = state.value();
+            e.statusCode = StatusCode.NONE.value();
+            e.text(message);
+            publishOrRetry(batch);
         });
     }
 
