@@ -8,18 +8,15 @@ package io.tickwire.gateway;
 final class DeskRequests
 {
     private final GatewaySettings settings;
-    private final GatewayChannels channels;
-    private final SymbolNames names;
     private final DeskWriter desks;
     private final SnapshotSender snapshots;
     private final GatewayCounters counters;
 
-    DeskRequests(final GatewaySettings settings, final GatewayChannels channels, final SymbolNames names,
-        final DeskWriter desks, final SnapshotSender snapshots, final GatewayCounters counters)
+    /** The channels and symbol names are the snapshots' own: one conductor, one view of them. */
+    DeskRequests(final GatewaySettings settings, final DeskWriter desks, final SnapshotSender snapshots,
+        final GatewayCounters counters)
     {
         this.settings = settings;
-        this.channels = channels;
-        this.names = names;
         this.desks = desks;
         this.snapshots = snapshots;
         this.counters = counters;
@@ -35,6 +32,8 @@ final class DeskRequests
             session.channel.flush();
             return;
         }
+        final GatewayChannels channels = snapshots.channels();
+        final SymbolNames names = snapshots.names();
         final ClientRequest request = ClientRequest.parse(text, settings.maxClientMessageBytes, channels);
         if (request.isError())
         {

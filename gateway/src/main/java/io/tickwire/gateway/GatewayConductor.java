@@ -62,7 +62,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.channelRenderer = new ChannelRenderer(channels, renderer, epochClock);
         this.desks = new DeskWriter(counters);
         this.snapshots = new SnapshotSender(channels, names, cache, lastSetups, channelRenderer, desks, counters);
-        this.requests = new DeskRequests(settings, channels, names, desks, snapshots, counters);
+        this.requests = new DeskRequests(settings, desks, snapshots, counters);
     }
 
     @Override

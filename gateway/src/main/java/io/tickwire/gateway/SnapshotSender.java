@@ -34,6 +34,16 @@ final class SnapshotSender
         this.counters = counters;
     }
 
+    GatewayChannels channels()
+    {
+        return channels;
+    }
+
+    SymbolNames names()
+    {
+        return names;
+    }
+
     void send(final ClientSession session, final ClientRequest request, final long nowNanos)
     {
         for (final String name : request.channels)

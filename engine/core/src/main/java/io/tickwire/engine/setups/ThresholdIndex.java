@@ -60,11 +60,11 @@ final class ThresholdIndex
     int due(final long price, final Setup[] out)
     {
         int k = 0;
-        for (int i = lowerBound(byLow, price, true); i < size; i++) // quietLow >= price
+        for (int i = first(byLow, size, price, true, true); i < size; i++) // quietLow >= price
         {
             out[k++] = byLow[i];
         }
-        final int end = upperBound(byHigh, price, false); // quietHigh <= price
+        final int end = first(byHigh, size, price, false, false); // quietHigh <= price
         for (int i = 0; i < end; i++)
         {
             out[k++] = byHigh[i];
@@ -82,35 +82,16 @@ final class ThresholdIndex
         return low ? s.quietLow : s.quietHigh;
     }
 
-    /** First index whose key is at or above {@code value}. */
-    private int lowerBound(final Setup[] a, final long value, final boolean low)
+    /** First of the first {@code n} entries whose key is above {@code value} (or at or above it: {@code orEqual}). */
+    private static int first(final Setup[] a, final int n, final long value, final boolean low, final boolean orEqual)
     {
         int lo = 0;
-        int hi = size;
+        int hi = n;
         while (lo < hi)
         {
             final int mid = (lo + hi) >>> 1;
-            if (key(a[mid], low) < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** First index whose key is above {@code value}. */
-    private int upperBound(final Setup[] a, final long value, final boolean low)
-    {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi)
-        {
-            final int mid = (lo + hi) >>> 1;
-            if (key(a[mid], low) <= value)
+            final long k = key(a[mid], low);
+            if (k < value || k == value && !orEqual)
             {
                 lo = mid + 1;
             }
@@ -128,7 +109,7 @@ final class ThresholdIndex
      */
     private int indexOf(final Setup[] a, final Setup s, final long keyValue, final boolean low)
     {
-        for (int i = stale ? 0 : lowerBound(a, keyValue, low); i < size; i++)
+        for (int i = stale ? 0 : first(a, size, keyValue, low, true); i < size; i++)
         {
             if (a[i] == s)
             {
@@ -148,23 +129,9 @@ final class ThresholdIndex
     private void insert(final Setup[] a, final Setup s, final boolean low)
     {
         final int n = size - 1;
-        int lo = 0;
-        int hi = n;
-        final long k = key(s, low);
-        while (lo < hi)
-        {
-            final int mid = (lo + hi) >>> 1;
-            if (key(a[mid], low) <= k)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        System.arraycopy(a, lo, a, lo + 1, n - lo);
-        a[lo] = s;
+        final int at = first(a, n, key(s, low), low, false);
+        System.arraycopy(a, at, a, at + 1, n - at);
+        a[at] = s;
     }
 
     /** Heapsort: O(n log n) and no allocation, whatever order a rescan left. */
