@@ -98,7 +98,7 @@ class GatewayServerTest
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (gatewayThreads() > before && System.nanoTime() < deadline)
             {
-                Thread.onSpinWait();
+                TimeUnit.MILLISECONDS.sleep(10); // polling an observable condition, bounded above
             }
             assertEquals(before, gatewayThreads(), "no conductor or I/O thread left tailing the journal");
         }
