@@ -2,6 +2,7 @@ package io.tickwire.system;
 
 import io.tickwire.simulator.SimulatorSettings;
 import io.tickwire.testing.WebSocketTestClient;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,30 @@ class NodeFailureTest
             feed.process.close();
             final long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
             assertTrue(seconds < 10, "closed in " + seconds + " s");
+        }
+    }
+
+    /**
+     * A ring stage's thread dies of an {@link Error} (ThreadDeath, delivered with {@code Thread.stop}, which JDK 20+
+     * no longer supports): /health turns 503 naming the fatal error and the ended thread.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void shouldAnswer503WhenAStageDies() throws Exception
+    {
+        Assumptions.assumeTrue(Runtime.version().feature() < 20, "Thread.stop delivers an Error only before JDK 20");
+        try (FeedHarness feed = FeedHarness.start(dir, new SimulatorSettings().rate(500), Map.of()))
+        {
+            final HttpClient http = HttpClient.newHttpClient();
+            final URI health = URI.create("http://127.0.0.1:" + feed.process.gateway().port() + "/health");
+            await(() -> status(http, health) == 200, 20_000, "a healthy node once the feed is up");
+            final Thread stage = Thread.getAllStackTraces().keySet().stream()
+                .filter((t) -> t.getName().startsWith("tickwire-core-")).findFirst().orElseThrow();
+            stage.stop();
+            await(() -> status(http, health) == 503, 10_000, "503 once the stage has died");
+            final String reasons = body(http, health);
+            assertTrue(reasons.contains("\"fatal: ") && reasons.contains("ThreadDeath"), reasons);
+            assertTrue(feed.process.fatal().get(10, TimeUnit.SECONDS).contains("ThreadDeath"));
         }
     }
 

@@ -5,8 +5,9 @@ import io.tickwire.model.event.MarketEvent;
 
 /**
  * The ring's explicit exception handler, for whatever escapes a {@link GuardedStage} and for failures in a
- * processor's start or shutdown: each goes to the node's fatal path. Only errors escape a guard, and the
- * guard has already reported them with its stage's name, so they are not reported twice. After an event
+ * processor's start or shutdown: each goes to the node's fatal path. An error a guard let through was reported
+ * with its stage's name and is not reported twice; one thrown outside any stage (in the processor's wait, say)
+ * is reported here. After an event
  * failure the processor's thread ends (rethrown), since the stage can no longer be trusted.
  */
 final class FatalStageExceptionHandler implements ExceptionHandler<MarketEvent>
@@ -21,7 +22,7 @@ final class FatalStageExceptionHandler implements ExceptionHandler<MarketEvent>
     @Override
     public void handleEventException(final Throwable ex, final long sequence, final MarketEvent event)
     {
-        if (!(ex instanceof Error))
+        if (!policy.reported(ex)) // an Error a guard reported; anything thrown outside a stage (its wait) is new
         {
             policy.onFatal("ring", event == null ? -1 : event.inputIndex, ex);
         }

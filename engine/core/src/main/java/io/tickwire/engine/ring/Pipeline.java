@@ -300,6 +300,9 @@ public final class Pipeline implements AutoCloseable
             };
             final Thread thread = new Thread(body, "tickwire-core-" + n);
             thread.setDaemon(true);
+            // what ends a stage thread has been reported through the fatal path and the distinct-error log; the
+            // JVM's default would print it a second time
+            thread.setUncaughtExceptionHandler((t, ex) -> { });
             threads.add(thread);
             return thread;
         };

@@ -33,8 +33,17 @@ public final class StageErrorPolicy
         errors.record("stage " + stage, event.inputIndex, ex);
     }
 
+    /** The last failure handed to the fatal path, so the ring's handler does not report a guard's twice. */
+    private volatile Throwable lastFatal;
+
+    boolean reported(final Throwable error)
+    {
+        return error == lastFatal;
+    }
+
     void onFatal(final String stage, final long inputIndex, final Throwable error)
     {
+        lastFatal = error;
         errors.record("stage " + stage + " (fatal)", inputIndex, error);
         fatal.accept("stage " + stage + " failed fatally at input index " + inputIndex + ": " + error);
     }
