@@ -61,7 +61,8 @@ public final class ChronicleSetupStore implements SetupStore
     public void forEach(final Consumer<MarketEvent> restoreCommands)
     {
         final TreeMap<Long, byte[]> ordered = new TreeMap<>();
-        map.forEach(ordered::put);
+        // Chronicle Map hands every entry in the same reused value array: keep a copy of each
+        map.forEach((id, bytes) -> ordered.put(id, bytes.clone()));
         final MarketEvent e = new MarketEvent();
         for (final byte[] bytes : ordered.values())
         {

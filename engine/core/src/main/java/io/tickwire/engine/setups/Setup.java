@@ -41,6 +41,8 @@ final class Setup
     /** Ticks strictly inside (quietLow, quietHigh) change nothing about this setup ({@link QuietRange}). */
     long quietLow = QuietRange.ALWAYS;
     long quietHigh = QuietRange.ALWAYS;
+    /** A trail moved the stop since the store last saw this setup: saved at the next timer tick. */
+    boolean unsaved;
     /** Index in its symbol's list in the book: the order ticks evaluate setups in. */
     int position;
 

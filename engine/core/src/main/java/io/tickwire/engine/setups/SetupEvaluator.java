@@ -253,7 +253,9 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         final double a = book.atr(s.symbolId);
         if (s.trail == Trail.ATR.value() && a > 0)
         {
+            final long before = s.stop;
             s.trailByAtr(price, a);
+            s.unsaved |= s.stop != before;
         }
     }
 
@@ -287,6 +289,10 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
                 {
                     trigger(s, book.lastPrice(symbol)); // dwelled long enough at the last traded price
                 }
+                else if (s.unsaved)
+                {
+                    persist(s); // a trailed stop, saved at most once a timer tick rather than on every tick
+                }
             }
         }
     }
@@ -319,7 +325,9 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             }
             else if (s.state == SetupState.TARGET1.value() && s.trail == Trail.EMA.value() && timeframeMillis == 1000)
             {
+                final long before = s.stop;
                 s.trailByEma(close);
+                s.unsaved |= s.stop != before;
                 book.touched(symbolId);
             }
         }
@@ -405,6 +413,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
 
     private void persist(final Setup s)
     {
+        s.unsaved = false;
         stored.reset(EventType.SETUP_COMMAND);
         s.describe(stored);
         store.put(stored);
