@@ -107,6 +107,7 @@ class SetupsSystemTest
             // a new process on the same data: the setup is restored as it stood, without emitting its past again
             try (TickwireNode second = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
             {
+                assertTrue(second.previousStopWasClean(), "the first run closed: a clean stop");
                 final HttpResponse<String> states = http.send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + second.gateway().port() + "/setups")).build(), HttpResponse.BodyHandlers.ofString());
                 assertTrue(states.body().contains("\"id\":42") && states.body().contains("\"to\":\"triggered\""),

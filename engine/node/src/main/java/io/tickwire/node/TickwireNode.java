@@ -72,6 +72,7 @@ public final class TickwireNode implements AutoCloseable
     private GatewayServer gateway;
     private Pipeline pipeline;
     private DiskGuard disk;
+    private RunMarker marker;
     private NodeHealth health;
     private volatile boolean engineStarted;
     /** The fatal path runs here: never on the failing thread, which closing the node may wait for. */
@@ -125,6 +126,15 @@ public final class TickwireNode implements AutoCloseable
             ctx.config().get(Keys.DISK_WARN_BELOW_MB), ctx.config().get(Keys.DISK_STOP_BELOW_MB)), ctx.freeSpace(),
             counters, this::fail);
         disk.checkAtStart(); // before any map or journal is opened on the volume
+        marker = keep(new RunMarker(ctx.dataDir())); // opened first, so a clean close removes it last
+        if (marker.previousStopWasClean())
+        {
+            LOG.info("{}", marker.previousStop());
+        }
+        else
+        {
+            LOG.warn("{}", marker.previousStop());
+        }
         final SymbolStore symbolStore = keep(new SymbolStore(ctx.dataDir().resolve("symbols.cmap").toFile(), 1_000_000));
         final SymbolTable symbols = new SymbolTable((id, ticker) ->
         {
@@ -211,6 +221,8 @@ public final class TickwireNode implements AutoCloseable
             LOG.info("setups: {} restored, {} from the setups file", restores.size(), adds.size());
         }
         controls.announceStart();
+        controls.submitNodeStatus(marker.previousStopWasClean() ? FeedState.UP : FeedState.RECOVERED,
+            "started: " + marker.previousStop());
         controls.submitSetups(restores, adds);
         controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
         ingest.start();
@@ -232,6 +244,12 @@ public final class TickwireNode implements AutoCloseable
     public DistinctErrors errors()
     {
         return errors;
+    }
+
+    /** Whether the run before this one closed cleanly (false after a crash or kill -9). */
+    public boolean previousStopWasClean()
+    {
+        return marker == null || marker.previousStopWasClean();
     }
 
     public ThreadingLayout layout()
