@@ -109,6 +109,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         if (records < RECORDS_PER_DUTY_CYCLE && !caughtUp)
         {
             caughtUp = true; // the journal's end: the last-value cache holds everything written before start
+            snapshots.ready(nowNanos);
         }
         work += records;
         work += flushDuePrices();
@@ -129,7 +130,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     void onOpen(final Channel channel)
     {
         final ClientSession session = new ClientSession(channel, ++nextSessionId, channels.count(),
-            new TokenBucket(settings.requestsPerSecond, System.nanoTime()));
+            new TokenBucket(settings.requestsPerSecond, nowNanos));
         sessions.add(session);
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
@@ -299,6 +300,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private void onPrice(final int symbolId, final DirectBuffer buffer, final int length)
     {
         cache.put(LastValueCache.PRICE, symbolId, buffer, length);
+        if (!caughtUp)
+        {
+            return; // history: it goes into the cache (and so into snapshots), never out as live
+        }
         boolean rendered = false;
         for (int i = 0; i < sessions.size(); i++)
         {
@@ -362,6 +367,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private void fanOut(final int channel, final int symbolId, final int otherSymbolId, final DirectBuffer buffer,
         final int length)
     {
+        if (!caughtUp)
+        {
+            return; // history: only the caches take it, so a desk never gets an old record as live
+        }
         boolean rendered = false;
         for (int i = sessions.size() - 1; i >= 0; i--)
         {

@@ -2,6 +2,8 @@ package io.tickwire.gateway;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -12,6 +14,10 @@ import java.util.TreeMap;
  */
 final class SnapshotSender
 {
+    private record Waiting(ClientSession session, ClientRequest request)
+    {
+    }
+
     private final GatewayChannels channels;
     private final SymbolNames names;
     private final LastValueCache cache;
@@ -20,6 +26,9 @@ final class SnapshotSender
     private final DeskWriter desks;
     private final GatewayCounters counters;
     private final JsonOut body = new JsonOut();
+    /** Subscriptions made before the conductor caught up with the journal: their snapshots wait for it. */
+    private final List<Waiting> waiting = new ArrayList<>();
+    private boolean ready;
 
     SnapshotSender(final GatewayChannels channels, final SymbolNames names, final LastValueCache cache,
         final TreeMap<Long, LastSetup> lastSetups, final ChannelRenderer channelRenderer, final DeskWriter desks,
@@ -44,8 +53,28 @@ final class SnapshotSender
         return names;
     }
 
+    /** The caches hold the whole journal: snapshots that waited for it go out now. */
+    void ready(final long nowNanos)
+    {
+        ready = true;
+        for (final Waiting w : waiting)
+        {
+            if (w.session().channel.isActive())
+            {
+                send(w.session(), w.request(), nowNanos);
+                w.session().channel.flush();
+            }
+        }
+        waiting.clear();
+    }
+
     void send(final ClientSession session, final ClientRequest request, final long nowNanos)
     {
+        if (!ready)
+        {
+            waiting.add(new Waiting(session, request)); // a partial cache would be a wrong snapshot
+            return;
+        }
         for (final String name : request.channels)
         {
             final int channel = channels.indexOf(name);

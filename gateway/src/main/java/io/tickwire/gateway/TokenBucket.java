@@ -21,8 +21,11 @@ final class TokenBucket
 
     boolean tryTake(final long nowNanos)
     {
-        tokens = Math.min(perSecond, tokens + (nowNanos - lastNanos) * (double)perSecond / SECOND);
-        lastNanos = nowNanos;
+        if (nowNanos > lastNanos) // a clock read a little earlier than the bucket's creation adds nothing
+        {
+            tokens = Math.min(perSecond, tokens + (nowNanos - lastNanos) * (double)perSecond / SECOND);
+            lastNanos = nowNanos;
+        }
         if (tokens < 1)
         {
             return false;

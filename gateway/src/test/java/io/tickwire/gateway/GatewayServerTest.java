@@ -166,6 +166,30 @@ class GatewayServerTest
         }
     }
 
+    /** A desk that connects while the gateway is still reading its journal gets history only as a snapshot. */
+    @Test
+    void shouldNeverSendHistoryAsLive() throws Exception
+    {
+        symbol(1, "SPY");
+        for (int i = 0; i < 100_000; i++)
+        {
+            trade(1, T0 + i, 600_000_000L + i, 100);
+        }
+        startGateway(250);
+        try (WebSocketTestClient client = WebSocketTestClient.connect(gateway.webSocketUrl()))
+        {
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
+            final String snapshot = client.await((m) -> m.contains("\"type\":\"trade\""), 10_000).text();
+            assertTrue(snapshot.contains("\"snapshot\":true") && snapshot.contains("\"price\":600.099999"),
+                "the last of the history, as a snapshot: " + snapshot);
+            trade(1, T0 + 200_000, 700_000_000L, 300);
+            client.await((m) -> m.contains("\"price\":700,"), 10_000);
+            final long history = client.all().stream().map(WebSocketTestClient.Message::text)
+                .filter((m) -> m.contains("\"type\":\"trade\"") && !m.contains("\"price\":700,")).count();
+            assertEquals(1, history, "one snapshot, no history as live");
+        }
+    }
+
     @Test
     void shouldResolveTickersThatAppearAfterTheSubscription() throws Exception
     {
