@@ -97,7 +97,9 @@ class SetupsSystemTest
                     "\"entry\":[" + price.subtract(new BigDecimal("0.10")) + "," + price.add(new BigDecimal("0.10")) +
                     "],\"stop\":" + price.subtract(BigDecimal.TEN) + ",\"targets\":[" + price.add(new BigDecimal("50")) +
                     "," + price.add(new BigDecimal("60")) + "],\"confirm\":{\"rule\":\"ticks\",\"n\":1}}");
-                assertEquals(202, ok.statusCode(), ok.body());
+                assertEquals(200, ok.statusCode(), ok.body());
+                assertTrue(ok.body().startsWith("{\"accepted\":true,\"setup\":{\"type\":\"setup\",\"id\":42,") &&
+                    ok.body().contains("\"to\":\"armed\""), "the engine's verdict: " + ok.body());
                 desk.await((m) -> m.contains("\"type\":\"setup\"") && m.contains("\"to\":\"armed\""), 10_000);
                 final String triggered = desk.await((m) -> m.contains("\"to\":\"triggered\""), 20_000).text();
                 assertTrue(number(triggered, "cause") > 0, "cites the input journal index of its cause");
@@ -115,7 +117,8 @@ class SetupsSystemTest
                 final HttpResponse<String> cancel = http.send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + second.gateway().port() + "/setups/42")).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
-                assertEquals(202, cancel.statusCode());
+                assertEquals(200, cancel.statusCode(), cancel.body());
+                assertTrue(cancel.body().contains("\"to\":\"cancelled\""), cancel.body());
                 // the restore entered the ring before the cancel could: once the cancel is seen, a re-emitted
                 // transition from the restore would already be counted
                 FeedHarness.await(() -> setups(second).contains("\"to\":\"cancelled\""), 10_000, "cancelled");
@@ -148,8 +151,10 @@ class SetupsSystemTest
                 desk.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
                 for (int id = 1; id <= 4; id++)
                 {
-                    assertEquals(202, post(node, "{\"id\":" + id + ",\"symbol\":\"SPY\",\"direction\":\"long\"," +
-                        "\"entry\":[1,2],\"stop\":0.5,\"targets\":[3,4]}").statusCode());
+                    final HttpResponse<String> r = post(node, "{\"id\":" + id + ",\"symbol\":\"SPY\"," +
+                        "\"direction\":\"long\",\"entry\":[1,2],\"stop\":0.5,\"targets\":[3,4]}");
+                    assertEquals(id <= 3 ? 200 : 409, r.statusCode(), r.body());
+                    assertTrue(id <= 3 || r.body().contains("\"reason\":\"symbol_cap\""), r.body());
                 }
                 final String refused = desk.await((m) -> m.contains("\"to\":\"rejected\""), 10_000).text();
                 assertTrue(refused.contains("\"id\":4") && refused.contains("\"reason\":\"symbol_cap\""), refused);

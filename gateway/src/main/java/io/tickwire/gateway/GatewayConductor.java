@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -51,6 +52,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private long nowNanos;
     private long nextSessionId;
     private volatile boolean caughtUp;
+    /** HTTP setup commands waiting for their setup's next record (rare: allocation here is fine). */
+    private final Map<Long, List<CompletableFuture<Verdict>>> verdicts = new HashMap<>();
 
     GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters)
     {
@@ -75,6 +78,17 @@ final class GatewayConductor implements Agent, OutputJournalListener
     public String roleName()
     {
         return "tickwire-gateway-conductor";
+    }
+
+    /** The engine's answer to a setup command: its setup's next record, rendered, and whether it refused it. */
+    record Verdict(boolean rejected, String setupJson)
+    {
+    }
+
+    /** Completes {@code verdict} with the next record of setup {@code setupId}. Conductor thread. */
+    void awaitVerdict(final long setupId, final CompletableFuture<Verdict> verdict)
+    {
+        verdicts.computeIfAbsent(setupId, (id) -> new ArrayList<>()).add(verdict);
     }
 
     /** Has read the output journal to its end once since start: snapshots are complete. */
@@ -272,6 +286,15 @@ final class GatewayConductor implements Agent, OutputJournalListener
             final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
             copy.putBytes(0, buffer, 0, length);
             lastSetups.put(setupId, new LastSetup(symbolId, copy));
+        }
+        final List<CompletableFuture<Verdict>> waiting = verdicts.remove(setupId);
+        if (waiting != null)
+        {
+            final JsonOut out = new JsonOut();
+            renderer.setup(buffer, 0, -1, out);
+            final Verdict verdict = new Verdict(rejected, new String(out.buffer.byteArray(), 0, out.length,
+                StandardCharsets.UTF_8));
+            waiting.forEach((w) -> w.complete(verdict));
         }
         fanOut(channels.setups(), symbolId, buffer, length);
     }

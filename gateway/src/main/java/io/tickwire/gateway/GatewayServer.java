@@ -19,8 +19,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -30,8 +28,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.FastThreadLocalThread;
-import io.tickwire.model.setups.SetupJson;
-import io.tickwire.model.setups.SetupRequest;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import io.tickwire.model.errors.DistinctErrors;
 import org.agrona.concurrent.AgentRunner;
@@ -40,10 +36,7 @@ import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,9 +62,7 @@ public final class GatewayServer implements AutoCloseable
     /** Every desk's WebSocket, so the fatal path can tell and close them even when the conductor is gone. */
     private final ChannelGroup desks = new DefaultChannelGroup("tickwire-desks", GlobalEventExecutor.INSTANCE);
     private volatile Thread conductorThread;
-    /** Setup commands' rate limit per remote address; the I/O thread's alone (one I/O thread). */
-    private final Map<InetAddress, TokenBucket> setupLimits = new HashMap<>();
-    private final int setupCommandsPerSecond;
+    private final SetupCommands setupCommands;
     private final long stallNanos;
     private long lastDutyCycles = -1;
     private long lastDutyCycleNanos;
@@ -81,9 +72,9 @@ public final class GatewayServer implements AutoCloseable
     {
         this.host = settings.host;
         this.engine = engine;
-        this.setupCommandsPerSecond = settings.setupCommandsPerSecond;
         this.stallNanos = settings.stallNanos;
         conductor = new GatewayConductor(settings, outputJournal, counters);
+        setupCommands = new SetupCommands(engine.setups(), conductor, settings.setupCommandsPerSecond, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
         // the conductor's error policy: count, record each kind once, go on with the next duty cycle; an Error
@@ -274,65 +265,14 @@ public final class GatewayServer implements AutoCloseable
         conductor.enqueue(command);
     }
 
+    SetupCommands setupCommands()
+    {
+        return setupCommands;
+    }
+
     void setupsJson(final long afterId, final int limit, final CompletableFuture<String> reply)
     {
         conductor.enqueue(() -> conductor.setupsJson(afterId, limit, reply));
-    }
-
-    /** A setup id from a path: digits only, at most 18 (else 0, which the parser refuses with its reason). */
-    private static long setupId(final String text)
-    {
-        if (text.isEmpty() || text.length() > 18)
-        {
-            return 0;
-        }
-        for (int i = 0; i < text.length(); i++)
-        {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9')
-            {
-                return 0;
-            }
-        }
-        return Long.parseLong(text);
-    }
-
-    /** POST /setups (add or amend), DELETE /setups/ID (cancel): 202 once handed to the engine, 400 with the reason. */
-    String[] setupCommand(final FullHttpRequest request, final String path, final InetAddress from)
-    {
-        if (setupLimits.size() > 10_000)
-        {
-            setupLimits.clear(); // bounded: a flood of addresses costs their buckets, not memory
-        }
-        final long now = System.nanoTime();
-        if (!setupLimits.computeIfAbsent(from, (a) -> new TokenBucket(setupCommandsPerSecond, now)).tryTake(now))
-        {
-            counters.rateLimited.incrementAndGet();
-            return new String[]{"429", "{\"error\":\"rate limited: at most " + setupCommandsPerSecond +
-                " setup commands a second from one address\"}"};
-        }
-        if (engine.setups() == null)
-        {
-            return new String[]{"503", "{\"error\":\"no engine behind this gateway\"}"};
-        }
-        try
-        {
-            final SetupRequest command;
-            if (request.method() == HttpMethod.DELETE)
-            {
-                final long id = setupId(path.substring("/setups/".length()));
-                command = SetupJson.parse("{\"op\":\"cancel\",\"id\":" + id + "}");
-            }
-            else
-            {
-                command = SetupJson.parse(request.content().toString(StandardCharsets.UTF_8));
-            }
-            engine.setups().accept(command);
-            return new String[]{"202", "{\"accepted\":true,\"id\":" + command.id() + "}"};
-        }
-        catch (final SetupJson.InvalidSetup ex)
-        {
-            return new String[]{"400", "{\"error\":" + JsonOut.quoted(ex.getMessage()) + "}"};
-        }
     }
 
     /** WebSocket frames from a desk, handed to the conductor; the I/O thread keeps no state. */

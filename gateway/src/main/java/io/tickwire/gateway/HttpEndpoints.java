@@ -54,9 +54,21 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
         if (path.equals("/setups") && request.method() == HttpMethod.POST ||
             path.startsWith("/setups/") && request.method() == HttpMethod.DELETE)
         {
-            final String[] result = server.setupCommand(request, path,
-                ((InetSocketAddress)ctx.channel().remoteAddress()).getAddress());
-            respond(ctx, request, HttpResponseStatus.valueOf(Integer.parseInt(result[0])), result[1]);
+            request.retain(); // answered later, when the engine's verdict (or the wait's end) comes
+            server.setupCommands().handle(request, path, ((InetSocketAddress)ctx.channel().remoteAddress()).getAddress())
+                .whenComplete((reply, ex) ->
+                {
+                    if (reply != null)
+                    {
+                        respond(ctx, request, HttpResponseStatus.valueOf(reply.status()), reply.body());
+                    }
+                    else
+                    {
+                        respond(ctx, request, HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                            "{\"error\":" + JsonOut.quoted(String.valueOf(ex)) + "}");
+                    }
+                    request.release();
+                });
             return;
         }
         if (request.method() != HttpMethod.GET)
