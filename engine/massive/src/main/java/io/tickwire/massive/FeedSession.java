@@ -117,6 +117,25 @@ final class FeedSession
         return state;
     }
 
+    /**
+     * At start, before the first {@link #connect}: the node stopped (cleanly or not) after journaling an event at
+     * {@code lastJournaledEventTime}, so everything since is a gap, declared now ({@code down} from there) and,
+     * once the feed is live again, recovered and backfilled like any reconnect gap.
+     */
+    void resumeAfter(final long lastJournaledEventTime)
+    {
+        if (lastJournaledEventTime <= 0)
+        {
+            return;
+        }
+        lastEventTime = lastJournaledEventTime;
+        gapStart = lastJournaledEventTime + 1;
+        everLive = true; // the next live connection is a reconnect
+        actions.recoveryDown();
+        actions.feedStatus(FeedState.DOWN, StatusCode.NONE, "restarted: data since the last journaled event may be " +
+            "missing", gapStart, Long.MAX_VALUE);
+    }
+
     /** Starts a connection attempt (at start, and when a reconnect delay is over). */
     void connect()
     {

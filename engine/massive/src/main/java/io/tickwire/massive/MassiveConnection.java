@@ -79,10 +79,17 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
             settings.newReconnectPolicy(), settings.timeouts(), System::nanoTime, parts.clock(), parts.counters(), this);
     }
 
-    /** The first connection attempt; later ones follow from the session. */
-    void start()
+    /**
+     * The first connection attempt; later ones follow from the session. @param lastJournaledEventTime the newest
+     * event time already journaled (0 when none): the gap since is declared and backfilled
+     */
+    void start(final long lastJournaledEventTime)
     {
-        parts.producerThread().execute(session::connect);
+        parts.producerThread().execute(() ->
+        {
+            session.resumeAfter(lastJournaledEventTime);
+            session.connect();
+        });
     }
 
     void close()

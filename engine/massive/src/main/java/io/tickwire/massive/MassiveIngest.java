@@ -75,9 +75,10 @@ public final class MassiveIngest implements AutoCloseable
         return states;
     }
 
-    public void start()
+    /** @param lastJournaledEventTime the newest event time in the input journal, 0 for none: see FeedSession.resumeAfter */
+    public void start(final long lastJournaledEventTime)
     {
-        connections.values().forEach(MassiveConnection::start);
+        connections.values().forEach((c) -> c.start(lastJournaledEventTime));
     }
 
     /** Closes the connections on the producer thread; the node shuts that thread down afterwards. */

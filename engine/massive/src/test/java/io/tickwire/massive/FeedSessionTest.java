@@ -104,6 +104,33 @@ class FeedSessionTest
     }
 
     @Test
+    void shouldDeclareTheDowntimeSinceTheLastJournaledEventAndBackfillItOnceLive()
+    {
+        final long lastJournaled = now - 30_000 * MS; // the node stopped half a minute ago
+        session.resumeAfter(lastJournaled);
+        assertEquals(List.of("recoveryDown", "status DOWN NONE gap " + (lastJournaled + 1) + ".." + Long.MAX_VALUE),
+            actions, "down from the last journaled event, at start-up");
+        actions.clear();
+        goLive();
+        assertTrue(actions.contains("status RECOVERED AUTH_SUCCESS gap " + (lastJournaled + 1) + ".." + now),
+            "recovered with the window, not up: " + actions);
+        assertEquals(1, counters.reconnects.get(), "a restart's first connection is a reconnect");
+        recoveriesUp.clear();
+        session.onMarketData(now);
+        assertEquals(1, recoveriesUp.size());
+        assertEquals(lastJournaled + 1, recoveriesUp.get(0)[0], "the backfill starts where the journal stopped");
+    }
+
+    @Test
+    void shouldDeclareNoGapOnAFirstStart()
+    {
+        session.resumeAfter(0);
+        assertTrue(actions.isEmpty());
+        goLive();
+        assertTrue(actions.contains("status UP AUTH_SUCCESS"), actions.toString());
+    }
+
+    @Test
     void shouldAuthenticateOnConnectedThenSubscribeOnAuthSuccess()
     {
         goLive();

@@ -25,6 +25,7 @@ import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalPrefaulter;
 import io.tickwire.model.journal.JournalRetention;
+import io.tickwire.model.journal.LastEventTime;
 import io.tickwire.model.setups.SetupRequest;
 import io.tickwire.model.symbols.SymbolStore;
 import io.tickwire.model.symbols.SymbolTable;
@@ -73,6 +74,8 @@ public final class TickwireNode implements AutoCloseable
     private Pipeline pipeline;
     private DiskGuard disk;
     private RunMarker marker;
+    /** The newest market event time the input journal held at start (0 for a first run). */
+    private long lastJournaledEventTime;
     private NodeHealth health;
     private volatile boolean engineStarted;
     /** The fatal path runs here: never on the failing thread, which closing the node may wait for. */
@@ -145,6 +148,7 @@ public final class TickwireNode implements AutoCloseable
         counters.symbols.setRelease(symbols.size());
 
         final ChronicleQueue inputJournal = keep(journal(Journal.INPUT));
+        lastJournaledEventTime = LastEventTime.of(inputJournal, 1_000_000);
         outputJournal = keep(journal(Journal.OUTPUT));
         final ChronicleQueue deadLetterJournal = keep(journal(Journal.DEAD_LETTER));
         final ChronicleQueue rawJournal = keep(journal(Journal.RAW));
@@ -225,7 +229,7 @@ public final class TickwireNode implements AutoCloseable
             "started: " + marker.previousStop());
         controls.submitSetups(restores, adds);
         controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
-        ingest.start();
+        ingest.start(lastJournaledEventTime); // the downtime since is a declared gap, backfilled once live
         engineStarted = true;
     }
 

@@ -3,6 +3,7 @@ package io.tickwire.model.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -30,6 +31,13 @@ public final class JournalReader
     public JournalReader toStart()
     {
         tailer.toStart();
+        return this;
+    }
+
+    /** Reads from the newest record back to the oldest. */
+    public JournalReader backwardFromEnd()
+    {
+        tailer.direction(TailerDirection.BACKWARD).toEnd();
         return this;
     }
 
