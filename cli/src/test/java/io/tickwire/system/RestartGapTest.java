@@ -3,7 +3,11 @@ package io.tickwire.system;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.Source;
+import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
+import io.tickwire.massive.RawCaptureWriter;
+import io.tickwire.model.EngineCounters;
+import net.openhft.chronicle.queue.ChronicleQueue;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.node.NodeContext;
@@ -13,13 +17,18 @@ import io.tickwire.simulator.SimulatorSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.tickwire.system.FeedHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,6 +79,63 @@ class RestartGapTest
             assertEquals(down.gapStart, recovered.gapStart, "one gap, from the last journaled event");
             assertTrue(recovered.gapEnd > recovered.gapStart);
             assertTrue(output.tradeSources.contains((int)Source.BACKFILL.value()), "backfilled trades journaled");
+        }
+    }
+
+    /**
+     * A crash after frames were captured raw but before their events reached the input journal (played here by
+     * appending captured frames after a run and leaving the run marker behind, as kill -9 does): the next start
+     * journals exactly those events, marked recovered, once.
+     */
+    @Test
+    void shouldJournalWhatTheRawCaptureHeldButTheInputJournalDidNotAfterACrash() throws Exception
+    {
+        try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(500).apiKey("k")))
+        {
+            final Map<String, String> s = new HashMap<>();
+            s.put("feed.url", simulator.url());
+            s.put("feed.restUrl", simulator.restUrl());
+            s.put("feed.clusters", "stocks");
+            s.put("feed.stocks.symbols", "SPY");
+            s.put("feed.stocks.channels", "T");
+            s.put("engine.dataDir", dir.resolve("data").toString());
+            s.put("gateway.port", "0");
+            final TickwireConfig config = TickwireConfig.load(null, s, Map.of());
+            try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
+            {
+                await(() -> first.counters().tradesAccepted.get() > 50, 20_000, "trading");
+            }
+            final Path journals = dir.resolve("data/journals");
+            final long after = System.currentTimeMillis();
+            try (ChronicleQueue raw = Journal.open(journals.resolve(Journal.RAW), Keys.RollCycleName.LARGE_DAILY,
+                LocalTime.of(6, 0)))
+            {
+                final RawCaptureWriter writer = new RawCaptureWriter(raw, new EngineCounters());
+                for (int i = 0; i < 3; i++)
+                {
+                    final byte[] frame = ("[{\"ev\":\"T\",\"sym\":\"SPY\",\"x\":4,\"i\":\"lost-" + i +
+                        "\",\"p\":600.5,\"s\":10,\"t\":" + (after + i) + ",\"q\":" + (900_000 + i) + "}]")
+                        .getBytes(StandardCharsets.UTF_8);
+                    writer.write(Cluster.STOCKS, (after + 1_000 + i) * 1_000_000L, frame, frame.length);
+                }
+            }
+            Files.writeString(dir.resolve("data").resolve("RUNNING"), "pid 1 since then\n"); // left by kill -9
+            try (TickwireNode second = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
+            {
+                assertFalse(second.previousStopWasClean());
+                await(() -> JournalContents.read(journals.resolve(Journal.INPUT)).trades.stream()
+                    .filter((t) -> t.id().startsWith("lost-")).count() == 3, 20_000, "the lost frames journaled");
+            }
+            final JournalContents input = JournalContents.read(journals.resolve(Journal.INPUT));
+            final List<Integer> sources = new ArrayList<>();
+            for (int i = 0; i < input.trades.size(); i++)
+            {
+                if (input.trades.get(i).id().startsWith("lost-"))
+                {
+                    sources.add(input.tradeSources.get(i));
+                }
+            }
+            assertEquals(List.of(3, 3, 3), sources, "each once, marked recovered (source 3)");
         }
     }
 }

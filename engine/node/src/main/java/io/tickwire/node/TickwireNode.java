@@ -17,6 +17,7 @@ import io.tickwire.gateway.GatewayServer;
 import io.tickwire.gateway.GatewaySettings;
 import io.tickwire.massive.DeadLetterWriter;
 import io.tickwire.massive.MassiveIngest;
+import io.tickwire.massive.RawTailRecovery;
 import io.tickwire.massive.RawCaptureWriter;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.EpochClock;
@@ -74,6 +75,9 @@ public final class TickwireNode implements AutoCloseable
     private Pipeline pipeline;
     private DiskGuard disk;
     private RunMarker marker;
+    /** After a crash: journals what the raw capture has and the input journal lacks (on the producer thread). */
+    private Runnable rawTailRecovery;
+    private EventLoopGroup producerThread;
     /** The newest market event time the input journal held at start (0 for a first run). */
     private long lastJournaledEventTime;
     private NodeHealth health;
@@ -166,12 +170,19 @@ public final class TickwireNode implements AutoCloseable
         pipeline = keep(Pipeline.live(ctx.pipeline().setupStore(setupStore), inputJournal,
             outputJournal, counters, new StageErrorPolicy(counters, errors, this::fail)));
         // the ring's one producer: feed frames, REST events, feed states, timer ticks and commands all enter here
-        final EventLoopGroup producerThread = new MultiThreadIoEventLoopGroup(1,
+        producerThread = new MultiThreadIoEventLoopGroup(1,
             new DefaultThreadFactory("tickwire-ingest", true), NioIoHandler.newFactory());
         keep(() -> producerThread.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);
         controls = keep(new ControlInputs(producerThread, publisher, symbols, counters, EpochClock.INSTANCE));
         disk.statusTo(controls::submitNodeStatus);
+        rawTailRecovery = () ->
+        {
+            final int recovered = RawTailRecovery.recover(rawJournal, inputJournal, symbols, publisher, 1_000_000);
+            LOG.warn("recovered {} events the raw capture held but the input journal did not", recovered);
+            controls.submitNodeStatus(FeedState.RECOVERED, "recovered " + recovered +
+                " events from the raw capture journal (captured, lost in the ring at the crash)");
+        };
         ingest = keep(new MassiveIngest(ctx.feed(), ctx.apiKey(), producerThread, publisher, symbols,
             new DeadLetterWriter(deadLetterJournal, counters), new RawCaptureWriter(rawJournal, counters), counters,
             EpochClock.INSTANCE, this::fail));
@@ -227,6 +238,10 @@ public final class TickwireNode implements AutoCloseable
         controls.announceStart();
         controls.submitNodeStatus(marker.previousStopWasClean() ? FeedState.UP : FeedState.RECOVERED,
             "started: " + marker.previousStop());
+        if (!marker.previousStopWasClean())
+        {
+            producerThread.execute(rawTailRecovery); // ahead of the setups and the live feed, on the one producer
+        }
         controls.submitSetups(restores, adds);
         controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
         ingest.start(lastJournaledEventTime); // the downtime since is a declared gap, backfilled once live
