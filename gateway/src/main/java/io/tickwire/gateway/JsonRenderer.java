@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 final class JsonRenderer
 {
-    private static final String[] SOURCES = {"tick", "poll", "backfill"};
+    private static final String[] SOURCES = {"tick", "poll", "backfill", "recovered"};
     private static final String[] FLAG_NAMES = {"late", "duplicate_sequence", "backward_sequence", "fractional_size"};
 
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
