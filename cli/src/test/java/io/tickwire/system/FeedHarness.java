@@ -64,6 +64,21 @@ final class FeedHarness implements AutoCloseable
             new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey(KEY)));
     }
 
+    /** A node's settings against a simulator on loopback: one cluster (stocks), any free gateway port. */
+    static Map<String, String> nodeSettings(final MassiveSimulator simulator, final Path dataDir, final String symbols,
+        final String channels)
+    {
+        final Map<String, String> s = new HashMap<>();
+        s.put("feed.url", simulator.url());
+        s.put("feed.restUrl", simulator.restUrl());
+        s.put("feed.clusters", "stocks");
+        s.put("feed.stocks.symbols", symbols);
+        s.put("feed.stocks.channels", channels);
+        s.put("engine.dataDir", dataDir.toString());
+        s.put("gateway.port", "0");
+        return s;
+    }
+
     static FeedHarness start(final Path dir, final SimulatorSettings simulator, final Map<String, String> overrides)
     {
         return new FeedHarness(dir, simulator, overrides, UnaryOperator.identity());

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,16 +46,9 @@ class RestartGapTest
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(1_000).apiKey("k")
             .startAfterSubscribers(1)))
         {
-            final Map<String, String> s = new HashMap<>();
-            s.put("feed.url", simulator.url());
-            s.put("feed.restUrl", simulator.restUrl());
-            s.put("feed.clusters", "stocks");
-            s.put("feed.stocks.symbols", "SPY,QQQ");
-            s.put("feed.stocks.channels", "T,Q");
+            final Map<String, String> s = FeedHarness.nodeSettings(simulator, dir.resolve("data"), "SPY,QQQ", "T,Q");
             s.put("feed.backfillMarginMs", "500");
-            s.put("engine.dataDir", dir.resolve("data").toString());
             s.put("engine.timerIntervalMs", "50");
-            s.put("gateway.port", "0");
             final TickwireConfig config = TickwireConfig.load(null, s, Map.of());
             try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
             {
@@ -92,14 +84,7 @@ class RestartGapTest
     {
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(500).apiKey("k")))
         {
-            final Map<String, String> s = new HashMap<>();
-            s.put("feed.url", simulator.url());
-            s.put("feed.restUrl", simulator.restUrl());
-            s.put("feed.clusters", "stocks");
-            s.put("feed.stocks.symbols", "SPY");
-            s.put("feed.stocks.channels", "T");
-            s.put("engine.dataDir", dir.resolve("data").toString());
-            s.put("gateway.port", "0");
+            final Map<String, String> s = FeedHarness.nodeSettings(simulator, dir.resolve("data"), "SPY", "T");
             final TickwireConfig config = TickwireConfig.load(null, s, Map.of());
             try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
             {

@@ -41,15 +41,8 @@ class SetupsSystemTest
 
     private Map<String, String> settings(final MassiveSimulator simulator)
     {
-        final Map<String, String> s = new HashMap<>();
-        s.put("feed.url", simulator.url());
-        s.put("feed.restUrl", simulator.restUrl());
-        s.put("feed.clusters", "stocks");
-        s.put("feed.stocks.symbols", "SPY,QQQ");
-        s.put("feed.stocks.channels", "T,Q");
-        s.put("engine.dataDir", dir.resolve("data").toString());
+        final Map<String, String> s = FeedHarness.nodeSettings(simulator, dir.resolve("data"), "SPY,QQQ", "T,Q");
         s.put("engine.timerIntervalMs", "50");
-        s.put("gateway.port", "0");
         return s;
     }
 
