@@ -52,6 +52,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private long nowNanos;
     private long nextSessionId;
     private volatile boolean caughtUp;
+    /** Requests that need the whole history (GET /setups) made before the conductor caught up. */
+    private final List<Runnable> afterCatchUp = new ArrayList<>();
     /** HTTP setup commands waiting for their setup's next record (rare: allocation here is fine). */
     private final Map<Long, List<CompletableFuture<Verdict>>> verdicts = new HashMap<>();
 
@@ -124,6 +126,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
         {
             caughtUp = true; // the journal's end: the last-value cache holds everything written before start
             snapshots.ready(nowNanos);
+            afterCatchUp.forEach(Runnable::run);
+            afterCatchUp.clear();
         }
         work += records;
         work += flushDuePrices();
@@ -186,6 +190,11 @@ final class GatewayConductor implements Agent, OutputJournalListener
     /** Setups' latest states as a JSON array, by id, {@code limit} of them after {@code afterId}: GET /setups. */
     void setupsJson(final long afterId, final int limit, final CompletableFuture<String> reply)
     {
+        if (!caughtUp)
+        {
+            afterCatchUp.add(() -> setupsJson(afterId, limit, reply)); // a partial list would be a wrong one
+            return;
+        }
         final JsonOut out = new JsonOut();
         out.ch('[');
         boolean first = true;
