@@ -11,13 +11,10 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,8 +42,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final List<ClientSession> sessions = new ArrayList<>();
     private final Map<Channel, ClientSession> byChannel = new IdentityHashMap<>();
     private final OutputJournalAdapter onRecord = new OutputJournalAdapter(this);
-    /** The latest transition of every setup, by id: snapshots and GET /setups. */
-    private final TreeMap<Long, LastSetup> lastSetups = new TreeMap<>();
+    private final SetupLedger setups;
     private final EpochNanoClock epochClock = EpochClock.INSTANCE;
     private JournalReader reader;
     private long nowNanos;
@@ -54,8 +50,6 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private volatile boolean caughtUp;
     /** Requests that need the whole history (GET /setups) made before the conductor caught up. */
     private final List<Runnable> afterCatchUp = new ArrayList<>();
-    /** HTTP setup commands waiting for their setup's next record (rare: allocation here is fine). */
-    private final Map<Long, List<CompletableFuture<Verdict>>> verdicts = new HashMap<>();
 
     GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters)
     {
@@ -66,7 +60,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.cache = new LastValueCache(channels.timeframeCount());
         this.channelRenderer = new ChannelRenderer(channels, renderer, epochClock);
         this.desks = new DeskWriter(counters);
-        this.snapshots = new SnapshotSender(channels, names, cache, lastSetups, channelRenderer, desks, counters);
+        this.setups = new SetupLedger(renderer);
+        this.snapshots = new SnapshotSender(channels, names, cache, setups, channelRenderer, desks, counters);
         this.requests = new DeskRequests(settings, desks, snapshots, counters);
     }
 
@@ -82,15 +77,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
         return "tickwire-gateway-conductor";
     }
 
-    /** The engine's answer to a setup command: its setup's next record, rendered, and whether it refused it. */
-    record Verdict(boolean rejected, String setupJson)
-    {
-    }
-
     /** Completes {@code verdict} with the next record of setup {@code setupId}. Conductor thread. */
-    void awaitVerdict(final long setupId, final CompletableFuture<Verdict> verdict)
+    void awaitVerdict(final long setupId, final CompletableFuture<SetupLedger.Verdict> verdict)
     {
-        verdicts.computeIfAbsent(setupId, (id) -> new ArrayList<>()).add(verdict);
+        setups.awaitVerdict(setupId, verdict);
     }
 
     /** Has read the output journal to its end once since start: snapshots are complete. */
@@ -195,22 +185,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
             afterCatchUp.add(() -> setupsJson(afterId, limit, reply)); // a partial list would be a wrong one
             return;
         }
-        final JsonOut out = new JsonOut();
-        out.ch('[');
-        boolean first = true;
-        int n = 0;
-        for (final LastSetup setup : lastSetups.tailMap(afterId, false).values())
-        {
-            if (n++ == limit)
-            {
-                break;
-            }
-            out.raw(first ? "{" : ",{");
-            renderer.setup(setup.record(), 0, -1, out);
-            first = false;
-        }
-        out.ch(']');
-        reply.complete(new String(out.buffer.byteArray(), 0, out.length, StandardCharsets.UTF_8));
+        reply.complete(setups.page(afterId, limit));
     }
 
     // ---- the journal ---------------------------------------------------------------------------------
@@ -290,21 +265,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     public void onSetupTransition(final long setupId, final int symbolId, final boolean rejected,
         final DirectBuffer buffer, final int length)
     {
-        if (!rejected)
-        {
-            final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
-            copy.putBytes(0, buffer, 0, length);
-            lastSetups.put(setupId, new LastSetup(symbolId, copy));
-        }
-        final List<CompletableFuture<Verdict>> waiting = verdicts.remove(setupId);
-        if (waiting != null)
-        {
-            final JsonOut out = new JsonOut();
-            renderer.setup(buffer, 0, -1, out);
-            final Verdict verdict = new Verdict(rejected, new String(out.buffer.byteArray(), 0, out.length,
-                StandardCharsets.UTF_8));
-            waiting.forEach((w) -> w.complete(verdict));
-        }
+        setups.onRecord(setupId, symbolId, rejected, buffer, length);
         fanOut(channels.setups(), symbolId, buffer, length);
     }
 

@@ -75,7 +75,7 @@ final class SetupCommands
         {
             return done(400, "{\"error\":" + JsonOut.quoted(ex.getMessage()) + "}");
         }
-        final CompletableFuture<GatewayConductor.Verdict> verdict = new CompletableFuture<>();
+        final CompletableFuture<SetupLedger.Verdict> verdict = new CompletableFuture<>();
         conductor.enqueue(() ->
         {
             conductor.awaitVerdict(command.id(), verdict); // waiting first, so the answer cannot slip past

@@ -4,7 +4,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * What a desk gets when it subscribes, before any live update: the last value of every channel and symbol it
@@ -21,7 +20,7 @@ final class SnapshotSender
     private final GatewayChannels channels;
     private final SymbolNames names;
     private final LastValueCache cache;
-    private final TreeMap<Long, LastSetup> lastSetups;
+    private final SetupLedger setups;
     private final ChannelRenderer channelRenderer;
     private final DeskWriter desks;
     private final GatewayCounters counters;
@@ -31,13 +30,13 @@ final class SnapshotSender
     private boolean ready;
 
     SnapshotSender(final GatewayChannels channels, final SymbolNames names, final LastValueCache cache,
-        final TreeMap<Long, LastSetup> lastSetups, final ChannelRenderer channelRenderer, final DeskWriter desks,
+        final SetupLedger setups, final ChannelRenderer channelRenderer, final DeskWriter desks,
         final GatewayCounters counters)
     {
         this.channels = channels;
         this.names = names;
         this.cache = cache;
-        this.lastSetups = lastSetups;
+        this.setups = setups;
         this.channelRenderer = channelRenderer;
         this.desks = desks;
         this.counters = counters;
@@ -92,7 +91,7 @@ final class SnapshotSender
             }
             if (channel == channels.setups())
             {
-                for (final LastSetup setup : lastSetups.values())
+                for (final LastSetup setup : setups.all())
                 {
                     if (request.symbols.isEmpty() || request.symbols.contains(names.ticker(setup.symbolId())))
                     {
