@@ -41,27 +41,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     private final SetupBook book = new SetupBook();
     private final TickDispatch ticks;
     private final SetupRecords records;
-    private final SlotRecordReader slotRecords = new SlotRecordReader(new SlotRecordReader.Listener()
-    {
-        @Override
-        public void onBarClose(final int symbolId, final int timeframeMillis, final long close)
-        {
-            SetupEvaluator.this.onBarClose(symbolId, timeframeMillis, close);
-        }
-
-        @Override
-        public void onAtr(final int symbolId, final int timeframeMillis, final double atr)
-        {
-            SetupEvaluator.this.onAtr(symbolId, timeframeMillis, atr);
-        }
-
-        @Override
-        public void onPairDivergence(final int etfSymbolId, final int indexSymbolId, final double divergence)
-        {
-            onDivergence(etfSymbolId, divergence);
-            onDivergence(indexSymbolId, divergence);
-        }
-    });
+    private final SlotRecordReader slotRecords;
     private final MarketEvent stored = new MarketEvent();
     private MarketEvent cause;
 
@@ -79,6 +59,8 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
         this.counters = counters;
         this.records = new SetupRecords(settings.alertCooldownNanos, counters);
         this.ticks = new TickDispatch(book, this::evaluate, settings.stopThreatAtr, indexed);
+        this.slotRecords = new SlotRecordReader(new SetupSignals(settings, book, this::trigger,
+            (s, value) -> alert(s, FLOW_DIVERGENCE, 0, value)));
     }
 
     @Override
@@ -305,68 +287,6 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             return true;
         }
         return false;
-    }
-
-    private void onBarClose(final int symbolId, final int timeframeMillis, final long close)
-    {
-        if (!book.covers(symbolId))
-        {
-            return;
-        }
-        final Setup[] setups = book.setups(symbolId);
-        for (int i = book.count(symbolId) - 1; i >= 0; i--)
-        {
-            final Setup s = setups[i];
-            if (s.state == SetupState.READY.value() && s.inZone(close) &&
-                (s.confirmRule == ConfirmRule.BAR_1S.value() && timeframeMillis == 1000 ||
-                s.confirmRule == ConfirmRule.BAR_5S.value() && timeframeMillis == 5000))
-            {
-                trigger(s, close);
-            }
-            else if (s.state == SetupState.TARGET1.value() && s.trail == Trail.EMA.value() && timeframeMillis == 1000)
-            {
-                final long before = s.stop;
-                s.trailByEma(close);
-                s.unsaved |= s.stop != before;
-                book.touched(symbolId);
-            }
-        }
-    }
-
-    private void onAtr(final int symbolId, final int timeframeMillis, final double atr)
-    {
-        if (timeframeMillis == settings.atrTimeframeMillis && atr > 0)
-        {
-            book.atr(symbolId, atr);
-            book.touched(symbolId); // trails and stop-threat bands move with the ATR
-        }
-    }
-
-    /** An active setup whose symbol's ETF/index pair diverges beyond the threshold; re-armed below half of it. */
-    private void onDivergence(final int symbolId, final double divergence)
-    {
-        if (!book.covers(symbolId) || Double.isNaN(divergence))
-        {
-            return;
-        }
-        final Setup[] setups = book.setups(symbolId);
-        for (int i = book.count(symbolId) - 1; i >= 0; i--)
-        {
-            final Setup s = setups[i];
-            if (s.state == SetupState.ARMED.value())
-            {
-                continue;
-            }
-            if (s.divergenceArmed && Math.abs(divergence) > settings.divergenceThreshold)
-            {
-                s.divergenceArmed = false;
-                alert(s, FLOW_DIVERGENCE, 0, divergence);
-            }
-            else if (Math.abs(divergence) < settings.divergenceThreshold / 2)
-            {
-                s.divergenceArmed = true;
-            }
-        }
     }
 
     // ---- output -----------------------------------------------------------------------------------------
