@@ -4,6 +4,7 @@ import io.tickwire.codecs.sbe.ConfirmRule;
 import io.tickwire.codecs.sbe.Direction;
 import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.model.event.MarketEvent;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /** One setup: the desk's definition and where it stands. Owned by the evaluator thread. */
 final class Setup
@@ -95,6 +96,44 @@ final class Setup
         c.expiry = expiry;
         c.setupState = state;
         c.entryPrice = entryPrice;
+        final UnsafeBuffer runtime = new UnsafeBuffer(c.text);
+        int at = 0;
+        for (int i = 0; i < ALERT_TYPES; i++)
+        {
+            runtime.putLong(at, lastAlert[i]);
+            runtime.putInt(at + 8, heldBack[i]);
+            at += 12;
+        }
+        runtime.putDouble(at, ema);
+        runtime.putInt(at + 8, emaSamples);
+        runtime.putInt(at + 12, ticksInZone);
+        runtime.putLong(at + 16, inZoneSince);
+        runtime.putByte(at + 24, (byte)((threatArmed ? 1 : 0) | (divergenceArmed ? 2 : 0)));
+        c.textLength = at + 25;
+    }
+
+    /** What {@link #describe} saved beyond the definition: cool-downs, the EMA, confirmation progress. */
+    void restoreRuntime(final MarketEvent c)
+    {
+        if (c.textLength != 4 * 12 + 25)
+        {
+            return; // a store written before the runtime was kept: the setup restarts its cool-downs
+        }
+        final UnsafeBuffer runtime = new UnsafeBuffer(c.text);
+        int at = 0;
+        for (int i = 0; i < ALERT_TYPES; i++)
+        {
+            lastAlert[i] = runtime.getLong(at);
+            heldBack[i] = runtime.getInt(at + 8);
+            at += 12;
+        }
+        ema = runtime.getDouble(at);
+        emaSamples = runtime.getInt(at + 8);
+        ticksInZone = runtime.getInt(at + 12);
+        inZoneSince = runtime.getLong(at + 16);
+        final byte armed = runtime.getByte(at + 24);
+        threatArmed = (armed & 1) != 0;
+        divergenceArmed = (armed & 2) != 0;
     }
 
     boolean terminal()

@@ -120,6 +120,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             {
                 setup.state = c.setupState; // where it stood before the restart: nothing is emitted again
                 setup.entryPrice = c.entryPrice;
+                setup.restoreRuntime(c);
                 return;
             }
             counters.setupsAdded.incrementRelease();

@@ -81,6 +81,47 @@ class ChronicleSetupStoreTest
         }
     }
 
+    @Test
+    void shouldKeepASetupsCoolDownsEmaAndConfirmationProgressAcrossARestart()
+    {
+        final Setup before = new Setup();
+        before.id = 7;
+        before.symbolId = 1;
+        before.isLong = true;
+        before.state = SetupState.READY.value();
+        before.lastAlert[1] = 1_795_186_800_123_000_000L;
+        before.heldBack[1] = 4;
+        before.ema = 101.25e6;
+        before.emaSamples = 3;
+        before.ticksInZone = 2;
+        before.inZoneSince = 1_795_186_799_000_000_000L;
+        before.threatArmed = false;
+        try (ChronicleSetupStore store = new ChronicleSetupStore(dir.resolve("setups.cmap").toFile(), 1_000))
+        {
+            final MarketEvent command = new MarketEvent();
+            command.reset(EventType.SETUP_COMMAND);
+            before.describe(command);
+            store.put(command);
+        }
+        final Setup after = new Setup();
+        try (ChronicleSetupStore store = new ChronicleSetupStore(dir.resolve("setups.cmap").toFile(), 1_000))
+        {
+            store.forEach((e) ->
+            {
+                after.define(e);
+                after.restoreRuntime(e);
+            });
+        }
+        assertEquals(before.lastAlert[1], after.lastAlert[1]);
+        assertEquals(4, after.heldBack[1]);
+        assertEquals(101.25e6, after.ema);
+        assertEquals(3, after.emaSamples);
+        assertEquals(2, after.ticksInZone);
+        assertEquals(before.inZoneSince, after.inZoneSince);
+        assertEquals(false, after.threatArmed);
+        assertEquals(true, after.divergenceArmed);
+    }
+
     private static MarketEvent copy(final MarketEvent e)
     {
         final MarketEvent copy = new MarketEvent();

@@ -104,7 +104,7 @@ public final class MarketEvent
     public long expiry;
     public long entryPrice;
 
-    /** Trade id, ticker or status message, ASCII/UTF-8 bytes. */
+    /** Trade id, ticker or status message, ASCII/UTF-8 bytes; a RESTORE command's setup runtime state. */
     public final byte[] text = new byte[MAX_TEXT];
     public int textLength;
 

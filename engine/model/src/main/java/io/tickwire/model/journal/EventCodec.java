@@ -212,7 +212,8 @@ public final class EventCodec
                     .target2Atr(e.target2Atr)
                     .trailParam(e.trailParam)
                     .expiry(e.expiry)
-                    .entryPrice(e.entryPrice);
+                    .entryPrice(e.entryPrice)
+                    .putRuntime(e.text, 0, e.textLength);
                 return MessageHeaderEncoder.ENCODED_LENGTH + setupEncoder.encodedLength();
             default:
                 return 0;
@@ -368,6 +369,7 @@ public final class EventCodec
                 e.trailParam = setupDecoder.trailParam();
                 e.expiry = setupDecoder.expiry();
                 e.entryPrice = setupDecoder.entryPrice();
+                e.textLength = setupDecoder.getRuntime(e.text, 0, MarketEvent.MAX_TEXT);
                 return true;
             default:
                 return false;
