@@ -21,6 +21,16 @@ final class ChannelRenderer
         this.epochClock = epochClock;
     }
 
+    GatewayChannels channels()
+    {
+        return channels;
+    }
+
+    SymbolNames names()
+    {
+        return renderer.names();
+    }
+
     void render(final int channel, final DirectBuffer buffer, final boolean snapshot, final JsonOut out)
     {
         if (channel == channels.setups() || channel == channels.alerts())

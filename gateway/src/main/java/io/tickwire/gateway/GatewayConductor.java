@@ -61,7 +61,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.channelRenderer = new ChannelRenderer(channels, renderer, epochClock);
         this.desks = new DeskWriter(counters);
         this.setups = new SetupLedger(renderer);
-        this.snapshots = new SnapshotSender(channels, names, cache, setups, channelRenderer, desks, counters);
+        this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters);
         this.requests = new DeskRequests(settings, desks, snapshots, counters);
     }
 

@@ -47,6 +47,11 @@ final class JsonRenderer
         this.symbols = symbols;
     }
 
+    SymbolNames names()
+    {
+        return symbols;
+    }
+
     void trade(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
     {
         header.wrap(b, offset);

@@ -29,12 +29,12 @@ final class SnapshotSender
     private final List<Waiting> waiting = new ArrayList<>();
     private boolean ready;
 
-    SnapshotSender(final GatewayChannels channels, final SymbolNames names, final LastValueCache cache,
-        final SetupLedger setups, final ChannelRenderer channelRenderer, final DeskWriter desks,
-        final GatewayCounters counters)
+    /** The channels and symbol names are the renderer's: one conductor, one view of them. */
+    SnapshotSender(final LastValueCache cache, final SetupLedger setups, final ChannelRenderer channelRenderer,
+        final DeskWriter desks, final GatewayCounters counters)
     {
-        this.channels = channels;
-        this.names = names;
+        this.channels = channelRenderer.channels();
+        this.names = channelRenderer.names();
         this.cache = cache;
         this.setups = setups;
         this.channelRenderer = channelRenderer;
