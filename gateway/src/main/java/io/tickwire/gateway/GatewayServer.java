@@ -260,11 +260,6 @@ public final class GatewayServer implements AutoCloseable
         });
     }
 
-    void enqueue(final Runnable command)
-    {
-        conductor.enqueue(command);
-    }
-
     SetupCommands setupCommands()
     {
         return setupCommands;
