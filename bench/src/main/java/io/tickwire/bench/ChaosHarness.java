@@ -1,0 +1,241 @@
+package io.tickwire.bench;
+
+import io.tickwire.codecs.sbe.FeedState;
+import io.tickwire.config.TickwireConfig;
+import io.tickwire.model.event.EventType;
+import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.EventCodec;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalReader;
+import io.tickwire.node.ProcessDefaults;
+import io.tickwire.replay.JournalComparator;
+import io.tickwire.replay.JournalReplayer;
+import io.tickwire.simulator.GroundTruth;
+import io.tickwire.simulator.MassiveSimulator;
+import io.tickwire.simulator.SimulatorSettings;
+import net.openhft.chronicle.queue.ChronicleQueue;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Crash recovery under load, measured: the engine runs as its own process ({@code bin/tickwire run}) against the
+ * simulator in this one, is killed with SIGKILL several times while the market runs, restarted each time, and
+ * finally stopped cleanly once the market has ended. Then the output journal is checked against the
+ * simulator's ground truth — every trade exactly once, or missing inside a gap the engine declared and could
+ * not backfill — and a whole-journal replay is compared with it byte for byte. Exit 1 when anything is lost
+ * outside a declared gap, doubled, or replays differently.
+ *
+ * <pre>bin/bench chaos [--kills 5] [--rate 20000] [--run-seconds 8]</pre>
+ */
+public final class ChaosHarness
+{
+    private static final String KEY = "chaos";
+    private static final List<String> TICKERS = List.of("SPY", "QQQ", "IWM");
+
+    private ChaosHarness()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        ProcessDefaults.apply();
+        int kills = 5;
+        int rate = 20_000;
+        int runSeconds = 8;
+        for (int i = 0; i < args.length; i += 2)
+        {
+            if (i + 1 == args.length)
+            {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            switch (args[i])
+            {
+                case "--kills" -> kills = Integer.parseInt(args[i + 1]);
+                case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+                case "--run-seconds" -> runSeconds = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.exit(run(kills, rate, runSeconds, System.out) ? 0 : 1);
+    }
+
+    static boolean run(final int kills, final int rate, final int runSeconds, final PrintStream out) throws Exception
+    {
+        final Path dir = Files.createTempDirectory("tickwire-chaos");
+        final Path data = dir.resolve("data");
+        final long events = (long)rate * runSeconds * (kills + 1);
+        try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(rate).apiKey(KEY)
+            .maxEvents(events).historyPerTicker((int)Math.min(Integer.MAX_VALUE, events))))
+        {
+            out.printf("chaos: %d kills (SIGKILL) at %,d events/s, %d s between them, %,d events in all%n", kills, rate,
+                runSeconds, events);
+            for (int k = 0; k < kills; k++)
+            {
+                final Process engine = start(simulator, data, dir.resolve("engine-" + k + ".log"));
+                awaitConnected(simulator);
+                TimeUnit.SECONDS.sleep(runSeconds); // a harness, not a test: the market runs meanwhile
+                engine.destroyForcibly().waitFor();
+                out.printf("  kill %d: engine killed after %d s connected%n", k + 1, runSeconds);
+            }
+            final Process engine = start(simulator, data, dir.resolve("engine-final.log"));
+            awaitConnected(simulator);
+            while (simulator.eventsGenerated() < events)
+            {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            long trades = -1;
+            long stableSince = System.nanoTime();
+            while (System.nanoTime() - stableSince < TimeUnit.SECONDS.toNanos(5)) // until backfills are done
+            {
+                final long now = outputTrades(data).size();
+                if (now != trades)
+                {
+                    trades = now;
+                    stableSince = System.nanoTime();
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+            engine.destroy(); // SIGTERM: a clean stop
+            engine.waitFor(60, TimeUnit.SECONDS);
+            return verdict(simulator, data, dir, out);
+        }
+    }
+
+    private static Process start(final MassiveSimulator simulator, final Path data, final Path log) throws Exception
+    {
+        final Path home = Path.of(System.getProperty("tickwire.home", ".")).toAbsolutePath();
+        final ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/tickwire").toString(), "run",
+            "--set", "feed.url=" + simulator.url(), "--set", "feed.restUrl=" + simulator.restUrl(),
+            "--set", "feed.apiKeyEnv=TICKWIRE_CHAOS_KEY", "--set", "feed.clusters=stocks",
+            "--set", "feed.stocks.symbols=" + String.join(",", TICKERS), "--set", "feed.stocks.channels=T,Q",
+            "--set", "engine.dataDir=" + data, "--set", "gateway.port=0");
+        pb.environment().put("TICKWIRE_CHAOS_KEY", KEY);
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        return pb.start();
+    }
+
+    private static void awaitConnected(final MassiveSimulator simulator) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (simulator.sessionCount() == 0)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("the engine did not connect within 60 s (see the engine log)");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    private static boolean verdict(final MassiveSimulator simulator, final Path data, final Path dir,
+        final PrintStream out) throws Exception
+    {
+        final Path journals = data.resolve("journals");
+        final Map<String, Integer> seen = new HashMap<>();
+        for (final String key : outputTrades(data))
+        {
+            seen.merge(key, 1, Integer::sum);
+        }
+        final List<long[]> declared = declaredGaps(journals.resolve(Journal.OUTPUT));
+        long generated = 0;
+        long missing = 0;
+        long missingInDeclaredGaps = 0;
+        for (final String ticker : TICKERS)
+        {
+            for (final GroundTruth.Trade t : simulator.history().trades(ticker))
+            {
+                generated++;
+                if (!seen.containsKey(ticker + "/" + t.tradeId()))
+                {
+                    final long time = t.timeMillis() * 1_000_000L;
+                    if (declared.stream().anyMatch((g) -> time >= g[0] && time <= g[1]))
+                    {
+                        missingInDeclaredGaps++;
+                    }
+                    else
+                    {
+                        missing++;
+                    }
+                }
+            }
+        }
+        final long doubled = seen.values().stream().filter((n) -> n > 1).count();
+        final JournalComparator.Result replay = replay(journals, dir.resolve("replayed"));
+        out.printf("  trades generated %,d; in the output once %,d; doubled %,d; missing %,d outside declared gaps, " +
+            "%,d inside over-budget gaps%n", generated, seen.size() - doubled, doubled, missing, missingInDeclaredGaps);
+        out.printf("  whole-journal replay vs output: %s%n", replay.equal() ? "equal (" + replay.recordsCompared() +
+            " records)" : "DIFFERS: " + replay.difference());
+        return missing == 0 && doubled == 0 && replay.equal();
+    }
+
+    private static JournalComparator.Result replay(final Path journals, final Path replayed) throws Exception
+    {
+        new JournalReplayer(TickwireConfig.defaults()).replay(journals.resolve(Journal.INPUT), replayed);
+        return JournalComparator.compare(journals.resolve(Journal.OUTPUT), replayed);
+    }
+
+    /** "TICKER/tradeId" of every trade the output journal holds (read from this process while the engine runs). */
+    private static List<String> outputTrades(final Path data)
+    {
+        final List<String> keys = new ArrayList<>();
+        final Path output = data.resolve("journals").resolve(Journal.OUTPUT);
+        if (!new File(output.toFile(), "metadata.cq4t").exists())
+        {
+            return keys;
+        }
+        final Map<Integer, String> tickers = new HashMap<>();
+        final EventCodec codec = new EventCodec();
+        final MarketEvent e = new MarketEvent();
+        try (ChronicleQueue queue = Journal.openForRead(output))
+        {
+            new JournalReader(queue).toStart().drain((buffer, length, index) ->
+            {
+                if (!codec.decode(buffer, 0, e))
+                {
+                    return;
+                }
+                if (e.type == EventType.SYMBOL)
+                {
+                    tickers.put(e.symbolId, e.textAsString());
+                }
+                else if (e.type == EventType.TRADE)
+                {
+                    keys.add(tickers.get(e.symbolId) + "/" + e.textAsString());
+                }
+            });
+        }
+        return keys;
+    }
+
+    /** The event-time windows of gaps the engine declared it could not backfill (over budget). */
+    private static List<long[]> declaredGaps(final Path output)
+    {
+        final List<long[]> gaps = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        final EventCodec codec = new EventCodec();
+        final MarketEvent e = new MarketEvent();
+        try (ChronicleQueue queue = Journal.openForRead(output))
+        {
+            new JournalReader(queue).toStart().drain((buffer, length, index) ->
+            {
+                if (codec.decode(buffer, 0, e) && e.type == EventType.FEED_STATUS &&
+                    e.feedState == FeedState.DEGRADED.value() && e.gapStart > 0 &&
+                    e.textAsString().contains("skipped") && seen.add(e.gapStart + "/" + e.gapEnd))
+                {
+                    gaps.add(new long[]{e.gapStart, e.gapEnd});
+                }
+            });
+        }
+        return gaps;
+    }
+}
