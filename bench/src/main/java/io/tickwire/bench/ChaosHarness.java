@@ -74,6 +74,7 @@ public final class ChaosHarness
         final Path dir = Files.createTempDirectory("tickwire-chaos");
         final Path data = dir.resolve("data");
         final long events = (long)rate * runSeconds * (kills + 1);
+        final List<Long> downtimes = new ArrayList<>(); // connected, killed, connected, ... (ms)
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(rate).apiKey(KEY)
             .maxEvents(events).historyPerTicker((int)Math.min(Integer.MAX_VALUE, events))))
         {
@@ -83,12 +84,15 @@ public final class ChaosHarness
             {
                 final Process engine = start(simulator, data, dir.resolve("engine-" + k + ".log"));
                 awaitConnected(simulator);
+                downtimes.add(System.currentTimeMillis()); // the end of the previous downtime
                 TimeUnit.SECONDS.sleep(runSeconds); // a harness, not a test: the market runs meanwhile
+                downtimes.add(System.currentTimeMillis()); // killed now
                 engine.destroyForcibly().waitFor();
                 out.printf("  kill %d: engine killed after %d s connected%n", k + 1, runSeconds);
             }
             final Process engine = start(simulator, data, dir.resolve("engine-final.log"));
             awaitConnected(simulator);
+            downtimes.add(System.currentTimeMillis());
             while (simulator.eventsGenerated() < events)
             {
                 TimeUnit.MILLISECONDS.sleep(200);
@@ -107,7 +111,7 @@ public final class ChaosHarness
             }
             engine.destroy(); // SIGTERM: a clean stop
             engine.waitFor(60, TimeUnit.SECONDS);
-            return verdict(simulator, data, dir, out);
+            return verdict(simulator, data, dir, downtimes, out);
         }
     }
 
@@ -138,7 +142,7 @@ public final class ChaosHarness
     }
 
     private static boolean verdict(final MassiveSimulator simulator, final Path data, final Path dir,
-        final PrintStream out) throws Exception
+        final List<Long> marks, final PrintStream out) throws Exception
     {
         final Path journals = data.resolve("journals");
         final Map<String, Integer> seen = new HashMap<>();
@@ -150,6 +154,7 @@ public final class ChaosHarness
         long generated = 0;
         long missing = 0;
         long missingInDeclaredGaps = 0;
+        long missingWhenDown = 0;
         for (final String ticker : TICKERS)
         {
             for (final GroundTruth.Trade t : simulator.history().trades(ticker))
@@ -165,6 +170,7 @@ public final class ChaosHarness
                     else
                     {
                         missing++;
+                        missingWhenDown += isDown(marks, t.timeMillis()) ? 1 : 0;
                     }
                 }
             }
@@ -173,9 +179,24 @@ public final class ChaosHarness
         final JournalComparator.Result replay = replay(journals, dir.resolve("replayed"));
         out.printf("  trades generated %,d; in the output once %,d; doubled %,d; missing %,d outside declared gaps, " +
             "%,d inside over-budget gaps%n", generated, seen.size() - doubled, doubled, missing, missingInDeclaredGaps);
+        out.printf("  of the missing, %,d were generated while the engine was down (between a kill and the next " +
+            "connection), %,d while it was connected%n", missingWhenDown, missing - missingWhenDown);
         out.printf("  whole-journal replay vs output: %s%n", replay.equal() ? "equal (" + replay.recordsCompared() +
             " records)" : "DIFFERS: " + replay.difference());
         return missing == 0 && doubled == 0 && replay.equal();
+    }
+
+    /** Whether a time falls between a kill and the next connection (marks: connected, killed, connected, ...). */
+    private static boolean isDown(final List<Long> marks, final long millis)
+    {
+        for (int i = 1; i + 1 < marks.size(); i += 2)
+        {
+            if (millis >= marks.get(i) && millis < marks.get(i + 1))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JournalComparator.Result replay(final Path journals, final Path replayed) throws Exception
