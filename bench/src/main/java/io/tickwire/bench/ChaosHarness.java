@@ -41,6 +41,8 @@ public final class ChaosHarness
 {
     private static final String KEY = "chaos";
     private static final List<String> TICKERS = List.of("SPY", "QQQ", "IWM");
+    /** Allowance for each restart (JVM start, journals, connect), so the market outlives the final one's start. */
+    private static final int RESTART_SECONDS = 5;
 
     private ChaosHarness()
     {
@@ -73,7 +75,8 @@ public final class ChaosHarness
     {
         final Path dir = Files.createTempDirectory("tickwire-chaos");
         final Path data = dir.resolve("data");
-        final long events = (long)rate * runSeconds * (kills + 1);
+        // the market must still run well into the final run: its first live data starts the last gap's backfill
+        final long events = (long)rate * (runSeconds * (kills + 2) + RESTART_SECONDS * kills);
         final List<Long> downtimes = new ArrayList<>(); // connected, killed, connected, ... (ms)
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(rate).apiKey(KEY)
             .maxEvents(events).historyPerTicker((int)Math.min(Integer.MAX_VALUE, events))))

@@ -4,17 +4,20 @@ import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.Source;
 import io.tickwire.codecs.sbe.StatusCode;
+import io.tickwire.model.EngineCounters;
 import io.tickwire.model.FixedPoint;
 import io.tickwire.model.event.EventPublisher;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.event.StagedBatch;
 import io.tickwire.model.event.TradeIdKey;
+import io.tickwire.model.journal.JournaledTrades;
 import io.tickwire.model.symbols.SymbolDefinitions;
 import io.tickwire.model.symbols.SymbolTable;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +37,18 @@ final class FeedInputs
     private final SymbolTable symbols;
     private final EpochNanoClock clock;
     private final FeedStates states;
+    private final EngineCounters counters;
     private final StagedBatch statusBatch = new StagedBatch();
     private final StagedBatch restBatch = new StagedBatch();
     private volatile boolean closing;
+    /** Trades the previous run journaled in the window the first backfill after a restart reaches back over. */
+    private Set<JournaledTrades.Identity> journaledBeforeStart = Set.of();
 
     FeedInputs(final ScheduledExecutorService producerThread, final EventPublisher publisher, final SymbolTable symbols,
-        final EpochNanoClock clock, final FeedStates states)
+        final EpochNanoClock clock, final FeedStates states, final EngineCounters counters)
     {
         this.states = states;
+        this.counters = counters;
         this.producerThread = producerThread;
         this.publisher = publisher;
         this.symbols = symbols;
@@ -51,6 +58,12 @@ final class FeedInputs
     void close()
     {
         closing = true;
+    }
+
+    /** On the producer thread, before the feed connects: backfilled trades among these are not published again. */
+    void journaledBeforeStart(final Set<JournaledTrades.Identity> trades)
+    {
+        journaledBeforeStart = trades;
     }
 
 
@@ -125,6 +138,12 @@ final class FeedInputs
             return;
         }
         final int symbolId = symbols.intern(r.ticker());
+        if (source == Source.BACKFILL && r.type() == EventType.TRADE && !journaledBeforeStart.isEmpty() &&
+            journaledBeforeStart.contains(new JournaledTrades.Identity(symbolId, r.exchange(), r.trfId(), tradeIdKey(r))))
+        {
+            counters.backfillAlreadyJournaled.incrementRelease(); // the previous run had it: the margin's overlap
+            return;
+        }
         SymbolDefinitions.stageIfNew(symbols, restBatch, symbolId, receiveTime);
         final MarketEvent e = restBatch.add(r.type());
         e.symbolId = symbolId;
@@ -171,12 +190,18 @@ final class FeedInputs
         if (r.tradeId() != null)
         {
             e.text(r.tradeId());
-            final char[] id = r.tradeId().toCharArray();
-            e.tradeIdKey = TradeIdKey.of(id, 0, id.length);
         }
-        else
+        e.tradeIdKey = tradeIdKey(r);
+    }
+
+    /** The identity key a trade from REST gets: as the WebSocket decoder keys the same trade. */
+    private static long tradeIdKey(final RestEvent r)
+    {
+        if (r.tradeId() != null)
         {
-            e.tradeIdKey = TradeIdKey.withoutId(e.sequence, e.eventTime, e.price, e.size);
+            final char[] id = r.tradeId().toCharArray();
+            return TradeIdKey.of(id, 0, id.length);
         }
+        return TradeIdKey.withoutId(r.sequence(), r.eventTime(), r.price(), r.size());
     }
 }

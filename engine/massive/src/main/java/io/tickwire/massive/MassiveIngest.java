@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.event.EventPublisher;
+import io.tickwire.model.journal.JournaledTrades;
 import io.tickwire.model.symbols.SymbolTable;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,7 +52,7 @@ public final class MassiveIngest implements AutoCloseable
     {
         this.producerThread = producerThread;
         states = new FeedStates(List.copyOf(settings.items().keySet()));
-        inputs = new FeedInputs(producerThread, publisher, symbols, clock, states);
+        inputs = new FeedInputs(producerThread, publisher, symbols, clock, states, counters);
         final FeedParts parts = new FeedParts(producerThread, publisher, symbols, inputs, rawCapture, deadLetters,
             counters, clock, onFatal);
         final MassiveRestClient rest = new MassiveRestClient(settings.restUrl(), apiKey, httpThreads);
@@ -75,9 +77,14 @@ public final class MassiveIngest implements AutoCloseable
         return states;
     }
 
-    /** @param lastJournaledEventTime the newest event time in the input journal, 0 for none: see FeedSession.resumeAfter */
-    public void start(final long lastJournaledEventTime)
+    /**
+     * @param lastJournaledEventTime the newest event time in the input journal, 0 for none: the gap since is
+     *     declared and backfilled (FeedSession.resumeAfter)
+     * @param journaledTrades the trades already journaled in the window that backfill reaches back over
+     */
+    public void start(final long lastJournaledEventTime, final Set<JournaledTrades.Identity> journaledTrades)
     {
+        producerThread.execute(() -> inputs.journaledBeforeStart(journaledTrades)); // before any connection
         connections.values().forEach((c) -> c.start(lastJournaledEventTime));
     }
 

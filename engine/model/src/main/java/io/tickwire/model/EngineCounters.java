@@ -85,6 +85,7 @@ public final class EngineCounters
     public final AtomicCounter backfills = manager.newCounter("backfills");
     public final AtomicCounter backfillEvents = manager.newCounter("backfill_events");
     public final AtomicCounter backfillsSkipped = manager.newCounter("backfills_skipped");
+    public final AtomicCounter backfillAlreadyJournaled = manager.newCounter("backfill_already_journaled");
     public final AtomicCounter restErrors = manager.newCounter("rest_errors");
 
     /** A snapshot of every counter by label, in registration order. Allocates: for tools and endpoints. */

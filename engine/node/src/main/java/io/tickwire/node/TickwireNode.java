@@ -26,6 +26,7 @@ import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalPrefaulter;
 import io.tickwire.model.journal.JournalRetention;
+import io.tickwire.model.journal.JournaledTrades;
 import io.tickwire.model.journal.LastEventTime;
 import io.tickwire.model.setups.SetupRequest;
 import io.tickwire.model.symbols.SymbolStore;
@@ -80,6 +81,7 @@ public final class TickwireNode implements AutoCloseable
     private EventLoopGroup producerThread;
     /** The newest market event time the input journal held at start (0 for a first run). */
     private long lastJournaledEventTime;
+    private Set<JournaledTrades.Identity> journaledTrades = Set.of();
     private NodeHealth health;
     private volatile boolean engineStarted;
     /** The fatal path runs here: never on the failing thread, which closing the node may wait for. */
@@ -153,6 +155,9 @@ public final class TickwireNode implements AutoCloseable
 
         final ChronicleQueue inputJournal = keep(journal(Journal.INPUT));
         lastJournaledEventTime = LastEventTime.of(inputJournal, 1_000_000);
+        // what the previous run journaled within the first backfill's reach (its margin before the gap)
+        journaledTrades = lastJournaledEventTime == 0 ? Set.of() : JournaledTrades.since(inputJournal,
+            lastJournaledEventTime - (ctx.feed().backfillMarginMillis() + 1_000) * 1_000_000L, 2_000_000);
         outputJournal = keep(journal(Journal.OUTPUT));
         final ChronicleQueue deadLetterJournal = keep(journal(Journal.DEAD_LETTER));
         final ChronicleQueue rawJournal = keep(journal(Journal.RAW));
@@ -244,7 +249,7 @@ public final class TickwireNode implements AutoCloseable
         }
         controls.submitSetups(restores, adds);
         controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
-        ingest.start(lastJournaledEventTime); // the downtime since is a declared gap, backfilled once live
+        ingest.start(lastJournaledEventTime, journaledTrades); // the downtime since: a declared gap, backfilled
         engineStarted = true;
     }
 
