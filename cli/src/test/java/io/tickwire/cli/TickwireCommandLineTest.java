@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,5 +68,31 @@ class TickwireCommandLineTest
     {
         assertEquals(2, run("run", "--set", "feed.apiKeyEnv=TICKWIRE_TEST_SURELY_UNSET"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("$TICKWIRE_TEST_SURELY_UNSET"));
+    }
+
+    @Test
+    void shouldSayInOneLineWhenTheGatewayPortIsInUse() throws Exception
+    {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            assertEquals(1, run("run", "--set", "feed.url=ws://127.0.0.1:9", "--set", "feed.restUrl=http://127.0.0.1:9",
+                "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY", "--set", "engine.dataDir=" + dir.resolve("data"),
+                "--set", "gateway.port=" + taken.getLocalPort()));
+            final String message = err.toString(StandardCharsets.UTF_8).trim();
+            assertTrue(message.startsWith("run: cannot start: ") && message.contains("a port is in use") &&
+                !message.contains("\n"), message);
+        }
+    }
+
+    @Test
+    void shouldSayInOneLineWhenTheDataDirectoryCannotBeWritten() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        assertEquals(1, run("run", "--set", "feed.url=ws://127.0.0.1:9", "--set", "feed.restUrl=http://127.0.0.1:9",
+            "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY", "--set", "engine.dataDir=" + file.resolve("data"),
+            "--set", "gateway.port=0"));
+        final String message = err.toString(StandardCharsets.UTF_8).trim();
+        assertTrue(message.startsWith("run: cannot start: data directory ") && message.contains("is not writable"),
+            message);
     }
 }
