@@ -9,7 +9,12 @@ import io.tickwire.massive.RawCaptureWriter;
 import io.tickwire.model.EngineCounters;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.journal.EventCodec;
 import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalAppender;
+import io.tickwire.model.journal.JournalReader;
+import io.tickwire.replay.JournalComparator;
+import io.tickwire.replay.JournalReplayer;
 import io.tickwire.node.NodeContext;
 import io.tickwire.node.TickwireNode;
 import io.tickwire.simulator.MassiveSimulator;
@@ -122,5 +127,60 @@ class RestartGapTest
             }
             assertEquals(List.of(3, 3, 3), sources, "each once, marked recovered (source 3)");
         }
+    }
+
+    /**
+     * A crash between an event's input journal stage and its output journal stage (played by appending an input
+     * record after a clean run and leaving the run marker behind): the next start replays the last run and
+     * appends the missing output, so the output journal again equals a whole-journal replay.
+     */
+    @Test
+    void shouldRegenerateTheOutputsTheLastRunNeverWrote() throws Exception
+    {
+        try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(500).apiKey("k")))
+        {
+            final Map<String, String> s = FeedHarness.nodeSettings(simulator, dir.resolve("data"), "SPY", "T");
+            final TickwireConfig config = TickwireConfig.load(null, s, Map.of());
+            try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
+            {
+                await(() -> first.counters().tradesAccepted.get() > 50, 20_000, "trading");
+            }
+            final Path journals = dir.resolve("data/journals");
+            try (ChronicleQueue input = Journal.open(journals.resolve(Journal.INPUT), Keys.RollCycleName.LARGE_DAILY,
+                LocalTime.of(6, 0)))
+            {
+                final MarketEvent last = lastTrade(input);
+                last.text("never-output");
+                last.tradeIdKey = 424_242L;
+                final JournalAppender appender = new JournalAppender(input);
+                appender.appendScratch(new EventCodec().encodeInput(last, appender.scratch(), 0));
+            }
+            Files.writeString(dir.resolve("data").resolve("RUNNING"), "pid 1 since then\n"); // left by kill -9
+            try (TickwireNode second = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
+            {
+                assertFalse(second.previousStopWasClean());
+            }
+            assertTrue(JournalContents.read(journals.resolve(Journal.OUTPUT)).trades.stream()
+                .anyMatch((t) -> t.id().equals("never-output")), "the missing output appended at start");
+            new JournalReplayer(config).replay(journals.resolve(Journal.INPUT), dir.resolve("replayed"));
+            final JournalComparator.Result cmp = JournalComparator.compare(journals.resolve(Journal.OUTPUT),
+                dir.resolve("replayed"));
+            assertTrue(cmp.equal(), "the output equals a whole-journal replay: " + cmp.difference());
+        }
+    }
+
+    private static MarketEvent lastTrade(final ChronicleQueue input)
+    {
+        final EventCodec codec = new EventCodec();
+        final MarketEvent e = new MarketEvent();
+        final MarketEvent last = new MarketEvent();
+        new JournalReader(input).toStart().drain((buffer, length, index) ->
+        {
+            if (codec.decode(buffer, 0, e) && e.type == io.tickwire.model.event.EventType.TRADE)
+            {
+                last.copyInputFrom(e);
+            }
+        });
+        return last;
     }
 }

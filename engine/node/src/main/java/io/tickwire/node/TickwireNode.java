@@ -82,6 +82,8 @@ public final class TickwireNode implements AutoCloseable
     /** The newest market event time the input journal held at start (0 for a first run). */
     private long lastJournaledEventTime;
     private Set<JournaledTrades.Identity> journaledTrades = Set.of();
+    /** After a crash: what the output tail repair did (null after a clean stop). */
+    private String outputRepair;
     private NodeHealth health;
     private volatile boolean engineStarted;
     /** The fatal path runs here: never on the failing thread, which closing the node may wait for. */
@@ -161,6 +163,13 @@ public final class TickwireNode implements AutoCloseable
         outputJournal = keep(journal(Journal.OUTPUT));
         final ChronicleQueue deadLetterJournal = keep(journal(Journal.DEAD_LETTER));
         final ChronicleQueue rawJournal = keep(journal(Journal.RAW));
+        if (!marker.previousStopWasClean()) // before the ring: its outputs follow the repaired tail
+        {
+            final OutputTailRepair.Result repair = OutputTailRepair.repair(inputJournal, outputJournal, ctx.config(),
+                ctx.dataDir().resolve("repair-scratch"), 5_000_000);
+            LOG.warn("{}", repair.summary());
+            outputRepair = repair.summary();
+        }
         final int retentionDays = ctx.config().get(Keys.JOURNAL_RETENTION_DAYS);
         keep(new NodeWatchdog(disk, List.of(new JournalRetention(inputJournal, retentionDays),
             new JournalRetention(outputJournal, retentionDays), new JournalRetention(deadLetterJournal, retentionDays),
@@ -243,6 +252,10 @@ public final class TickwireNode implements AutoCloseable
         controls.announceStart();
         controls.submitNodeStatus(marker.previousStopWasClean() ? FeedState.UP : FeedState.RECOVERED,
             "started: " + marker.previousStop());
+        if (outputRepair != null)
+        {
+            controls.submitNodeStatus(FeedState.RECOVERED, outputRepair);
+        }
         if (!marker.previousStopWasClean())
         {
             producerThread.execute(rawTailRecovery); // ahead of the setups and the live feed, on the one producer
