@@ -268,6 +268,13 @@ final class FeedSession
             ackPending = false;
             reportAckShortfall();
         }
+        if (state == State.LIVE && pendingBackfillStart > 0 && now - liveSinceNanos >= timeouts.ackTimeoutMillis() * MS)
+        {
+            // a quiet market: no live data since the subscriptions had time to be acknowledged, so nothing older
+            // than now is still on its way; the gap is backfilled up to now rather than waiting for data
+            actions.recoveryUp(pendingBackfillStart, Math.max(lastEventTime, eventClock.nanoTime()));
+            pendingBackfillStart = 0;
+        }
         if (now - lastPingNanos >= timeouts.pingIntervalMillis() * MS)
         {
             lastPingNanos = now;

@@ -122,6 +122,27 @@ class FeedSessionTest
     }
 
     @Test
+    void shouldBackfillTheGapOfAQuietMarketOnceTheSubscriptionsHadTimeToBeAcknowledged()
+    {
+        final long lastJournaled = now - 30_000 * MS;
+        session.resumeAfter(lastJournaled);
+        goLive();
+        recoveriesUp.clear();
+        advanceMillis(1_999);
+        session.onInbound();
+        session.onTimer();
+        assertTrue(recoveriesUp.isEmpty(), "still within the ack timeout: data may yet come");
+        advanceMillis(1);
+        session.onInbound();
+        session.onTimer();
+        assertEquals(1, recoveriesUp.size(), "no data: backfilled up to now anyway");
+        assertEquals(lastJournaled + 1, recoveriesUp.get(0)[0]);
+        assertEquals(now, recoveriesUp.get(0)[1]);
+        session.onMarketData(now);
+        assertEquals(1, recoveriesUp.size(), "once");
+    }
+
+    @Test
     void shouldDeclareNoGapOnAFirstStart()
     {
         session.resumeAfter(0);
