@@ -51,24 +51,9 @@ public final class ChaosHarness
     public static void main(final String[] args) throws Exception
     {
         ProcessDefaults.apply();
-        int kills = 5;
-        int rate = 20_000;
-        int runSeconds = 8;
-        for (int i = 0; i < args.length; i += 2)
-        {
-            if (i + 1 == args.length)
-            {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            switch (args[i])
-            {
-                case "--kills" -> kills = Integer.parseInt(args[i + 1]);
-                case "--rate" -> rate = Integer.parseInt(args[i + 1]);
-                case "--run-seconds" -> runSeconds = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        System.exit(run(kills, rate, runSeconds, System.out) ? 0 : 1);
+        final HarnessOptions options = new HarnessOptions(args, Set.of("--kills", "--rate", "--run-seconds"));
+        System.exit(run(options.integer("--kills", 5), options.integer("--rate", 20_000),
+            options.integer("--run-seconds", 8), System.out) ? 0 : 1);
     }
 
     static boolean run(final int kills, final int rate, final int runSeconds, final PrintStream out) throws Exception

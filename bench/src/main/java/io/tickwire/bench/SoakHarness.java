@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -56,23 +57,11 @@ public final class SoakHarness
     public static void main(final String[] args) throws Exception
     {
         ProcessDefaults.apply();
-        long duration = 900;
-        long every = 10;
-        List<Integer> rates = List.of(2_000, 20_000);
-        for (int i = 0; i < args.length; i += 2)
-        {
-            if (i + 1 == args.length)
-            {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            switch (args[i])
-            {
-                case "--duration" -> duration = Long.parseLong(args[i + 1]);
-                case "--every" -> every = Long.parseLong(args[i + 1]);
-                case "--rates" -> rates = Stream.of(args[i + 1].split(",")).map(Integer::parseInt).toList();
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        final HarnessOptions options = new HarnessOptions(args, Set.of("--duration", "--every", "--rates"));
+        final long duration = options.integer("--duration", 900);
+        final long every = options.integer("--every", 10);
+        final List<Integer> rates = Stream.of(options.text("--rates", "2000,20000").split(","))
+            .map(Integer::parseInt).toList();
         final PrintStream out = System.out;
         out.printf("soak: heap limit %d MiB, %d s per rate, a sample every %d s%n",
             Runtime.getRuntime().maxMemory() / MIB, duration, every);

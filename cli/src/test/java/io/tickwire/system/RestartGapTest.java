@@ -89,12 +89,7 @@ class RestartGapTest
     {
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(500).apiKey("k")))
         {
-            final Map<String, String> s = FeedHarness.nodeSettings(simulator, dir.resolve("data"), "SPY", "T");
-            final TickwireConfig config = TickwireConfig.load(null, s, Map.of());
-            try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
-            {
-                await(() -> first.counters().tradesAccepted.get() > 50, 20_000, "trading");
-            }
+            final TickwireConfig config = runUntilTrading(simulator);
             final Path journals = dir.resolve("data/journals");
             final long after = System.currentTimeMillis();
             try (ChronicleQueue raw = Journal.open(journals.resolve(Journal.RAW), Keys.RollCycleName.LARGE_DAILY,
@@ -139,12 +134,7 @@ class RestartGapTest
     {
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(500).apiKey("k")))
         {
-            final Map<String, String> s = FeedHarness.nodeSettings(simulator, dir.resolve("data"), "SPY", "T");
-            final TickwireConfig config = TickwireConfig.load(null, s, Map.of());
-            try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
-            {
-                await(() -> first.counters().tradesAccepted.get() > 50, 20_000, "trading");
-            }
+            final TickwireConfig config = runUntilTrading(simulator);
             final Path journals = dir.resolve("data/journals");
             try (ChronicleQueue input = Journal.open(journals.resolve(Journal.INPUT), Keys.RollCycleName.LARGE_DAILY,
                 LocalTime.of(6, 0)))
@@ -182,5 +172,17 @@ class RestartGapTest
             }
         });
         return last;
+    }
+
+    /** A first run on SPY trades that stops cleanly once it has accepted some: @return its configuration. */
+    private TickwireConfig runUntilTrading(final MassiveSimulator simulator) throws InterruptedException
+    {
+        final TickwireConfig config = TickwireConfig.load(null,
+            FeedHarness.nodeSettings(simulator, dir.resolve("data"), "SPY", "T"), Map.of());
+        try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
+        {
+            await(() -> first.counters().tradesAccepted.get() > 50, 20_000, "trading");
+        }
+        return config;
     }
 }
