@@ -1,5 +1,7 @@
 package io.tickwire.gateway;
 
+import java.util.function.Consumer;
+
 /**
  * A desk's requests, on the conductor's thread: rate-limited per session ({@code gateway.requestsPerSecond}),
  * parsed, and acted on — ping answered, subscriptions changed and confirmed, each new subscription followed by
@@ -11,15 +13,18 @@ final class DeskRequests
     private final DeskWriter desks;
     private final SnapshotSender snapshots;
     private final GatewayCounters counters;
+    /** The conductor's gate: a snapshot waits until the caches hold the whole journal. */
+    private final Consumer<Runnable> whenCaughtUp;
 
     /** The channels and symbol names are the snapshots' own: one conductor, one view of them. */
     DeskRequests(final GatewaySettings settings, final DeskWriter desks, final SnapshotSender snapshots,
-        final GatewayCounters counters)
+        final GatewayCounters counters, final Consumer<Runnable> whenCaughtUp)
     {
         this.settings = settings;
         this.desks = desks;
         this.snapshots = snapshots;
         this.counters = counters;
+        this.whenCaughtUp = whenCaughtUp;
     }
 
     void onText(final ClientSession session, final String text, final long nowNanos)
@@ -61,7 +66,14 @@ final class DeskRequests
             desks.subscribed(session, request, subscribe);
             if (subscribe)
             {
-                snapshots.send(session, request, nowNanos);
+                whenCaughtUp.accept(() ->
+                {
+                    if (session.channel.isActive())
+                    {
+                        snapshots.send(session, request, nowNanos);
+                        session.channel.flush();
+                    }
+                });
             }
         }
         session.channel.flush();

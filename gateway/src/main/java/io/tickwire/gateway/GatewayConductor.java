@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The gateway's one owner of state: it tails the output journal, keeps the last-value cache, holds every
@@ -48,7 +47,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private long nowNanos;
     private long nextSessionId;
     private volatile boolean caughtUp;
-    /** Requests that need the whole history (GET /setups) made before the conductor caught up. */
+    /** What needs the whole history (snapshots, GET /setups), asked for before the conductor caught up. */
     private final List<Runnable> afterCatchUp = new ArrayList<>();
 
     GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters)
@@ -62,7 +61,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.desks = new DeskWriter(counters);
         this.setups = new SetupLedger(renderer);
         this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters);
-        this.requests = new DeskRequests(settings, desks, snapshots, counters);
+        this.requests = new DeskRequests(settings, desks, snapshots, counters, this::whenCaughtUp);
     }
 
     @Override
@@ -77,10 +76,26 @@ final class GatewayConductor implements Agent, OutputJournalListener
         return "tickwire-gateway-conductor";
     }
 
-    /** Completes {@code verdict} with the next record of setup {@code setupId}. Conductor thread. */
-    void awaitVerdict(final long setupId, final CompletableFuture<SetupLedger.Verdict> verdict)
+    /** The setups' latest records and the commands waiting for a verdict. Conductor thread. */
+    SetupLedger setupLedger()
     {
-        setups.awaitVerdict(setupId, verdict);
+        return setups;
+    }
+
+    /**
+     * Runs {@code action} now if the caches hold the whole journal, else once they do: what answers from the
+     * caches (snapshots, GET /setups) must never answer from part of them. Conductor thread.
+     */
+    void whenCaughtUp(final Runnable action)
+    {
+        if (caughtUp)
+        {
+            action.run();
+        }
+        else
+        {
+            afterCatchUp.add(action);
+        }
     }
 
     /** Has read the output journal to its end once since start: snapshots are complete. */
@@ -115,7 +130,6 @@ final class GatewayConductor implements Agent, OutputJournalListener
         if (records < RECORDS_PER_DUTY_CYCLE && !caughtUp)
         {
             caughtUp = true; // the journal's end: the last-value cache holds everything written before start
-            snapshots.ready(nowNanos);
             afterCatchUp.forEach(Runnable::run);
             afterCatchUp.clear();
         }
@@ -175,17 +189,6 @@ final class GatewayConductor implements Agent, OutputJournalListener
             desks.error(session, null, "bad_request", why);
             session.channel.flush();
         }
-    }
-
-    /** Setups' latest states as a JSON array, by id, {@code limit} of them after {@code afterId}: GET /setups. */
-    void setupsJson(final long afterId, final int limit, final CompletableFuture<String> reply)
-    {
-        if (!caughtUp)
-        {
-            afterCatchUp.add(() -> setupsJson(afterId, limit, reply)); // a partial list would be a wrong one
-            return;
-        }
-        reply.complete(setups.page(afterId, limit));
     }
 
     // ---- the journal ---------------------------------------------------------------------------------

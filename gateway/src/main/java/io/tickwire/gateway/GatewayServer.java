@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import io.tickwire.model.Progress;
 import io.tickwire.model.errors.DistinctErrors;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -64,8 +65,7 @@ public final class GatewayServer implements AutoCloseable
     private volatile Thread conductorThread;
     private final SetupCommands setupCommands;
     private final long stallNanos;
-    private long lastDutyCycles = -1;
-    private long lastDutyCycleNanos;
+    private final Progress dutyCycles = new Progress();
 
     private GatewayServer(
         final GatewaySettings settings, final ChronicleQueue outputJournal, final EngineLink engine)
@@ -183,20 +183,14 @@ public final class GatewayServer implements AutoCloseable
     {
         final List<String> problems = new ArrayList<>(engine.problems().get());
         final Thread conductor = conductorThread;
-        final long now = System.nanoTime();
-        final long cycles = counters.dutyCycles.get();
-        if (cycles != lastDutyCycles)
-        {
-            lastDutyCycles = cycles;
-            lastDutyCycleNanos = now;
-        }
+        final long still = dutyCycles.stillFor(counters.dutyCycles.get(), System.nanoTime());
         if (conductor == null || conductor.getState() == Thread.State.TERMINATED)
         {
             problems.add("gateway conductor is not running");
         }
-        else if (now - lastDutyCycleNanos >= stallNanos)
+        else if (still >= stallNanos)
         {
-            problems.add("gateway conductor stalled: no duty cycle for " + (now - lastDutyCycleNanos) / 1_000_000 + " ms");
+            problems.add("gateway conductor stalled: no duty cycle for " + still / 1_000_000 + " ms");
         }
         return problems;
     }
@@ -267,7 +261,9 @@ public final class GatewayServer implements AutoCloseable
 
     void setupsJson(final long afterId, final int limit, final CompletableFuture<String> reply)
     {
-        conductor.enqueue(() -> conductor.setupsJson(afterId, limit, reply));
+        // a page of the caches is answered only once they hold the whole journal
+        conductor.enqueue(() -> conductor.whenCaughtUp(() -> reply.complete(conductor.setupLedger().page(afterId,
+            limit))));
     }
 
     /** WebSocket frames from a desk, handed to the conductor; the I/O thread keeps no state. */

@@ -78,7 +78,7 @@ final class SetupCommands
         final CompletableFuture<SetupLedger.Verdict> verdict = new CompletableFuture<>();
         conductor.enqueue(() ->
         {
-            conductor.awaitVerdict(command.id(), verdict); // waiting first, so the answer cannot slip past
+            conductor.setupLedger().awaitVerdict(command.id(), verdict); // waiting first: the answer cannot slip past
             engine.accept(command);
         });
         return verdict

@@ -2,9 +2,6 @@ package io.tickwire.gateway;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * What a desk gets when it subscribes, before any live update: the last value of every channel and symbol it
  * asked for (trades, quotes, prices, bars, metrics and pairs, regime, feed status, every setup's latest
@@ -13,9 +10,6 @@ import java.util.List;
  */
 final class SnapshotSender
 {
-    private record Waiting(ClientSession session, ClientRequest request)
-    {
-    }
 
     private final GatewayChannels channels;
     private final SymbolNames names;
@@ -25,9 +19,6 @@ final class SnapshotSender
     private final DeskWriter desks;
     private final GatewayCounters counters;
     private final JsonOut body = new JsonOut();
-    /** Subscriptions made before the conductor caught up with the journal: their snapshots wait for it. */
-    private final List<Waiting> waiting = new ArrayList<>();
-    private boolean ready;
 
     /** The channels and symbol names are the renderer's: one conductor, one view of them. */
     SnapshotSender(final LastValueCache cache, final SetupLedger setups, final ChannelRenderer channelRenderer,
@@ -52,28 +43,8 @@ final class SnapshotSender
         return names;
     }
 
-    /** The caches hold the whole journal: snapshots that waited for it go out now. */
-    void ready(final long nowNanos)
-    {
-        ready = true;
-        for (final Waiting w : waiting)
-        {
-            if (w.session().channel.isActive())
-            {
-                send(w.session(), w.request(), nowNanos);
-                w.session().channel.flush();
-            }
-        }
-        waiting.clear();
-    }
-
     void send(final ClientSession session, final ClientRequest request, final long nowNanos)
     {
-        if (!ready)
-        {
-            waiting.add(new Waiting(session, request)); // a partial cache would be a wrong snapshot
-            return;
-        }
         for (final String name : request.channels)
         {
             final int channel = channels.indexOf(name);

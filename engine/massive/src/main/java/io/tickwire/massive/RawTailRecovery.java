@@ -27,6 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class RawTailRecovery
 {
+    /** How long one batch may wait for room in the ring before the recovery gives up (and says so). */
+    private static final long MAX_WAIT_NANOS = 10_000_000_000L;
+
     private RawTailRecovery()
     {
     }
@@ -76,8 +79,14 @@ public final class RawTailRecovery
                     recovered++;
                 }
             }
+            final long deadline = System.nanoTime() + MAX_WAIT_NANOS;
             while (out.size() > 0 && !publisher.tryPublish(out))
             {
+                if (System.nanoTime() > deadline) // a ring that does not drain: never hold the ingest thread
+                {
+                    throw new IllegalStateException("the ring did not take recovered events for " +
+                        MAX_WAIT_NANOS / 1_000_000_000L + " s; " + recovered + " of them journaled");
+                }
                 LockSupport.parkNanos(100_000); // the stages are draining the ring: start-up may wait for them
             }
         }

@@ -2,6 +2,7 @@ package io.tickwire.node;
 
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.FeedState;
+import io.tickwire.model.Progress;
 import org.agrona.concurrent.NanoClock;
 
 import java.util.ArrayList;
@@ -44,10 +45,8 @@ final class NodeHealth
     private final long maxRingLag;
     private final long stallNanos;
     private final NanoClock clock;
-    private long lastProcessed = Long.MIN_VALUE;
-    private long lastMoveNanos;
-    private long lastTimerTicks = Long.MIN_VALUE;
-    private long lastTickNanos;
+    private final Progress stages = new Progress();
+    private final Progress timer = new Progress();
 
     NodeHealth(final Sources sources, final long maxRingLag, final long stallMillis, final NanoClock clock)
     {
@@ -71,32 +70,21 @@ final class NodeHealth
             problems.add("stage thread " + thread + " has ended");
         }
         final long lag = sources.ringLag();
-        final long processed = sources.processed();
         final long now = clock.nanoTime();
-        if (processed != lastProcessed)
-        {
-            lastProcessed = processed;
-            lastMoveNanos = now;
-        }
+        final long stagesStill = stages.stillFor(sources.processed(), now);
         if (lag > maxRingLag)
         {
             problems.add("ring lag " + lag + " events, above health.maxRingLag " + maxRingLag);
         }
-        if (lag > 0 && now - lastMoveNanos >= stallNanos)
+        if (lag > 0 && stagesStill >= stallNanos)
         {
             problems.add("ring stalled: " + lag + " events waiting and no stage progress for " +
-                TimeUnit.NANOSECONDS.toMillis(now - lastMoveNanos) + " ms");
+                TimeUnit.NANOSECONDS.toMillis(stagesStill) + " ms");
         }
-        final long ticks = sources.timerTicks();
-        if (ticks != lastTimerTicks)
+        final long timerStill = timer.stillFor(sources.timerTicks(), now);
+        if (timerStill >= stallNanos)
         {
-            lastTimerTicks = ticks;
-            lastTickNanos = now;
-        }
-        if (now - lastTickNanos >= stallNanos)
-        {
-            problems.add("ingest thread stalled: no timer tick for " +
-                TimeUnit.NANOSECONDS.toMillis(now - lastTickNanos) + " ms");
+            problems.add("ingest thread stalled: no timer tick for " + TimeUnit.NANOSECONDS.toMillis(timerStill) + " ms");
         }
         for (final Map.Entry<Cluster, FeedState> feed : sources.feedStates().entrySet())
         {

@@ -27,7 +27,6 @@ import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalPrefaulter;
 import io.tickwire.model.journal.JournalRetention;
 import io.tickwire.model.journal.JournaledTrades;
-import io.tickwire.model.journal.LastEventTime;
 import io.tickwire.model.setups.SetupRequest;
 import io.tickwire.model.symbols.SymbolStore;
 import io.tickwire.model.symbols.SymbolTable;
@@ -79,9 +78,8 @@ public final class TickwireNode implements AutoCloseable
     /** After a crash: journals what the raw capture has and the input journal lacks (on the producer thread). */
     private Runnable rawTailRecovery;
     private EventLoopGroup producerThread;
-    /** The newest market event time the input journal held at start (0 for a first run). */
-    private long lastJournaledEventTime;
-    private Set<JournaledTrades.Identity> journaledTrades = Set.of();
+    /** The input journal's end at start: its newest market event time (0 on a first run) and the trades near it. */
+    private JournaledTrades.Tail journalTail;
     /** After a crash: what the output tail repair did (null after a clean stop). */
     private String outputRepair;
     private NodeHealth health;
@@ -156,10 +154,9 @@ public final class TickwireNode implements AutoCloseable
         counters.symbols.setRelease(symbols.size());
 
         final ChronicleQueue inputJournal = keep(journal(Journal.INPUT));
-        lastJournaledEventTime = LastEventTime.of(inputJournal, 1_000_000);
-        // what the previous run journaled within the first backfill's reach (its margin before the gap)
-        journaledTrades = lastJournaledEventTime == 0 ? Set.of() : JournaledTrades.since(inputJournal,
-            lastJournaledEventTime - (ctx.feed().backfillMarginMillis() + 1_000) * 1_000_000L, 2_000_000);
+        // where the downtime began, and what was journaled within the first backfill's reach (its margin) before it
+        journalTail = JournaledTrades.tail(inputJournal, (ctx.feed().backfillMarginMillis() + 1_000) * 1_000_000L,
+            2_000_000);
         outputJournal = keep(journal(Journal.OUTPUT));
         final ChronicleQueue deadLetterJournal = keep(journal(Journal.DEAD_LETTER));
         final ChronicleQueue rawJournal = keep(journal(Journal.RAW));
@@ -192,10 +189,17 @@ public final class TickwireNode implements AutoCloseable
         disk.statusTo(controls::submitNodeStatus);
         rawTailRecovery = () ->
         {
-            final int recovered = RawTailRecovery.recover(rawJournal, inputJournal, symbols, publisher, 1_000_000);
-            LOG.warn("recovered {} events the raw capture held but the input journal did not", recovered);
-            controls.submitNodeStatus(FeedState.RECOVERED, "recovered " + recovered +
-                " events from the raw capture journal (captured, lost in the ring at the crash)");
+            try
+            {
+                final int recovered = RawTailRecovery.recover(rawJournal, inputJournal, symbols, publisher, 1_000_000);
+                LOG.warn("recovered {} events the raw capture held but the input journal did not", recovered);
+                controls.submitNodeStatus(FeedState.RECOVERED, "recovered " + recovered +
+                    " events from the raw capture journal (captured, lost in the ring at the crash)");
+            }
+            catch (final RuntimeException ex)
+            {
+                fail("recovering the raw capture's tail: " + ex.getMessage());
+            }
         };
         ingest = keep(new MassiveIngest(ctx.feed(), ctx.apiKey(), producerThread, publisher, symbols,
             new DeadLetterWriter(deadLetterJournal, counters), new RawCaptureWriter(rawJournal, counters), counters,
@@ -262,7 +266,7 @@ public final class TickwireNode implements AutoCloseable
         }
         controls.submitSetups(restores, adds);
         controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
-        ingest.start(lastJournaledEventTime, journaledTrades); // the downtime since: a declared gap, backfilled
+        ingest.start(journalTail.lastEventTime(), journalTail.trades()); // the downtime: a declared gap, backfilled
         engineStarted = true;
     }
 

@@ -8,9 +8,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The identities of the trades an input journal holds from a given event time on, read from its end backwards:
- * what a restarted node has already journaled of the window its first backfill reaches back over (the backfill
- * margin). Identity as the sequencer's dedupe has it: symbol, exchange, TRF id, trade id key.
+ * What a restarted node needs of its input journal's end, in one backward read: the newest market event time
+ * (trade, quote, index value, upstream aggregate) — where its downtime begins — and the identities of the trades
+ * journaled within {@code windowNanos} before it, which the first backfill reaches back over (its margin).
+ * Identity as the sequencer's dedupe has it: symbol, exchange, TRF id, trade id key. Bounded by {@code maxRecords}.
  */
 public final class JournaledTrades
 {
@@ -19,39 +20,55 @@ public final class JournaledTrades
     {
     }
 
+    /** The journal's end: its newest market event time (0 when none within reach) and the trades near it. */
+    public record Tail(long lastEventTime, Set<Identity> trades)
+    {
+    }
+
     private JournaledTrades()
     {
     }
 
-    /** Trades with an event time at or after {@code fromEventTime}, looking at most {@code maxRecords} back. */
-    public static Set<Identity> since(final ChronicleQueue inputJournal, final long fromEventTime, final int maxRecords)
+    public static Tail tail(final ChronicleQueue inputJournal, final long windowNanos, final int maxRecords)
     {
-        final Set<Identity> identities = new HashSet<>();
+        final Set<Identity> trades = new HashSet<>();
         final EventCodec codec = new EventCodec();
         final MarketEvent e = new MarketEvent();
         final JournalReader reader = new JournalReader(inputJournal).backwardFromEnd();
-        final boolean[] older = {false};
-        for (int i = 0; i < maxRecords && !older[0]; i++)
+        final long[] last = {0};
+        final boolean[] done = {false};
+        for (int i = 0; i < maxRecords && !done[0]; i++)
         {
             if (reader.poll((buffer, length, index) ->
             {
-                if (codec.decode(buffer, 0, e) && e.type == EventType.TRADE)
+                if (!codec.decode(buffer, 0, e) || !isMarketData(e.type))
                 {
-                    if (e.eventTime < fromEventTime && e.receiveTime < fromEventTime)
-                    {
-                        older[0] = true; // received before the window began: nothing older is in it
-                        return;
-                    }
-                    if (e.eventTime >= fromEventTime)
-                    {
-                        identities.add(new Identity(e.symbolId, e.exchange, e.trfId, e.tradeIdKey));
-                    }
+                    return;
+                }
+                if (last[0] == 0)
+                {
+                    last[0] = e.eventTime;
+                }
+                final long from = last[0] - windowNanos;
+                if (e.eventTime < from && e.receiveTime < from)
+                {
+                    done[0] = true; // received before the window began: nothing older is in it
+                }
+                else if (e.type == EventType.TRADE && e.eventTime >= from)
+                {
+                    trades.add(new Identity(e.symbolId, e.exchange, e.trfId, e.tradeIdKey));
                 }
             }) == 0)
             {
                 break;
             }
         }
-        return identities;
+        return new Tail(last[0], trades);
+    }
+
+    private static boolean isMarketData(final int type)
+    {
+        return type == EventType.TRADE || type == EventType.QUOTE || type == EventType.INDEX_VALUE ||
+            type == EventType.AGGREGATE;
     }
 }

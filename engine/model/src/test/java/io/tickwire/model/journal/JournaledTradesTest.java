@@ -22,7 +22,7 @@ class JournaledTradesTest
     Path dir;
 
     @Test
-    void shouldCollectTheIdentitiesOfTheTradesFromAnEventTimeOnAndStopAtOlderOnes()
+    void shouldFindTheNewestEventAndTheTradesWithinTheWindowBeforeIt()
     {
         try (ChronicleQueue input = Journal.open(dir, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
         {
@@ -40,10 +40,21 @@ class JournaledTradesTest
                 e.receiveTime = e.eventTime;
                 appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
             }
-            final Set<JournaledTrades.Identity> recent = JournaledTrades.since(input, T0 + 7 * S, 1_000);
+            final JournaledTrades.Tail tail = JournaledTrades.tail(input, 2 * S, 1_000);
+            assertEquals(T0 + 9 * S, tail.lastEventTime(), "the newest market event");
             assertEquals(Set.of(new JournaledTrades.Identity(1, 4, 202, 107), new JournaledTrades.Identity(1, 4, 0, 108),
-                new JournaledTrades.Identity(1, 4, 202, 109)), recent);
-            assertEquals(0, JournaledTrades.since(input, T0 + 20 * S, 1_000).size(), "none that recent");
+                new JournaledTrades.Identity(1, 4, 202, 109)), tail.trades(), "trades from 2 s before it on");
+        }
+    }
+
+    @Test
+    void shouldFindNothingInAnEmptyJournal()
+    {
+        try (ChronicleQueue input = Journal.open(dir, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
+        {
+            final JournaledTrades.Tail tail = JournaledTrades.tail(input, 2 * S, 1_000);
+            assertEquals(0, tail.lastEventTime(), "a first run: no gap to declare");
+            assertEquals(Set.of(), tail.trades());
         }
     }
 }
