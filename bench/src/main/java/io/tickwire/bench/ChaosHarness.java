@@ -1,5 +1,8 @@
 package io.tickwire.bench;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.event.EventType;
@@ -32,8 +35,10 @@ import java.util.concurrent.TimeUnit;
  * simulator in this one, is killed with SIGKILL several times while the market runs, restarted each time, and
  * finally stopped cleanly once the market has ended. Then the output journal is checked against the
  * simulator's ground truth — every trade exactly once, or missing inside a gap the engine declared and could
- * not backfill — and a whole-journal replay is compared with it byte for byte. Exit 1 when anything is lost
- * outside a declared gap, doubled, or replays differently.
+ * not backfill — and a whole-journal replay is compared with it byte for byte; its bars are compared with those of
+ * one uninterrupted run over the same events ({@link RestartBars}); and a desk on each run's gateway must not have
+ * received history as live ({@link ChaosDesk}). Exit 1 when anything is lost outside a declared gap, doubled,
+ * replays differently, a bar differs, or a desk got history as live.
  *
  * <pre>bin/bench chaos [--kills 5] [--rate 20000] [--run-seconds 8]</pre>
  */
@@ -63,6 +68,8 @@ public final class ChaosHarness
         // the market must still run well into the final run: its first live data starts the last gap's backfill
         final long events = (long)rate * (runSeconds * (kills + 2) + RESTART_SECONDS * kills);
         final List<Long> downtimes = new ArrayList<>(); // connected, killed, connected, ... (ms)
+        final List<ChaosDesk> desks = new ArrayList<>();
+        final EventLoopGroup deskLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(rate).apiKey(KEY)
             .maxEvents(events).historyPerTicker((int)Math.min(Integer.MAX_VALUE, events))))
         {
@@ -70,17 +77,21 @@ public final class ChaosHarness
                 runSeconds, events);
             for (int k = 0; k < kills; k++)
             {
-                final Process engine = start(simulator, data, dir.resolve("engine-" + k + ".log"));
+                final int port = freePort();
+                final Process engine = start(simulator, data, port, dir.resolve("engine-" + k + ".log"));
                 awaitConnected(simulator);
                 downtimes.add(System.currentTimeMillis()); // the end of the previous downtime
+                desks.add(ChaosDesk.connect(deskLoop, port, TICKERS));
                 TimeUnit.SECONDS.sleep(runSeconds); // a harness, not a test: the market runs meanwhile
                 downtimes.add(System.currentTimeMillis()); // killed now
                 engine.destroyForcibly().waitFor();
                 out.printf("  kill %d: engine killed after %d s connected%n", k + 1, runSeconds);
             }
-            final Process engine = start(simulator, data, dir.resolve("engine-final.log"));
+            final int port = freePort();
+            final Process engine = start(simulator, data, port, dir.resolve("engine-final.log"));
             awaitConnected(simulator);
             downtimes.add(System.currentTimeMillis());
+            desks.add(ChaosDesk.connect(deskLoop, port, TICKERS));
             while (simulator.eventsGenerated() < events)
             {
                 TimeUnit.MILLISECONDS.sleep(200);
@@ -99,18 +110,66 @@ public final class ChaosHarness
             }
             engine.destroy(); // SIGTERM: a clean stop
             engine.waitFor(60, TimeUnit.SECONDS);
-            return verdict(simulator, data, dir, downtimes, out);
+            return verdict(simulator, data, dir, downtimes, out) & desksVerdict(desks, out) &
+                barsVerdict(data.resolve("journals"), dir, downtimes, out);
+        }
+        finally
+        {
+            desks.forEach(ChaosDesk::close);
+            deskLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
     }
 
-    private static Process start(final MassiveSimulator simulator, final Path data, final Path log) throws Exception
+    /** No desk received as live a trade the engine had received before the desk connected. */
+    private static boolean desksVerdict(final List<ChaosDesk> desks, final PrintStream out)
+    {
+        long live = 0;
+        long snapshots = 0;
+        long history = 0;
+        for (final ChaosDesk desk : desks)
+        {
+            live += desk.live();
+            snapshots += desk.snapshots();
+            history += desk.historyAsLive();
+        }
+        out.printf("  desks (one per engine run, on every trade): %,d live trades, %,d snapshots, %,d older than " +
+            "their connection sent as live%n", live, snapshots, history);
+        return history == 0 && live > 0;
+    }
+
+    /** The bars written across the restarts equal those of one uninterrupted run over the same events. */
+    private static boolean barsVerdict(final Path journals, final Path dir, final List<Long> marks,
+        final PrintStream out)
+    {
+        final List<Long> restarts = new ArrayList<>();
+        for (int i = 2; i < marks.size(); i += 2)
+        {
+            restarts.add(marks.get(i));
+        }
+        final RestartBars.Result bars = RestartBars.compare(journals, dir, restarts);
+        out.printf("  bars vs one uninterrupted run over the same events: %,d bar records, %,d differ; %,d of them " +
+            "1 s or 1 m bars within a minute of a restart%s%n", bars.bars(), bars.differing(), bars.nearRestarts(),
+            bars.firstDifference() == null ? "" : "; first: " + bars.firstDifference());
+        return bars.differing() == 0 && bars.nearRestarts() > 0;
+    }
+
+    private static int freePort() throws java.io.IOException
+    {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Process start(final MassiveSimulator simulator, final Path data, final int gatewayPort,
+        final Path log) throws Exception
     {
         final Path home = Path.of(System.getProperty("tickwire.home", ".")).toAbsolutePath();
         final ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/tickwire").toString(), "run",
             "--set", "feed.url=" + simulator.url(), "--set", "feed.restUrl=" + simulator.restUrl(),
             "--set", "feed.apiKeyEnv=TICKWIRE_CHAOS_KEY", "--set", "feed.clusters=stocks",
             "--set", "feed.stocks.symbols=" + String.join(",", TICKERS), "--set", "feed.stocks.channels=T,Q",
-            "--set", "engine.dataDir=" + data, "--set", "gateway.port=0");
+            "--set", "engine.dataDir=" + data, "--set", "gateway.port=" + gatewayPort);
         pb.environment().put("TICKWIRE_CHAOS_KEY", KEY);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return pb.start();

@@ -30,6 +30,11 @@ final class HarnessOptions
         return values.getOrDefault(name, absent);
     }
 
+    long number(final String name, final long absent)
+    {
+        return values.containsKey(name) ? Long.parseLong(values.get(name)) : absent;
+    }
+
     int integer(final String name, final int absent)
     {
         return values.containsKey(name) ? Integer.parseInt(values.get(name)) : absent;

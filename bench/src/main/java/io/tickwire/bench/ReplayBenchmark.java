@@ -85,7 +85,8 @@ public final class ReplayBenchmark
         }
     }
 
-    private static void write(final Path input, final long events)
+    /** An input journal of {@code events} events of this benchmark's mix (fixed seed 11). */
+    static void write(final Path input, final long events)
     {
         try (ChronicleQueue queue = Journal.open(input, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
         {

@@ -3,10 +3,8 @@ package io.tickwire.replay;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.EngineCounters;
-import io.tickwire.model.event.MarketEvent;
-import io.tickwire.model.journal.EventCodec;
 import io.tickwire.model.journal.Journal;
-import io.tickwire.model.journal.JournalReader;
+import io.tickwire.engine.ring.InputReplay;
 import io.tickwire.engine.ring.Pipeline;
 import io.tickwire.engine.ring.RingPublisher;
 import io.tickwire.engine.ring.StageErrorPolicy;
@@ -64,21 +62,7 @@ public final class JournalReplayer
                 new StageErrorPolicy(counters, errors, fatal::complete));
             try
             {
-                final RingPublisher publisher = new RingPublisher(pipeline.ring(), null, counters);
-                final EventCodec codec = new EventCodec();
-                final MarketEvent event = new MarketEvent();
-                final JournalReader reader = new JournalReader(input).toStart();
-                final long[] count = new long[1];
-                reader.drain((buffer, length, index) ->
-                {
-                    if (codec.decode(buffer, 0, event))
-                    {
-                        event.inputIndex = index; // as the live input journal stage recorded it
-                        publisher.publishBlocking(event);
-                        count[0]++;
-                    }
-                });
-                records = count[0];
+                records = InputReplay.publishAll(input, new RingPublisher(pipeline.ring(), null, counters));
             }
             finally
             {

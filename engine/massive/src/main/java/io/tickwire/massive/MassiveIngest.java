@@ -88,14 +88,17 @@ public final class MassiveIngest implements AutoCloseable
         connections.values().forEach((c) -> c.start(lastJournaledEventTime));
     }
 
-    /** Closes the connections on the producer thread; the node shuts that thread down afterwards. */
+    /**
+     * Closes the connections on the producer thread, behind whatever it still has queued (a connection's start
+     * hands work to the REST thread), then the REST thread; the node shuts the producer thread down afterwards.
+     */
     @Override
     public void close()
     {
         inputs.close();
+        producerThread.submit(() -> connections.values().forEach(MassiveConnection::close)).awaitUninterruptibly(2_000);
         restThread.shutdownNow();
         httpThreads.shutdownNow();
-        producerThread.submit(() -> connections.values().forEach(MassiveConnection::close)).awaitUninterruptibly(2_000);
         try
         {
             restThread.awaitTermination(5, TimeUnit.SECONDS);

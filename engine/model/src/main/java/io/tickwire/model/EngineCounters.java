@@ -63,6 +63,10 @@ public final class EngineCounters
         manager.newCounter("alerts_entry_window_opened"), manager.newCounter("alerts_stop_threat"),
         manager.newCounter("alerts_target1_touched"), manager.newCounter("alerts_flow_divergence_detected")};
     public final AtomicCounter lateTrades = manager.newCounter("late_trades");
+    // written once by the node at start, before the live ring: the input records replayed to rebuild the
+    // stages' state, and how long that took
+    public final AtomicCounter rebuiltInputs = manager.newCounter("rebuilt_inputs");
+    public final AtomicCounter rebuildMillis = manager.newCounter("rebuild_ms");
     // written by the journal stages
     public final AtomicCounter inputJournalRecords = manager.newCounter("input_journal_records");
     public final AtomicCounter inputJournalBytes = manager.newCounter("input_journal_bytes");
@@ -87,6 +91,22 @@ public final class EngineCounters
     public final AtomicCounter backfillsSkipped = manager.newCounter("backfills_skipped");
     public final AtomicCounter backfillAlreadyJournaled = manager.newCounter("backfill_already_journaled");
     public final AtomicCounter restErrors = manager.newCounter("rest_errors");
+
+    /**
+     * Zeroes what the stages counted (sequencer to setups, and the output journal's records) while the node
+     * rebuilt their state from its journal at start: the counts then start when the node goes live, as after any
+     * start. Called by the node before the live ring starts, while no stage thread runs.
+     */
+    public void zeroStageCounts()
+    {
+        for (int id = tradesAccepted.id(); id <= lateTrades.id(); id++)
+        {
+            manager.setCounterValue(id, 0);
+        }
+        stageErrors.setRelease(0);
+        outputJournalRecords.setRelease(0);
+        outputJournalBytes.setRelease(0);
+    }
 
     /** A snapshot of every counter by label, in registration order. Allocates: for tools and endpoints. */
     public Map<String, Long> snapshot()

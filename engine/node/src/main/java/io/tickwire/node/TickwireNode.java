@@ -10,6 +10,7 @@ import io.tickwire.engine.ring.ControlInputs;
 import io.tickwire.engine.ring.Pipeline;
 import io.tickwire.engine.ring.RingPublisher;
 import io.tickwire.engine.ring.StageErrorPolicy;
+import io.tickwire.engine.ring.Stages;
 import io.tickwire.engine.ring.ThreadingLayout;
 import io.tickwire.engine.setups.ChronicleSetupStore;
 import io.tickwire.gateway.EngineLink;
@@ -80,8 +81,10 @@ public final class TickwireNode implements AutoCloseable
     private EventLoopGroup producerThread;
     /** The input journal's end at start: its newest market event time (0 on a first run) and the trades near it. */
     private JournaledTrades.Tail journalTail;
-    /** After a crash: what the output tail repair did (null after a clean stop). */
-    private String outputRepair;
+    /** The stateful stages, their state rebuilt from the input journal at start, then run by the live ring. */
+    private Stages stages;
+    /** What the rebuild at start did. */
+    private StateRebuild.Result rebuild;
     private NodeHealth health;
     private volatile boolean engineStarted;
     /** The fatal path runs here: never on the failing thread, which closing the node may wait for. */
@@ -160,13 +163,6 @@ public final class TickwireNode implements AutoCloseable
         outputJournal = keep(journal(Journal.OUTPUT));
         final ChronicleQueue deadLetterJournal = keep(journal(Journal.DEAD_LETTER));
         final ChronicleQueue rawJournal = keep(journal(Journal.RAW));
-        if (!marker.previousStopWasClean()) // before the ring: its outputs follow the repaired tail
-        {
-            final OutputTailRepair.Result repair = OutputTailRepair.repair(inputJournal, outputJournal, ctx.config(),
-                ctx.dataDir().resolve("repair-scratch"), 5_000_000);
-            LOG.warn("{}", repair.summary());
-            outputRepair = repair.summary();
-        }
         final int retentionDays = ctx.config().get(Keys.JOURNAL_RETENTION_DAYS);
         keep(new NodeWatchdog(disk, List.of(new JournalRetention(inputJournal, retentionDays),
             new JournalRetention(outputJournal, retentionDays), new JournalRetention(deadLetterJournal, retentionDays),
@@ -178,8 +174,18 @@ public final class TickwireNode implements AutoCloseable
                 ctx.journalDir(Journal.DEAD_LETTER), ctx.journalDir(Journal.RAW))));
         }
 
-        pipeline = keep(Pipeline.live(ctx.pipeline().setupStore(setupStore), inputJournal,
-            outputJournal, counters, new StageErrorPolicy(counters, errors, this::fail)));
+        stages = Stages.from(ctx.pipeline().setupStore(setupStore), counters);
+        rebuild = StateRebuild.run(stages, inputJournal, outputJournal, ctx.config(), counters); // before the live ring
+        if (rebuild.difference() == null && rebuild.appended() == 0)
+        {
+            LOG.info("{}", rebuild.summary());
+        }
+        else
+        {
+            LOG.warn("{}", rebuild.summary());
+        }
+        pipeline = keep(Pipeline.live(ctx.pipeline(), stages, inputJournal, outputJournal, counters,
+            new StageErrorPolicy(counters, errors, this::fail)));
         // the ring's one producer: feed frames, REST events, feed states, timer ticks and commands all enter here
         producerThread = new MultiThreadIoEventLoopGroup(1,
             new DefaultThreadFactory("tickwire-ingest", true), NioIoHandler.newFactory());
@@ -243,22 +249,28 @@ public final class TickwireNode implements AutoCloseable
         final Set<Long> restored = new HashSet<>();
         setupStore.forEach((e) ->
         {
+            if (stages.setups().knows(e.setupId))
+            {
+                return; // the rebuild replayed it from the input journal: the journal, not the store, is the truth
+            }
             final MarketEvent copy = new MarketEvent();
             copy.copyInputFrom(e);
             restores.add(copy);
             restored.add(e.setupId);
         });
-        final List<SetupRequest> adds = ctx.fileSetups().stream().filter((r) -> !restored.contains(r.id())).toList();
+        final List<SetupRequest> adds = ctx.fileSetups().stream()
+            .filter((r) -> !restored.contains(r.id()) && !stages.setups().knows(r.id())).toList(); // added once
         if (!restores.isEmpty() || !adds.isEmpty())
         {
-            LOG.info("setups: {} restored, {} from the setups file", restores.size(), adds.size());
+            LOG.info("setups: {} restored from the store (not in the retained journal), {} from the setups file",
+                restores.size(), adds.size());
         }
         controls.announceStart();
         controls.submitNodeStatus(marker.previousStopWasClean() ? FeedState.UP : FeedState.RECOVERED,
             "started: " + marker.previousStop());
-        if (outputRepair != null)
+        if (rebuild.appended() > 0 || rebuild.difference() != null)
         {
-            controls.submitNodeStatus(FeedState.RECOVERED, outputRepair);
+            controls.submitNodeStatus(FeedState.RECOVERED, rebuild.summary());
         }
         if (!marker.previousStopWasClean())
         {

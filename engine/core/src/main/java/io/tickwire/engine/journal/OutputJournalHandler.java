@@ -2,6 +2,7 @@ package io.tickwire.engine.journal;
 
 import io.tickwire.model.journal.EventCodec;
 import io.tickwire.model.journal.JournalAppender;
+import io.tickwire.model.journal.RecordSink;
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.event.EventType;
@@ -9,30 +10,40 @@ import io.tickwire.model.event.MarketEvent;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.ExpandableArrayBuffer;
 
+import java.util.function.Supplier;
+
 /**
  * Last stage: writes what tickwire concluded from each input, in ring order — symbol definitions, accepted
  * trades, quotes, index values, upstream aggregates, feed states, then the bars the input closed and the
  * metrics computed at those closes, then setup transitions and tactical alerts. Timer
  * ticks and rejected inputs leave no output record. The gateway and the tools read this journal; replay
- * must reproduce it byte for byte.
+ * must reproduce it byte for byte. Its records go to a {@link RecordSink}: the journal's appender, or, while the
+ * node rebuilds its state at start, an {@link OutputJournalCheck} of what the journal already holds.
  */
 public final class OutputJournalHandler implements EventHandler<MarketEvent>
 {
-    private final ChronicleQueue queue;
+    private final Supplier<RecordSink> sinks;
     private final EngineCounters counters;
     private final EventCodec codec = new EventCodec();
-    private JournalAppender appender;
+    private RecordSink appender;
 
+    /** Appends to {@code queue}. */
     public OutputJournalHandler(final ChronicleQueue queue, final EngineCounters counters)
     {
-        this.queue = queue;
+        this(() -> new JournalAppender(queue), counters);
+    }
+
+    /** @param sinks made on the stage's thread (Chronicle appenders are thread-bound) */
+    public OutputJournalHandler(final Supplier<RecordSink> sinks, final EngineCounters counters)
+    {
+        this.sinks = sinks;
         this.counters = counters;
     }
 
     @Override
     public void onStart()
     {
-        appender = new JournalAppender(queue);
+        appender = sinks.get();
     }
 
     @Override

@@ -7,14 +7,10 @@ import com.lmax.disruptor.dsl.ProducerType;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.EngineCounters;
-import io.tickwire.engine.bars.MicrobarHandler;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.engine.journal.InputJournalHandler;
-import io.tickwire.engine.metrics.MetricsHandler;
 import io.tickwire.engine.metrics.MetricsSettings;
 import io.tickwire.engine.journal.OutputJournalHandler;
-import io.tickwire.engine.sequencer.SequencerHandler;
-import io.tickwire.engine.setups.SetupEvaluator;
 import io.tickwire.engine.setups.SetupSettings;
 import io.tickwire.engine.setups.SetupStore;
 import net.openhft.affinity.AffinityLock;
@@ -39,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * The output stage runs after the input journal stage, so the output journal is never ahead of the input.
- * Stateful stages start afresh at each journaled engine start ({@link RestartableStage}).
+ * The stateful stages' state outlives a ring ({@link Stages}): a node rebuilds it by replay, then goes live.
  */
 public final class Pipeline implements AutoCloseable
 {
@@ -156,26 +152,19 @@ public final class Pipeline implements AutoCloseable
     /** The stage threads, for health: a thread that has ended leaves its stages' events waiting for ever. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    private Pipeline(
-        final Settings settings, final ChronicleQueue inputJournal, final ChronicleQueue outputJournal,
-        final EngineCounters counters, final StageErrorPolicy policy)
+    private Pipeline(final Settings settings, final Stages stages, final ChronicleQueue inputJournal,
+        final OutputJournalHandler outputStage, final EngineCounters counters, final StageErrorPolicy policy)
     {
         final ThreadingLayout layout = settings.layout;
         disruptor = new Disruptor<>(MarketEvent::new, settings.ringSize,
             threadFactory(layout.dedicated(), settings.cpus, threads), ProducerType.SINGLE, layout.newWaitStrategy());
         disruptor.setDefaultExceptionHandler(new FatalStageExceptionHandler(policy));
 
-        final EventHandler<MarketEvent> sequencer = new GuardedStage(StageName.SEQUENCER, new RestartableStage(
-            () -> new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters)), policy, false);
-        final EventHandler<MarketEvent> microbars = new GuardedStage(StageName.MICROBARS, new RestartableStage(
-            () -> new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis, settings.latenessMillis,
-                settings.priceExcludedConditions, settings.volumeExcludedConditions, counters)), policy, false);
-        final EventHandler<MarketEvent> metrics = new GuardedStage(StageName.METRICS, new RestartableStage(
-            () -> new MetricsHandler(settings.metrics, counters)), policy, false);
-        final EventHandler<MarketEvent> setups = new GuardedStage(StageName.SETUPS, new RestartableStage(
-            () -> new SetupEvaluator(settings.setups, settings.setupStore, counters)), policy, false);
-        final EventHandler<MarketEvent> output = new GuardedStage(StageName.OUTPUT_JOURNAL,
-            new OutputJournalHandler(outputJournal, counters), policy, true);
+        final EventHandler<MarketEvent> sequencer = new GuardedStage(StageName.SEQUENCER, stages.sequencer, policy, false);
+        final EventHandler<MarketEvent> microbars = new GuardedStage(StageName.MICROBARS, stages.microbars, policy, false);
+        final EventHandler<MarketEvent> metrics = new GuardedStage(StageName.METRICS, stages.metrics, policy, false);
+        final EventHandler<MarketEvent> setups = new GuardedStage(StageName.SETUPS, stages.setups, policy, false);
+        final EventHandler<MarketEvent> output = new GuardedStage(StageName.OUTPUT_JOURNAL, outputStage, policy, true);
         final EventHandler<MarketEvent> input = inputJournal == null ? null :
             new GuardedStage(StageName.INPUT_JOURNAL, new InputJournalHandler(inputJournal, counters), policy, false);
         lastStage = wire(layout, sequencer, input, microbars, metrics, setups, output);
@@ -211,19 +200,37 @@ public final class Pipeline implements AutoCloseable
         return output;
     }
 
-    /** The live core: every stage, input journal included. */
-    public static Pipeline live(
-        final Settings settings, final ChronicleQueue inputJournal, final ChronicleQueue outputJournal,
-        final EngineCounters counters, final StageErrorPolicy policy)
+    /** The live core: every stage, input journal included, the stages' state carried in {@code stages}. */
+    public static Pipeline live(final Settings settings, final Stages stages, final ChronicleQueue inputJournal,
+        final ChronicleQueue outputJournal, final EngineCounters counters, final StageErrorPolicy policy)
     {
-        return new Pipeline(settings, inputJournal, outputJournal, counters, policy);
+        return new Pipeline(settings, stages, inputJournal, new OutputJournalHandler(outputJournal, counters), counters,
+            policy);
     }
 
-    /** The replay core: the same stages but the input journal, which is what is being replayed. */
+    /** The live core from the start of a journal: fresh stages. */
+    public static Pipeline live(final Settings settings, final ChronicleQueue inputJournal,
+        final ChronicleQueue outputJournal, final EngineCounters counters, final StageErrorPolicy policy)
+    {
+        return live(settings, Stages.from(settings, counters), inputJournal, outputJournal, counters, policy);
+    }
+
+    /**
+     * The replay core: the same stages but the input journal, which is what is being replayed, its records going
+     * to {@code outputStage}.
+     */
+    public static Pipeline replay(final Settings settings, final Stages stages, final OutputJournalHandler outputStage,
+        final EngineCounters counters, final StageErrorPolicy policy)
+    {
+        return new Pipeline(settings, stages, null, outputStage, counters, policy);
+    }
+
+    /** The replay core from the start of a journal into a new output journal. */
     public static Pipeline replay(final Settings settings, final ChronicleQueue outputJournal,
         final EngineCounters counters, final StageErrorPolicy policy)
     {
-        return new Pipeline(settings, null, outputJournal, counters, policy);
+        return replay(settings, Stages.from(settings, counters), new OutputJournalHandler(outputJournal, counters),
+            counters, policy);
     }
 
     public RingBuffer<MarketEvent> ring()

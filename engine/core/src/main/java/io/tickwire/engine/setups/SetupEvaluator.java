@@ -63,6 +63,15 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             (s, value) -> alert(s, FLOW_DIVERGENCE, 0, value)));
     }
 
+    /**
+     * Whether a setup with this id was ever added (live or finished). Read only while no stage thread runs: by the
+     * node between its rebuild at start and the live ring.
+     */
+    public boolean knows(final long id)
+    {
+        return book.get(id) != null;
+    }
+
     @Override
     public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
     {

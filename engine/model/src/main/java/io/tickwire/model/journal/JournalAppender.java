@@ -11,7 +11,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * in with one bulk write: simple, garbage-free, and the copy of ~100 bytes is noise next to the append.
  * Must be created and used on one thread (Chronicle appenders are thread-bound).
  */
-public final class JournalAppender
+public final class JournalAppender implements RecordSink
 {
     private final ExcerptAppender appender;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[1 << 16]);
@@ -23,17 +23,19 @@ public final class JournalAppender
         this.appender = queue.createAppender();
     }
 
-    /** A buffer to encode the next record into, at offset 0. */
+    @Override
     public UnsafeBuffer scratch()
     {
         return scratch;
     }
 
+    @Override
     public void appendScratch(final int length)
     {
         append(scratch.byteArray(), 0, length);
     }
 
+    @Override
     public void append(final byte[] bytes, final int offset, final int length)
     {
         try (DocumentContext dc = appender.writingDocument())
