@@ -2,7 +2,6 @@ package io.tickwire.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.journal.EventCodec;
 import io.tickwire.gateway.GatewayBenchmarkAccess;
@@ -32,16 +31,8 @@ public class GatewayBenchmark extends BenchmarkDefaults
     @Setup
     public void setUp()
     {
-        final MarketEvent trade = new MarketEvent();
-        trade.reset(EventType.TRADE);
-        trade.eventTime = 1_795_186_800_000_000_000L;
-        trade.receiveTime = trade.eventTime + 1_000_000;
-        trade.symbolId = 1;
-        trade.exchange = 4;
-        trade.price = 600_010_000L;
-        trade.size = 100_000_000L;
+        final MarketEvent trade = BenchEvents.trade(new MarketEvent(), 1);
         trade.sequence = 99;
-        trade.text("52983525034215");
         new EventCodec().encodeOutput(trade, record, 0);
         gateway = new GatewayBenchmarkAccess("SPY");
         rendered = gateway.renderTrade(record).getBytes(StandardCharsets.US_ASCII);

@@ -66,16 +66,9 @@ public class PrimitivesBenchmark extends BenchmarkDefaults
     @Setup(Level.Trial)
     public void setUp() throws IOException
     {
-        trade.reset(EventType.TRADE);
-        trade.eventTime = 1_795_186_800_000_000_000L;
-        trade.receiveTime = trade.eventTime + 1_000_000;
-        trade.symbolId = 7;
-        trade.exchange = 4;
+        BenchEvents.trade(trade, 7);
         trade.trfId = 201;
-        trade.price = 600_010_000L;
-        trade.size = 100_000_000L;
         trade.sequence = 123_456;
-        trade.text("52983525034215");
         trade.tradeIdKey = 52_983_525_034_215L;
         encodedLength = codec.encodeOutput(trade, buffer, 0);
         buffer.getBytes(0, record, 0, encodedLength);

@@ -12,7 +12,6 @@ import io.tickwire.simulator.SimulatorSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -50,15 +49,8 @@ public final class RestartBenchmark
         final Path data = dir.resolve("data");
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(1).apiKey("k")))
         {
-            final Map<String, String> settings = new HashMap<>();
-            settings.put("feed.url", simulator.url());
-            settings.put("feed.restUrl", simulator.restUrl());
-            settings.put("feed.clusters", "stocks");
-            settings.put("feed.stocks.symbols", "SPY");
-            settings.put("feed.stocks.channels", "T");
-            settings.put("engine.dataDir", data.toString());
+            final Map<String, String> settings = simulator.nodeSettings(data, "SPY", "T");
             settings.put("engine.threading", "shared");
-            settings.put("gateway.port", "0");
             final TickwireConfig config = TickwireConfig.load(null, settings, Map.of());
             final NodeContext ctx = new NodeContext().config(config).apiKey("k");
             final Path input = data.resolve("journals").resolve(Journal.INPUT);

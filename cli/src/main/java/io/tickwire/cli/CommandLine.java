@@ -1,5 +1,7 @@
 package io.tickwire.cli;
 
+import java.nio.file.Files;
+import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 
 import java.nio.file.Path;
@@ -63,6 +65,32 @@ final class CommandLine
     TickwireConfig config()
     {
         return TickwireConfig.load(configFile, overrides, System.getenv());
+    }
+
+    /**
+     * The journal an option names, or else journal {@code journal} under the configured data directory; it must
+     * exist (a tool reads it).
+     */
+    Path existingJournal(final String option, final String journal)
+    {
+        final Path path = Path.of(option(option,
+            Path.of(config().get(Keys.ENGINE_DATA_DIR)).resolve("journals").resolve(journal).toString()));
+        if (!Files.isDirectory(path))
+        {
+            throw new IllegalArgumentException("no " + journal + " journal at " + path);
+        }
+        return path;
+    }
+
+    /** A required option's value. */
+    String required(final String name, final String what)
+    {
+        final String value = options.get(name);
+        if (value == null)
+        {
+            throw new IllegalArgumentException("--" + name + " " + what + " is required");
+        }
+        return value;
     }
 
     String option(final String name, final String fallback)

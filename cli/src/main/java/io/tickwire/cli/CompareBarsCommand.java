@@ -1,12 +1,9 @@
 package io.tickwire.cli;
 
-import io.tickwire.config.Keys;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.replay.UpstreamBarComparator;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** {@code tickwire compare-bars}: tickwire's bars against Massive's A/AM bars in an output journal. */
 final class CompareBarsCommand
@@ -23,18 +20,7 @@ final class CompareBarsCommand
 
     static int run(final CommandLine cl, final PrintStream out)
     {
-        if (cl.help)
-        {
-            out.println(HELP);
-            return 0;
-        }
-        final Path journal = Path.of(cl.option("output",
-            Path.of(cl.config().get(Keys.ENGINE_DATA_DIR)).resolve("journals").resolve(Journal.OUTPUT).toString()));
-        if (!Files.isDirectory(journal))
-        {
-            throw new IllegalArgumentException("no output journal at " + journal);
-        }
-        final UpstreamBarComparator.Result r = UpstreamBarComparator.compare(journal);
+        final UpstreamBarComparator.Result r = UpstreamBarComparator.compare(cl.existingJournal("output", Journal.OUTPUT));
         out.printf("matched %d, differing %d, tickwire only %d, upstream only %d%n", r.matched(), r.differing(),
             r.tickwireOnly(), r.upstreamOnly());
         r.examples().forEach((e) -> out.println("  " + e));

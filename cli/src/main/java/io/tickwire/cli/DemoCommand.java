@@ -28,11 +28,6 @@ final class DemoCommand
 
     static int run(final CommandLine cl, final PrintStream out) throws InterruptedException
     {
-        if (cl.help)
-        {
-            out.println(HELP);
-            return 0;
-        }
         final long duration = cl.longOption("duration", 0);
         TickwireConfig config = cl.config();
         if (cl.options.containsKey("rate"))

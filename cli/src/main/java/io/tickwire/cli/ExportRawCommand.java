@@ -1,11 +1,9 @@
 package io.tickwire.cli;
 
-import io.tickwire.config.Keys;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.replay.RawJournalExporter;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code tickwire export-raw}: the raw capture journal as a recorded session the simulator can serve. */
@@ -24,22 +22,8 @@ final class ExportRawCommand
 
     static int run(final CommandLine cl, final PrintStream out)
     {
-        if (cl.help)
-        {
-            out.println(HELP);
-            return 0;
-        }
-        final Path input = Path.of(cl.option("input",
-            Path.of(cl.config().get(Keys.ENGINE_DATA_DIR)).resolve("journals").resolve(Journal.RAW).toString()));
-        final String output = cl.options.get("output");
-        if (output == null)
-        {
-            throw new IllegalArgumentException("--output FILE is required");
-        }
-        if (!Files.isDirectory(input))
-        {
-            throw new IllegalArgumentException("no raw capture journal at " + input);
-        }
+        final String output = cl.required("output", "FILE");
+        final Path input = cl.existingJournal("input", Journal.RAW);
         out.printf("exported %,d frames to %s%n", RawJournalExporter.export(input, Path.of(output)), output);
         return 0;
     }

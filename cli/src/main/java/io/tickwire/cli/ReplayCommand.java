@@ -1,6 +1,5 @@
 package io.tickwire.cli;
 
-import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.replay.JournalComparator;
@@ -28,24 +27,9 @@ final class ReplayCommand
 
     static int run(final CommandLine cl, final PrintStream out)
     {
-        if (cl.help)
-        {
-            out.println(HELP);
-            return 0;
-        }
         final TickwireConfig config = cl.config();
-        final Path journals = Path.of(config.get(Keys.ENGINE_DATA_DIR)).resolve("journals");
-        final Path input = Path.of(cl.option("input", journals.resolve(Journal.INPUT).toString()));
-        final String outputOption = cl.options.get("output");
-        if (outputOption == null)
-        {
-            throw new IllegalArgumentException("--output DIR is required");
-        }
-        final Path output = Path.of(outputOption);
-        if (!Files.isDirectory(input))
-        {
-            throw new IllegalArgumentException("no input journal at " + input);
-        }
+        final Path output = Path.of(cl.required("output", "DIR"));
+        final Path input = cl.existingJournal("input", Journal.INPUT);
         if (Files.exists(output))
         {
             throw new IllegalArgumentException("output " + output + " already exists; replay writes a new journal");

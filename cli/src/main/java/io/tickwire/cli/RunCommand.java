@@ -24,11 +24,6 @@ final class RunCommand
 
     static int run(final CommandLine cl, final PrintStream out, final PrintStream err)
     {
-        if (cl.help)
-        {
-            out.println(HELP);
-            return 0;
-        }
         final TickwireConfig config = cl.config();
         final String apiKey = config.apiKey();
         if (apiKey == null)

@@ -31,11 +31,6 @@ final class SimulateCommand
 
     static int run(final CommandLine cl, final PrintStream out) throws InterruptedException
     {
-        if (cl.help)
-        {
-            out.println(HELP);
-            return 0;
-        }
         final Map<String, String> changes = new HashMap<>();
         if (cl.options.containsKey("rate"))
         {

@@ -6,6 +6,7 @@ import io.tickwire.config.ConfigException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * tickwire's command line: {@code tickwire <demo|run|simulate|replay> [options]}. Each sub-command has
@@ -33,6 +34,29 @@ public final class Tickwire
     {
     }
 
+    /** What a command does with its parsed command line. */
+    private interface Body
+    {
+        int run(CommandLine cl, PrintStream out, PrintStream err) throws InterruptedException;
+    }
+
+    /** A command: the options it takes (beyond --config, --set and --help), its help, what it does. */
+    private record Command(List<String> options, String help, Body body)
+    {
+    }
+
+    private static final Map<String, Command> COMMANDS = Map.of(
+        "demo", new Command(List.of("duration", "rate"), DemoCommand.HELP, (cl, out, err) -> DemoCommand.run(cl, out)),
+        "run", new Command(List.of(), RunCommand.HELP, RunCommand::run),
+        "simulate", new Command(List.of("rate", "port", "recording", "fast"), SimulateCommand.HELP,
+            (cl, out, err) -> SimulateCommand.run(cl, out)),
+        "compare-bars", new Command(List.of("output"), CompareBarsCommand.HELP,
+            (cl, out, err) -> CompareBarsCommand.run(cl, out)),
+        "export-raw", new Command(List.of("input", "output"), ExportRawCommand.HELP,
+            (cl, out, err) -> ExportRawCommand.run(cl, out)),
+        "replay", new Command(List.of("input", "output", "compare"), ReplayCommand.HELP,
+            (cl, out, err) -> ReplayCommand.run(cl, out)));
+
     public static void main(final String[] args)
     {
         ProcessDefaults.apply(); // before any Chronicle or Netty class loads
@@ -44,29 +68,24 @@ public final class Tickwire
         final String command = args.length == 0 ? "help" : args[0];
         try
         {
-            switch (command)
+            if (command.equals("help") || command.equals("--help") || command.equals("-h"))
             {
-                case "demo":
-                    return DemoCommand.run(CommandLine.parse(args, List.of("duration", "rate")), out);
-                case "run":
-                    return RunCommand.run(CommandLine.parse(args, List.of()), out, err);
-                case "simulate":
-                    return SimulateCommand.run(CommandLine.parse(args, List.of("rate", "port", "recording", "fast")), out);
-                case "compare-bars":
-                    return CompareBarsCommand.run(CommandLine.parse(args, List.of("output")), out);
-                case "export-raw":
-                    return ExportRawCommand.run(CommandLine.parse(args, List.of("input", "output")), out);
-                case "replay":
-                    return ReplayCommand.run(CommandLine.parse(args, List.of("input", "output", "compare")), out);
-                case "help":
-                case "--help":
-                case "-h":
-                    out.println(USAGE);
-                    return 0;
-                default:
-                    err.println("unknown command '" + command + "'\n\n" + USAGE);
-                    return 2;
+                out.println(USAGE);
+                return 0;
             }
+            final Command c = COMMANDS.get(command);
+            if (c == null)
+            {
+                err.println("unknown command '" + command + "'\n\n" + USAGE);
+                return 2;
+            }
+            final CommandLine cl = CommandLine.parse(args, c.options());
+            if (cl.help)
+            {
+                out.println(c.help());
+                return 0;
+            }
+            return c.body().run(cl, out, err);
         }
         catch (final ConfigException ex)
         {

@@ -11,7 +11,6 @@ import io.tickwire.simulator.SimulatorSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +40,7 @@ final class FeedHarness implements AutoCloseable
     {
         simulator = MassiveSimulator.start(simulatorSettings.apiKey(KEY));
         dataDir = dir.resolve("data");
-        final Map<String, String> settings = new HashMap<>();
-        settings.put("feed.url", simulator.url());
-        settings.put("feed.restUrl", simulator.restUrl());
-        settings.put("feed.clusters", "stocks");
-        settings.put("feed.stocks.symbols", String.join(",", TICKERS));
-        settings.put("feed.stocks.channels", "T,Q");
+        final Map<String, String> settings = simulator.nodeSettings(dataDir, String.join(",", TICKERS), "T,Q");
         settings.put("feed.reconnectBaseMs", "50");
         settings.put("feed.reconnectMaxMs", "300");
         settings.put("feed.ackTimeoutMs", "1000");
@@ -56,9 +50,7 @@ final class FeedHarness implements AutoCloseable
         settings.put("feed.pollAfterMs", "300");
         settings.put("feed.pollIntervalMs", "200");
         settings.put("feed.backfillMarginMs", "1000");
-        settings.put("engine.dataDir", dataDir.toString());
         settings.put("engine.timerIntervalMs", "50");
-        settings.put("gateway.port", "0");
         settings.putAll(overrides);
         process = TickwireNode.launch(context.apply(
             new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey(KEY)));
@@ -68,15 +60,7 @@ final class FeedHarness implements AutoCloseable
     static Map<String, String> nodeSettings(final MassiveSimulator simulator, final Path dataDir, final String symbols,
         final String channels)
     {
-        final Map<String, String> s = new HashMap<>();
-        s.put("feed.url", simulator.url());
-        s.put("feed.restUrl", simulator.restUrl());
-        s.put("feed.clusters", "stocks");
-        s.put("feed.stocks.symbols", symbols);
-        s.put("feed.stocks.channels", channels);
-        s.put("engine.dataDir", dataDir.toString());
-        s.put("gateway.port", "0");
-        return s;
+        return simulator.nodeSettings(dataDir, symbols, channels);
     }
 
     static FeedHarness start(final Path dir, final SimulatorSettings simulator, final Map<String, String> overrides)

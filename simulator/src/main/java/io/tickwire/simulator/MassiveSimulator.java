@@ -28,6 +28,9 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +116,24 @@ public final class MassiveSimulator implements AutoCloseable
     public String restUrl()
     {
         return "http://" + settings.host + ":" + port();
+    }
+
+    /**
+     * A tickwire node's settings to be fed by this simulator: its one cluster stocks on {@code symbols} and
+     * {@code channels}, journals under {@code dataDir}, the gateway on any free port. For tests and harnesses, which
+     * add their own; a mutable map.
+     */
+    public Map<String, String> nodeSettings(final Path dataDir, final String symbols, final String channels)
+    {
+        final Map<String, String> s = new HashMap<>();
+        s.put("feed.url", url());
+        s.put("feed.restUrl", restUrl());
+        s.put("feed.clusters", "stocks");
+        s.put("feed.stocks.symbols", symbols);
+        s.put("feed.stocks.channels", channels);
+        s.put("engine.dataDir", dataDir.toString());
+        s.put("gateway.port", "0");
+        return s;
     }
 
     /** Null unless the settings asked to record it. */

@@ -23,7 +23,6 @@ import io.tickwire.massive.RawCaptureWriter;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.EpochClock;
 import io.tickwire.model.errors.DistinctErrors;
-import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalPrefaulter;
 import io.tickwire.model.journal.JournalRetention;
@@ -38,11 +37,8 @@ import org.slf4j.LoggerFactory;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -245,25 +241,11 @@ public final class TickwireNode implements AutoCloseable
     private void startEngine()
     {
         LOG.info("engine starting: layout {}, data in {}", ctx.layout(), ctx.dataDir().toAbsolutePath());
-        final List<MarketEvent> restores = new ArrayList<>();
-        final Set<Long> restored = new HashSet<>();
-        setupStore.forEach((e) ->
-        {
-            if (stages.setups().knows(e.setupId))
-            {
-                return; // the rebuild replayed it from the input journal: the journal, not the store, is the truth
-            }
-            final MarketEvent copy = new MarketEvent();
-            copy.copyInputFrom(e);
-            restores.add(copy);
-            restored.add(e.setupId);
-        });
-        final List<SetupRequest> adds = ctx.fileSetups().stream()
-            .filter((r) -> !restored.contains(r.id()) && !stages.setups().knows(r.id())).toList(); // added once
-        if (!restores.isEmpty() || !adds.isEmpty())
+        final SetupsAtStart setups = SetupsAtStart.of(setupStore, stages.setups(), ctx.fileSetups());
+        if (setups.any())
         {
             LOG.info("setups: {} restored from the store (not in the retained journal), {} from the setups file",
-                restores.size(), adds.size());
+                setups.restores().size(), setups.adds().size());
         }
         controls.announceStart();
         controls.submitNodeStatus(marker.previousStopWasClean() ? FeedState.UP : FeedState.RECOVERED,
@@ -276,7 +258,7 @@ public final class TickwireNode implements AutoCloseable
         {
             producerThread.execute(rawTailRecovery); // ahead of the setups and the live feed, on the one producer
         }
-        controls.submitSetups(restores, adds);
+        controls.submitSetups(setups.restores(), setups.adds());
         controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
         ingest.start(journalTail.lastEventTime(), journalTail.trades()); // the downtime: a declared gap, backfilled
         engineStarted = true;

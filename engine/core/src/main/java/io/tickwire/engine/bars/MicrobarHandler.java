@@ -38,7 +38,6 @@ import java.util.List;
  */
 public final class MicrobarHandler implements EventHandler<MarketEvent>
 {
-
     private final BarBook[] books;
     private final long closeDelayNanos;
     private final long latenessNanos;

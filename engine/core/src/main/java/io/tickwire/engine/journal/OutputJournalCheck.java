@@ -47,12 +47,6 @@ public final class OutputJournalCheck implements RecordSink
     }
 
     @Override
-    public void appendScratch(final int length)
-    {
-        append(scratch.byteArray(), 0, length);
-    }
-
-    @Override
     public void append(final byte[] bytes, final int offset, final int length)
     {
         if (difference != null)

@@ -31,7 +31,7 @@ class ChronicleSetupStoreTest
     Path dir;
 
     private long time = 1_795_186_800_000_000_000L;
-    private long index;
+    private final StampedEvents events = new StampedEvents();
 
     @Test
     void shouldRestoreEverySetupOnceAsItStood()
@@ -72,7 +72,7 @@ class ChronicleSetupStoreTest
             final SetupEvaluator next = new SetupEvaluator(SetupSettings.defaults(), reopened, new EngineCounters());
             for (final MarketEvent e : again)
             {
-                e.inputIndex = ++index;
+                e.inputIndex = events.nextIndex();
                 assertEquals(0, run(next, e).size(), "a restore emits nothing");
             }
             assertEquals(3, next.liveSetups());
@@ -145,13 +145,7 @@ class ChronicleSetupStoreTest
     private MarketEvent event(final int type)
     {
         time += 100 * MS;
-        final MarketEvent e = new MarketEvent();
-        e.reset(type);
-        e.eventTime = time;
-        e.receiveTime = time + MS;
-        e.accepted = true;
-        e.inputIndex = ++index;
-        return e;
+        return events.next(type, time);
     }
 
     private MarketEvent add(final long id, final double low, final double high, final double stop, final double t1)

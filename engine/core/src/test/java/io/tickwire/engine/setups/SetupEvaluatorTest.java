@@ -51,17 +51,11 @@ class SetupEvaluatorTest
     private final List<Transition> transitions = new ArrayList<>();
     private final List<Alert> alerts = new ArrayList<>();
     private long time = T0;
-    private long index;
+    private final StampedEvents events = new StampedEvents();
 
     private MarketEvent event(final int type)
     {
-        final MarketEvent e = new MarketEvent();
-        e.reset(type);
-        e.eventTime = time;
-        e.receiveTime = time + MS;
-        e.accepted = true;
-        e.inputIndex = ++index;
-        return e;
+        return events.next(type, time);
     }
 
     private void run(final MarketEvent e)

@@ -30,12 +30,6 @@ public final class JournalAppender implements RecordSink
     }
 
     @Override
-    public void appendScratch(final int length)
-    {
-        append(scratch.byteArray(), 0, length);
-    }
-
-    @Override
     public void append(final byte[] bytes, final int offset, final int length)
     {
         try (DocumentContext dc = appender.writingDocument())

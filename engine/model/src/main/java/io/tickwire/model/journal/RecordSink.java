@@ -12,7 +12,10 @@ public interface RecordSink
     UnsafeBuffer scratch();
 
     /** Puts the {@code length} bytes encoded into {@link #scratch()}. */
-    void appendScratch(int length);
+    default void appendScratch(final int length)
+    {
+        append(scratch().byteArray(), 0, length);
+    }
 
     void append(byte[] bytes, int offset, int length);
 }
