@@ -350,6 +350,12 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     }
 
     /** Live setups, for tests and tools. */
+    /** A setup by id, or null: for tests. */
+    Setup setup(final long id)
+    {
+        return book.get(id);
+    }
+
     int liveSetups()
     {
         return book.live();

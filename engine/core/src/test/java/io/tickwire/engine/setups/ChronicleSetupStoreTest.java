@@ -19,8 +19,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Setups survive a restart exactly: three setups left armed, triggered and at target 1 (with a stop moved by
- * the ATR trail) are each restored once, as they stood, from the Chronicle Map file, and go on from there.
+ * Setups survive a restart exactly, both ways a node brings them back: three setups left armed, triggered and at
+ * target 1 (with a stop moved by the ATR trail) are each rebuilt once, as they stood, by replaying the journaled
+ * inputs (the node's rebuild at start), or restored once from the Chronicle Map file (for setups whose commands
+ * retention deleted), and go on from there as an uninterrupted evaluator does.
  */
 class ChronicleSetupStoreTest
 {
@@ -32,6 +34,31 @@ class ChronicleSetupStoreTest
 
     private long time = 1_795_186_800_000_000_000L;
     private final StampedEvents events = new StampedEvents();
+
+    @Test
+    void shouldRebuildEverySetupOnceFromTheJournaledInputs()
+    {
+        final List<MarketEvent> inputs = List.of(add(1, 80, 81, 70, 90), add(2, 100, 101, 95, 150),
+            add(3, 100, 101, 95, 102), atr(1.0), trade(100.5), trade(102.5), event(EventType.TIMER));
+        final SetupEvaluator uninterrupted = new SetupEvaluator(SetupSettings.defaults(), SetupStore.NONE,
+            new EngineCounters());
+        final SetupEvaluator rebuilt = new SetupEvaluator(SetupSettings.defaults(), SetupStore.NONE,
+            new EngineCounters());
+        for (final MarketEvent e : inputs)
+        {
+            assertEquals(run(uninterrupted, copyWithOutputs(e)), run(rebuilt, copyWithOutputs(e)),
+                "the rebuild writes what the first run wrote");
+        }
+        assertEquals(3, rebuilt.liveSetups(), "each once");
+        assertEquals(List.of((int)SetupState.ARMED.value(), (int)SetupState.TRIGGERED.value(),
+            (int)SetupState.TARGET1.value()), List.of(rebuilt.setup(1).state, rebuilt.setup(2).state,
+            rebuilt.setup(3).state));
+        assertEquals(101_500_000L, rebuilt.setup(3).stop, "the trailed stop: 102.5 less the trail of 1 ATR");
+        final MarketEvent next = trade(151);
+        final List<String> moves = run(rebuilt, copyWithOutputs(next));
+        assertEquals(run(uninterrupted, copyWithOutputs(next)), moves, "and goes on as if it never stopped");
+        assertEquals(List.of("2:TRIGGERED->TARGET1", "3:TARGET1->TARGET2"), moves.stream().sorted().toList());
+    }
 
     @Test
     void shouldRestoreEverySetupOnceAsItStood()
@@ -126,6 +153,16 @@ class ChronicleSetupStoreTest
     {
         final MarketEvent copy = new MarketEvent();
         copy.copyInputFrom(e);
+        return copy;
+    }
+
+    /** A copy with the slot's stage outputs (the ATR a test puts there), as each evaluator gets its own slot. */
+    private static MarketEvent copyWithOutputs(final MarketEvent e)
+    {
+        final MarketEvent copy = copy(e);
+        copy.accepted = e.accepted;
+        copy.metricsOutput.putBytes(0, e.metricsOutput, 0, e.metricsOutputLength);
+        copy.metricsOutputLength = e.metricsOutputLength;
         return copy;
     }
 
