@@ -306,6 +306,19 @@ public final class MassiveSimulator implements AutoCloseable
         }
     }
 
+    /**
+     * A client gone mid-read — an engine killed with SIGKILL resets its sockets, as a crashed one does against
+     * Massive — closes its connection quietly; anything else goes on to Netty's own report.
+     */
+    static void onConnectionError(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        if (!(cause instanceof java.io.IOException))
+        {
+            ctx.fireExceptionCaught(cause);
+        }
+        ctx.close();
+    }
+
     /** Routes a WebSocket upgrade by path to a session of that cluster; any other request to the REST API. */
     private static final class ClusterRouter extends SimpleChannelInboundHandler<FullHttpRequest>
     {
@@ -315,6 +328,12 @@ public final class MassiveSimulator implements AutoCloseable
         {
             super(false);
             this.simulator = simulator;
+        }
+
+        @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+        {
+            onConnectionError(ctx, cause);
         }
 
         @Override

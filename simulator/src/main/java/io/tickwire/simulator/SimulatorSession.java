@@ -102,6 +102,12 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        MassiveSimulator.onConnectionError(ctx, cause);
+    }
+
+    @Override
     public void channelInactive(final ChannelHandlerContext ctx) throws Exception
     {
         simulator.unregister(this);
