@@ -166,6 +166,39 @@ class GatewayServerTest
         }
     }
 
+    /** A gateway restarted on the same journal rebuilds the same caches: a desk gets the snapshots it got before. */
+    @Test
+    void shouldSendTheSameSnapshotsAfterARestart() throws Exception
+    {
+        symbol(1, "SPY");
+        symbol(2, "QQQ");
+        trade(1, T0, 600_000_000L, 100);
+        trade(2, T0 + 1, 500_000_000L, 100);
+        quote(1, T0 + 2);
+        trade(1, T0 + 3, 600_010_000L, 200);
+        bar(1, T0);
+        startGateway(250);
+        final List<String> before = snapshots();
+        gateway.close();
+        startGateway(250);
+        final List<String> after = snapshots();
+        assertEquals(4, before.size(), "two trades, a quote, a bar: " + before);
+        assertEquals(before, after);
+    }
+
+    /** Subscribes a new desk to trades, quotes and 1 s bars of SPY and QQQ: its snapshots, without their seq. */
+    private List<String> snapshots() throws Exception
+    {
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"trades\",\"quotes\",\"bars.1s\"],\"symbols\":[\"SPY\",\"QQQ\"]}");
+            client.await((m) -> m.contains("\"type\":\"bar\""), 5_000);
+            return client.all().stream().map(WebSocketTestClient.Message::text)
+                .filter((m) -> m.contains("\"snapshot\":true")).map((m) -> m.replaceFirst("\"seq\":\\d+,", ""))
+                .toList();
+        }
+    }
+
     /** A desk that connects while the gateway is still reading its journal gets history only as a snapshot. */
     @Test
     void shouldNeverSendHistoryAsLive() throws Exception
