@@ -1,5 +1,7 @@
 package io.tickwire.engine.bars;
 
+import io.tickwire.engine.time.ClusterClocks;
+
 import java.util.Arrays;
 
 /**
@@ -46,8 +48,8 @@ final class BarBook
     final int timeframeMillis;
     /** Closed windows kept per symbol for revisions. */
     final int retained;
-    /** Windows up to and including this one are closed. */
-    long lastClosedWindow = NO_WINDOW;
+    /** Per cluster (each feed's clock closes its own symbols' bars): windows up to and including this are closed. */
+    final long[] lastClosedWindow = new long[ClusterClocks.CLUSTERS];
 
     long[] slots = new long[0];
     double[] slotDoubles = new double[0];
@@ -65,6 +67,7 @@ final class BarBook
         this.timeframeMillis = timeframeMillis;
         this.timeframeNanos = timeframeMillis * 1_000_000L;
         this.retained = (int)Math.max(1, latenessNanos / timeframeNanos + 2);
+        Arrays.fill(lastClosedWindow, NO_WINDOW);
     }
 
     long windowOf(final long time)
@@ -72,10 +75,10 @@ final class BarBook
         return Math.floorDiv(time, timeframeNanos);
     }
 
-    /** When the pending window closes: its end plus the delay. */
-    long nextCloseTime(final long closeDelayNanos)
+    /** When a cluster's pending window closes: its end plus the delay. */
+    long nextCloseTime(final int cluster, final long closeDelayNanos)
     {
-        return (lastClosedWindow + 2) * timeframeNanos + closeDelayNanos;
+        return (lastClosedWindow[cluster] + 2) * timeframeNanos + closeDelayNanos;
     }
 
     /** The open slot of (symbol, window), started fresh if it held another window. @return its long offset. */

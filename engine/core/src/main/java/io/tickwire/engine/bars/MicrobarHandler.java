@@ -7,13 +7,13 @@ import io.tickwire.codecs.sbe.MicrobarEncoder;
 import io.tickwire.codecs.sbe.UsSession;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.engine.time.UsEquityCalendar;
+import io.tickwire.engine.time.ClusterClocks;
 import io.tickwire.engine.time.EventClock;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.FixedPoint;
 import org.agrona.ExpandableArrayBuffer;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,17 +24,17 @@ import java.util.List;
  * ({@link TradeConditionRules}); index values update the price and count;</li>
  * <li>per window also the quote statistics (count, mean spread, spread in bps, order-flow imbalance), the
  * buy/sell split of volume, the price path length and the realized variance, for the metrics stage;</li>
- * <li>the clock is the {@link EventClock}: the newest event time seen, moved on by journaled timer ticks
- * in a quiet market;</li>
- * <li>a bar closes when the clock passes its end by {@code closeDelay}; kinds: NORMAL (trades), QUIET (none:
+ * <li>the clock is the symbol's feed's {@link EventClock} ({@link ClusterClocks}): the newest event time seen
+ * on that feed, moved on by journaled timer ticks in a quiet market;</li>
+ * <li>a bar closes when its feed's clock passes its end by {@code closeDelay}; kinds: NORMAL (trades), QUIET (none:
  * carried close, zero volume), GAP (the feed was down during it, see {@link FeedGaps});</li>
  * <li>a trade for a closed bar within {@code lateness} of its end revises it: the bar is emitted again with
  * the next revision number; later ones are counted and change nothing;</li>
  * <li>each bar carries the US equity session and trading day of its start.</li>
  * </ul>
- * Emission order when several bars close at once: by window end, then timeframe ascending, then symbol id
- * ascending; a revision is emitted when its late trade is processed, after the bars that trade's clock
- * advance closed.
+ * Emission order when several bars close at once: by window end, then timeframe ascending, then feed (stocks,
+ * options, indices), then symbol id ascending; a revision is emitted when its late trade is processed, after the
+ * bars that trade's clock advance closed.
  */
 public final class MicrobarHandler implements EventHandler<MarketEvent>
 {
@@ -48,11 +48,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private final TopOfBook topOfBook = new TopOfBook();
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MicrobarEncoder barEncoder = new MicrobarEncoder();
-    /** Per symbol: cluster (stocks 0, options 1, indices 2, the asset class's value). */
-    private byte[] clusterOf = new byte[1024];
-    private final EventClock eventClock = new EventClock();
-    /** The event clock's reading for the event being handled. */
-    private long clock = Long.MIN_VALUE;
+    private final ClusterClocks clocks = new ClusterClocks();
     private int maxSymbolId;
 
     public MicrobarHandler(final List<Integer> timeframesMillis, final int closeDelayMillis, final long latenessMillis,
@@ -79,20 +75,12 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
     {
         event.barOutputLength = 0;
-        if (event.type == EventType.SYMBOL)
-        {
-            ensureSymbol(event.symbolId);
-            clusterOf[event.symbolId] = (byte)event.assetClass;
-        }
-        else if (event.type == EventType.FEED_STATUS)
+        if (event.type == EventType.FEED_STATUS)
         {
             gaps.onFeedStatus(event);
         }
         advanceClock(event);
-        if (clock != Long.MIN_VALUE)
-        {
-            closeDueBars(event);
-        }
+        closeDueBars(event);
         if (!event.accepted)
         {
             return;
@@ -109,14 +97,15 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
 
     private void advanceClock(final MarketEvent e)
     {
-        if (eventClock.advance(e))
+        final int started = clocks.advance(e);
+        if (started >= 0) // a feed's first reading: its bars start from there
         {
             for (final BarBook book : books)
             {
-                book.lastClosedWindow = Math.floorDiv(eventClock.now() - closeDelayNanos, book.timeframeNanos) - 1;
+                book.lastClosedWindow[started] =
+                    Math.floorDiv(clocks.cluster(started).now() - closeDelayNanos, book.timeframeNanos) - 1;
             }
         }
-        clock = eventClock.now();
     }
 
     private void closeDueBars(final MarketEvent e)
@@ -124,37 +113,44 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         while (true)
         {
             BarBook due = null;
+            int dueCluster = -1;
             long dueTime = Long.MAX_VALUE;
             for (final BarBook book : books)
             {
-                final long t = book.nextCloseTime(closeDelayNanos);
-                if (t <= clock && t < dueTime) // strict: on a tie the smaller timeframe (earlier in books) wins
+                for (int c = 0; c < ClusterClocks.CLUSTERS; c++)
                 {
-                    due = book;
-                    dueTime = t;
+                    final EventClock clock = clocks.cluster(c);
+                    final long t = book.nextCloseTime(c, closeDelayNanos);
+                    // strict: on a tie the smaller timeframe (earlier in books), then the earlier feed, wins
+                    if (clock.isSet() && t <= clock.now() && t < dueTime)
+                    {
+                        due = book;
+                        dueCluster = c;
+                        dueTime = t;
+                    }
                 }
             }
             if (due == null)
             {
                 return;
             }
-            closeWindow(due, due.lastClosedWindow + 1, e);
-            due.lastClosedWindow++;
+            closeWindow(due, dueCluster, due.lastClosedWindow[dueCluster] + 1, e);
+            due.lastClosedWindow[dueCluster]++;
         }
     }
 
-    private void closeWindow(final BarBook book, final long w, final MarketEvent e)
+    private void closeWindow(final BarBook book, final int cluster, final long w, final MarketEvent e)
     {
         final int symbols = Math.min(book.symbolCapacity(), maxSymbolId + 1);
         final long start = w * book.timeframeNanos;
         final long end = start + book.timeframeNanos;
         for (int s = 1; s < symbols; s++)
         {
-            if (w < book.firstWindow[s])
+            if (clocks.clusterOf(s) != cluster || w < book.firstWindow[s])
             {
-                continue; // no bars before the symbol's first trade or quote
+                continue; // another feed's symbol, or no bars before the symbol's first trade or quote
             }
-            final boolean gap = gaps.overlaps(clusterOf[s], start, end);
+            final boolean gap = gaps.overlaps(cluster, start, end);
             final int open = book.openSlot(s, w);
             final int lo = book.retain(s, w);
             final long[] bar = book.closed[s];
@@ -192,7 +188,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private void onTrade(final MarketEvent e)
     {
         final int s = e.symbolId;
-        ensureSymbol(s);
+        final int c = clocks.clusterOf(s);
         maxSymbolId = Math.max(maxSymbolId, s);
         final boolean isTrade = e.type == EventType.TRADE;
         final boolean price = !isTrade || rules.updatesPrice(e.conditions, e.conditionCount);
@@ -207,7 +203,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         for (final BarBook book : books)
         {
             final long w = book.windowOf(e.eventTime);
-            if (w > book.lastClosedWindow)
+            if (w > book.lastClosedWindow[c])
             {
                 final int lo = book.slot(s, w);
                 apply(book.slots, lo, book.slotDoubles, lo / BarBook.L * BarBook.D, e, size, price, volume, side);
@@ -227,7 +223,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         final boolean price, final boolean volume, final int side)
     {
         final long end = (w + 1) * book.timeframeNanos;
-        if (clock - end > latenessNanos)
+        if (clocks.of(s).now() - end > latenessNanos)
         {
             counters.lateTradesUnrevised.incrementRelease();
             return;
@@ -317,14 +313,14 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private void onQuote(final MarketEvent e)
     {
         final int s = e.symbolId;
-        ensureSymbol(s);
+        final int c = clocks.clusterOf(s);
         maxSymbolId = Math.max(maxSymbolId, s);
         final boolean valid = e.bidPrice > 0 && e.askPrice >= e.bidPrice;
         final double ofi = valid ? topOfBook.onQuote(e) : 0;
         for (final BarBook book : books)
         {
             final long w = book.windowOf(e.eventTime);
-            if (w <= book.lastClosedWindow)
+            if (w <= book.lastClosedWindow[c])
             {
                 continue; // a quote for a closed window changes nothing: quote statistics are not revised
             }
@@ -351,7 +347,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         final long volume = bar[lo + BarBook.VOLUME];
         final long quotes = bar[lo + BarBook.QUOTES];
         barEncoder.wrapAndApplyHeader(out, lengthOffset + 4, headerEncoder)
-            .eventTime(clock)
+            .eventTime(clocks.of(symbolId).now())
             .receiveTime(e.receiveTime)
             .symbolId(symbolId)
             .timeframeMillis(book.timeframeMillis)
@@ -386,15 +382,6 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         if (bar[lo + BarBook.KIND] == BarKind.GAP.value())
         {
             counters.gapBars.incrementRelease();
-        }
-    }
-
-    private void ensureSymbol(final int s)
-    {
-        if (s >= clusterOf.length)
-        {
-            final int n = Integer.highestOneBit(s) << 1;
-            clusterOf = Arrays.copyOf(clusterOf, n);
         }
     }
 }

@@ -2,7 +2,10 @@ package io.tickwire.engine.sequencer;
 
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.model.EngineCounters;
+import io.tickwire.codecs.sbe.Source;
+import io.tickwire.engine.time.ClusterClocks;
 import io.tickwire.engine.time.EventClock;
+import io.tickwire.engine.time.UsEquityCalendar;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import org.agrona.BitUtil;
@@ -15,15 +18,18 @@ import java.util.Arrays;
  * "Dedupe"). A trade is a duplicate when its identity (symbol, exchange, TRF id, trade id) was seen within
  * the last {@code dedupeWindow} trades; Massive's {@code q} is only a secondary signal, counted and flagged
  * when it repeats or goes backwards but never used to drop. A quote older than the symbol's newest quote is
- * stale and not accepted. A trade older than the newest event seen by more than the bars' close delay is
- * accepted and flagged late. Everything else is accepted.
+ * stale and not accepted. A trade older than the newest event of its own feed (cluster) by more than the bars'
+ * close delay is accepted and flagged late. Massive's {@code q} restarts each trading day, so it is compared only
+ * within one (US/Eastern) day. A backfilled trade ({@code src=backfill}) fills a gap after the fact: it is neither
+ * judged late nor compared with the live {@code q}. Everything else is accepted.
  */
 public final class SequencerHandler implements EventHandler<MarketEvent>
 {
     private final TradeIdentityWindow identities;
     private final EngineCounters counters;
     private final long lateAfterNanos;
-    private final EventClock clock = new EventClock();
+    private final ClusterClocks clocks = new ClusterClocks();
+    private final UsEquityCalendar calendar = new UsEquityCalendar();
     private static final long MISSING = -1;
     private static final long CHECKSUM_MASK = 0xFFFF_FFFF_FFFFL;
     private static final long AGGREGATE_GENERATION_NANOS = 20 * 60 * 1_000_000_000L;
@@ -31,6 +37,8 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
     private Long2LongHashMap previousAggregates = new Long2LongHashMap(MISSING);
     private long aggregateGenerationStart = Long.MIN_VALUE / 2;
     private long[] lastSequence = new long[1024];
+    /** The trading day (yyyymmdd) of each symbol's last sequence: q restarts each day. */
+    private int[] lastSequenceDay = new int[1024];
     private long[] lastQuoteTime = new long[1024];
 
     /** @param lateAfterMillis a trade older than the newest event by more than this is flagged late. */
@@ -57,11 +65,11 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
                 break;
             case EventType.INDEX_VALUE:
                 event.accepted = true;
-                clock.advance(event);
+                clocks.advance(event);
                 break;
             default:
                 event.accepted = event.type != EventType.NONE;
-                clock.advance(event); // timer ticks move the clock on in a quiet market
+                clocks.advance(event); // symbol definitions name a symbol's feed; timer ticks move the clocks on
         }
     }
 
@@ -75,8 +83,15 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
             return;
         }
         ensureCapacity(e.symbolId);
-        if (e.sequence != 0)
+        final boolean backfill = e.source == Source.BACKFILL.value();
+        if (e.sequence != 0 && !backfill)
         {
+            final int day = calendar.tradingDay(e.eventTime);
+            if (day != lastSequenceDay[e.symbolId])
+            {
+                lastSequenceDay[e.symbolId] = day;
+                lastSequence[e.symbolId] = 0; // a new day: Massive's q starts again
+            }
             final long last = lastSequence[e.symbolId];
             if (e.sequence == last)
             {
@@ -93,13 +108,14 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
                 lastSequence[e.symbolId] = e.sequence;
             }
         }
-        if (clock.isSet() && e.eventTime < clock.now() - lateAfterNanos)
+        final EventClock clock = clocks.of(e.symbolId);
+        if (!backfill && clock.isSet() && e.eventTime < clock.now() - lateAfterNanos)
         {
             e.flags |= MarketEvent.FLAG_LATE; // accepted: Massive's TRF prints arrive minutes after they happen
             counters.lateTradesFlagged.incrementRelease();
         }
         e.accepted = true;
-        clock.advance(e);
+        clocks.advance(e);
         counters.tradesAccepted.incrementRelease();
     }
 
@@ -167,7 +183,7 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
         }
         lastQuoteTime[e.symbolId] = e.eventTime;
         e.accepted = true;
-        clock.advance(e);
+        clocks.advance(e);
     }
 
     private void ensureCapacity(final int symbolId)
@@ -176,6 +192,7 @@ public final class SequencerHandler implements EventHandler<MarketEvent>
         {
             final int length = BitUtil.findNextPositivePowerOfTwo(symbolId + 1);
             lastSequence = Arrays.copyOf(lastSequence, length);
+            lastSequenceDay = Arrays.copyOf(lastSequenceDay, length);
             lastQuoteTime = Arrays.copyOf(lastQuoteTime, length);
         }
     }

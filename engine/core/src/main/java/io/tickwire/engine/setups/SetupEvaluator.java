@@ -8,6 +8,7 @@ import io.tickwire.codecs.sbe.SetupRejection;
 import io.tickwire.codecs.sbe.SetupState;
 import io.tickwire.codecs.sbe.Trail;
 import io.tickwire.model.EngineCounters;
+import io.tickwire.engine.time.ClusterClocks;
 import io.tickwire.engine.time.EventClock;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
@@ -35,7 +36,8 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     private final SetupSettings settings;
     private final SetupStore store;
     private final EngineCounters counters;
-    private final EventClock clock = new EventClock();
+    /** Each setup's time is its symbol's feed's: expiry, dwell and cool-downs never run on another feed's clock. */
+    private final ClusterClocks clocks = new ClusterClocks();
     private final KeyLevels levels = new KeyLevels();
     private final long[] levelScratch = new long[KeyLevels.MAX_LEVELS];
     private final SetupBook book = new SetupBook();
@@ -77,7 +79,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     {
         event.setupOutputLength = 0;
         cause = event;
-        clock.advance(event);
+        clocks.advance(event);
         switch (event.type)
         {
             case EventType.SETUP_COMMAND:
@@ -170,6 +172,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             return;
         }
         book.lastPrice(symbolId, price);
+        final EventClock clock = clocks.of(symbolId);
         ticks.onPrice(symbolId, price, time, clock.isSet() ? clock.now() : Long.MIN_VALUE);
     }
 
@@ -265,9 +268,9 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
     /** Expiry and dwell do not need a tick: the journaled timer drives them in a quiet market. */
     private void onTimer()
     {
-        final long now = clock.now();
         for (int symbol = 1; symbol <= book.maxSymbolId(); symbol++)
         {
+            final long now = clocks.of(symbol).now();
             final Setup[] setups = book.setups(symbol);
             for (int i = book.count(symbol) - 1; i >= 0; i--)
             {
@@ -291,6 +294,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
 
     private boolean expired(final Setup s)
     {
+        final EventClock clock = clocks.of(s.symbolId);
         if (s.beforeTrigger() && s.expiry > 0 && clock.isSet() && clock.now() >= s.expiry)
         {
             transition(s, SetupState.EXPIRED.value(), 0);
@@ -326,7 +330,8 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
 
     private void emitTransition(final Setup s, final int from, final int to, final long price)
     {
-        records.transition(cause, cause.type == EventType.TIMER ? clock.now() : cause.eventTime, s, from, to, price);
+        records.transition(cause, cause.type == EventType.TIMER ? clocks.of(s.symbolId).now() : cause.eventTime, s,
+            from, to, price);
     }
 
     /** Restored setups are not capped: they were admitted once, and a restart must not lose them. */
@@ -338,6 +343,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
 
     private void alert(final Setup s, final int type, final long price, final double value)
     {
+        final EventClock clock = clocks.of(s.symbolId);
         records.alert(cause, clock.isSet() ? clock.now() : cause.eventTime, s, type, price, value);
     }
 

@@ -1,5 +1,6 @@
 package io.tickwire.engine.bars;
 
+import io.tickwire.codecs.sbe.AssetClass;
 import io.tickwire.codecs.sbe.BarKind;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
@@ -217,6 +218,46 @@ class MicrobarHandlerTest
         assertEquals(50 * PRICE, d.buyVolume());
         assertEquals(1 * PRICE, d.pathLength());
         assertEquals(Math.pow(Math.log(11.0 / 10), 2), d.realizedVariance(), 1e-12);
+    }
+
+    /**
+     * Two feeds on clocks 700 ms apart (the indices feed ahead): a stock's bar closes on the stocks feed's clock,
+     * so its trades half a second behind the index values are neither late nor revisions.
+     */
+    @Test
+    void shouldCloseEachFeedsBarsOnItsOwnClock()
+    {
+        define(1, AssetClass.STOCK, "SPY");
+        define(2, AssetClass.INDEX, "I:SPX");
+        trade(1, T0 + 100 * MS, 100, 1);
+        for (long t = 0; t < 3_000; t += 100)
+        {
+            index(2, T0 + 700 * MS + t * MS, 6_000);  // the indices feed, 700 ms ahead
+            trade(1, T0 + 150 * MS + t * MS, 101, 1); // the stocks feed, in step with its own clock
+        }
+        assertEquals(0, counters.lateTrades.get(), "no stock trade judged by the indices feed's clock");
+        assertEquals(0, counters.barRevisions.get());
+        final List<Bar> spy = bars.stream().filter((b) -> b.symbol() == 1 && b.tf() == 1000).toList();
+        assertEquals(List.of(T0, T0 + 1_000 * MS), spy.stream().map(Bar::start).toList(),
+            "SPY's 1 s bars up to its own clock (3.05 s less the close delay), none revised");
+        assertEquals(10, spy.get(0).count(), "every trade of the first second in its bar, none left for a revision");
+        final List<Bar> spx = bars.stream().filter((b) -> b.symbol() == 2 && b.tf() == 1000).toList();
+        assertEquals(3, spx.size(), "I:SPX's 1 s bars up to the indices feed's clock (3.6 s less the delay)");
+    }
+
+    private void define(final int symbol, final AssetClass assetClass, final String ticker)
+    {
+        final MarketEvent e = event(EventType.SYMBOL, symbol, T0);
+        e.assetClass = assetClass.value();
+        e.text(ticker);
+        run(e);
+    }
+
+    private void index(final int symbol, final long time, final long value)
+    {
+        final MarketEvent e = event(EventType.INDEX_VALUE, symbol, time);
+        e.price = value * PRICE;
+        run(e);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.tickwire.engine.sequencer;
 
+import io.tickwire.codecs.sbe.AssetClass;
+import io.tickwire.codecs.sbe.Source;
+
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
@@ -75,6 +78,71 @@ class SequencerHandlerTest
         assertEquals(0, slightlyOld.flags & MarketEvent.FLAG_LATE, "within the 250 ms close delay");
         assertTrue((trfPrint.flags & MarketEvent.FLAG_LATE) != 0);
         assertEquals(1, counters.lateTradesFlagged.get());
+    }
+
+    @Test
+    void shouldJudgeATradeLateOnlyAgainstItsOwnFeedsClock()
+    {
+        final long now = 1_763_730_600_000_000_000L;
+        define(1, AssetClass.STOCK);
+        define(2, AssetClass.INDEX);
+        final MarketEvent index = event(EventType.INDEX_VALUE, 2);
+        index.eventTime = now + 700_000_000L; // the indices feed runs 700 ms ahead
+        index.receiveTime = now + 700_000_000L;
+        sequencer.onEvent(index, 0, true);
+        final MarketEvent stock = timedTrade(1, now, 1);
+        assertEquals(0, stock.flags & MarketEvent.FLAG_LATE, "not judged by the indices feed's clock");
+        assertEquals(0, counters.lateTradesFlagged.get());
+    }
+
+    @Test
+    void shouldNeitherFlagNorCompareABackfilledTrade()
+    {
+        final long now = 1_763_730_600_000_000_000L;
+        final MarketEvent live = timedTrade(1, now, 1);
+        live.sequence = 500;
+        final MarketEvent backfilled = event(EventType.TRADE, 1);
+        backfilled.eventTime = now - 30_000_000_000L; // filling a gap half a minute back
+        backfilled.receiveTime = now;
+        backfilled.tradeIdKey = 2;
+        backfilled.sequence = 400;
+        backfilled.source = Source.BACKFILL.value();
+        sequencer.onEvent(backfilled, 0, true);
+        assertTrue(backfilled.accepted);
+        assertEquals(0, backfilled.flags, "src=backfill says it: not late, not a backward q");
+        assertEquals(0, counters.lateTradesFlagged.get() + counters.backwardSequences.get());
+    }
+
+    @Test
+    void shouldStartComparingTheSequenceAfreshEachTradingDay()
+    {
+        final long day = 86_400_000_000_000L;
+        final long first = 1_763_730_600_000_000_000L; // 2025-11-21 13:10 UTC, 08:10 New York
+        sequencer.onEvent(sequenced(1, first, 1, 9_000_000), 0, true);
+        sequencer.onEvent(sequenced(1, first + 60_000_000_000L, 2, 9_000_100), 0, true);
+        final MarketEvent nextDay = sequenced(1, first + day, 3, 42);
+        sequencer.onEvent(nextDay, 0, true);
+        assertEquals(0, nextDay.flags & MarketEvent.FLAG_BACKWARD_SEQUENCE, "Massive's q restarts each day");
+        final MarketEvent backward = sequenced(1, first + day + 1_000_000L, 4, 41);
+        sequencer.onEvent(backward, 0, true);
+        assertTrue((backward.flags & MarketEvent.FLAG_BACKWARD_SEQUENCE) != 0, "within a day it is still compared");
+    }
+
+    private static MarketEvent sequenced(final int symbol, final long time, final long idKey, final long q)
+    {
+        final MarketEvent e = event(EventType.TRADE, symbol);
+        e.eventTime = time;
+        e.receiveTime = time;
+        e.tradeIdKey = idKey;
+        e.sequence = q;
+        return e;
+    }
+
+    private void define(final int symbol, final AssetClass assetClass)
+    {
+        final MarketEvent e = event(EventType.SYMBOL, symbol);
+        e.assetClass = assetClass.value();
+        sequencer.onEvent(e, 0, true);
     }
 
     private MarketEvent timedTrade(final int symbol, final long time, final long idKey)
