@@ -95,6 +95,11 @@ final class FeedSession
     private long gapStart;
     /** After a reconnect: the gap to backfill once live data flows again (0 when none is waiting). */
     private long pendingBackfillStart;
+    /**
+     * How far the feed's clock runs behind the wall clock (receipt less event time of the newest event): a gap's
+     * end is estimated on the feed's own clock, so a delayed feed's gap is as wide as the data missing, no wider.
+     */
+    private long feedLagNanos;
 
     FeedSession(final Cluster cluster, final String where, final String apiKeyEnv, final int subscribeItems,
         final ReconnectPolicy policy, final Timeouts timeouts, final NanoClock clock, final EpochNanoClock eventClock,
@@ -170,13 +175,29 @@ final class FeedSession
     /** A frame held market data; {@code newestEventTime} is its newest event time (0 when none counts). */
     void onMarketData(final long newestEventTime)
     {
-        lastEventTime = Math.max(lastEventTime, newestEventTime);
+        if (newestEventTime > lastEventTime)
+        {
+            lastEventTime = newestEventTime;
+            feedLagNanos = Math.max(0, eventClock.nanoTime() - newestEventTime);
+        }
         lastDataNanos = clock.nanoTime();
         if (pendingBackfillStart > 0)
         {
-            actions.recoveryUp(pendingBackfillStart, lastEventTime);
-            pendingBackfillStart = 0;
+            recovered(lastEventTime, "live data again");
         }
+    }
+
+    /**
+     * The gap since {@code pendingBackfillStart} ends at {@code gapEnd}, on the feed's clock: declared recovered
+     * with that window (bars overlapping it are gap bars) and backfilled.
+     */
+    private void recovered(final long gapEnd, final String how)
+    {
+        final long start = pendingBackfillStart;
+        pendingBackfillStart = 0;
+        actions.feedStatus(FeedState.RECOVERED, StatusCode.AUTH_SUCCESS, how + ": data from " + start + " to " +
+            gapEnd + " (event time, ns) may be missing; backfilling it", start, gapEnd);
+        actions.recoveryUp(start, gapEnd);
     }
 
     void onStatus(final StatusCode code, final String status, final String message)
@@ -271,9 +292,8 @@ final class FeedSession
         if (state == State.LIVE && pendingBackfillStart > 0 && now - liveSinceNanos >= timeouts.ackTimeoutMillis() * MS)
         {
             // a quiet market: no live data since the subscriptions had time to be acknowledged, so nothing older
-            // than now is still on its way; the gap is backfilled up to now rather than waiting for data
-            actions.recoveryUp(pendingBackfillStart, Math.max(lastEventTime, eventClock.nanoTime()));
-            pendingBackfillStart = 0;
+            // than now is still on its way; the gap ends now on the feed's clock (the wall clock less its lag)
+            recovered(Math.max(lastEventTime, eventClock.nanoTime() - feedLagNanos), "a quiet market since reconnecting");
         }
         if (now - lastPingNanos >= timeouts.pingIntervalMillis() * MS)
         {
@@ -322,11 +342,13 @@ final class FeedSession
         }
         if (gapStart > 0)
         {
-            final long now = eventClock.nanoTime();
-            LOG.info("Massive {} back at {}; data may be missing from {} ms before now", cluster, where,
-                (now - gapStart) / MS);
-            actions.feedStatus(FeedState.RECOVERED, StatusCode.AUTH_SUCCESS, message, gapStart, now);
-            // the backfill waits for the first live data: everything older than it exists upstream by then
+            LOG.info("Massive {} back at {}; data may be missing from event time {}, up to the first live data",
+                cluster, where, gapStart);
+            // up again, the gap still open: it ends at the first live data's event time, on the feed's own clock
+            // (never the wall clock: a delayed or recorded feed's gap is as wide as the data missing), and is
+            // backfilled then, when everything older exists upstream
+            actions.feedStatus(FeedState.UP, StatusCode.AUTH_SUCCESS, message + "; data may be missing since " +
+                gapStart + " until the first live data", gapStart, Long.MAX_VALUE);
             pendingBackfillStart = gapStart;
         }
         else

@@ -112,11 +112,14 @@ class FeedSessionTest
             actions, "down from the last journaled event, at start-up");
         actions.clear();
         goLive();
-        assertTrue(actions.contains("status RECOVERED AUTH_SUCCESS gap " + (lastJournaled + 1) + ".." + now),
-            "recovered with the window, not up: " + actions);
+        assertTrue(actions.contains("status UP AUTH_SUCCESS gap " + (lastJournaled + 1) + ".." + Long.MAX_VALUE),
+            "up, the gap still open until the first live data: " + actions);
         assertEquals(1, counters.reconnects.get(), "a restart's first connection is a reconnect");
         recoveriesUp.clear();
-        session.onMarketData(now);
+        final long first = now - 5 * MS;
+        session.onMarketData(first);
+        assertTrue(actions.contains("status RECOVERED AUTH_SUCCESS gap " + (lastJournaled + 1) + ".." + first),
+            "recovered with the window, up to the first live event: " + actions);
         assertEquals(1, recoveriesUp.size());
         assertEquals(lastJournaled + 1, recoveriesUp.get(0)[0], "the backfill starts where the journal stopped");
     }
@@ -274,14 +277,42 @@ class FeedSessionTest
         recoveriesUp.clear();
         advanceMillis(100);
         goLive();
-        assertTrue(actions.contains("status RECOVERED AUTH_SUCCESS gap " + (newest + 1) + ".." + now), actions.toString());
+        assertTrue(actions.contains("status UP AUTH_SUCCESS gap " + (newest + 1) + ".." + Long.MAX_VALUE),
+            actions.toString());
         assertEquals(1, recoveriesUp.size(), "up, nothing to backfill yet");
         assertEquals(0, recoveriesUp.get(0)[0]);
         session.onMarketData(now);
+        assertTrue(actions.contains("status RECOVERED AUTH_SUCCESS gap " + (newest + 1) + ".." + now), actions.toString());
         assertEquals(2, recoveriesUp.size());
         assertEquals(newest + 1, recoveriesUp.get(1)[0], "the backfill starts where the data stopped");
         assertEquals(now, recoveriesUp.get(1)[1]);
         assertEquals(1, counters.reconnects.get());
+    }
+
+    /** A feed 15 minutes behind the wall clock (Massive's delayed plan, a recorded session): its gaps stay narrow. */
+    @Test
+    void shouldMeasureAGapOnTheFeedsOwnClock()
+    {
+        final long delay = 15 * 60_000 * MS;
+        goLive();
+        session.onMarketData(now - delay);
+        session.onDisconnected("connection closed");
+        advanceMillis(400);
+        goLive();
+        actions.clear();
+        session.onMarketData(now - delay); // the first live data: the feed's clock 400 ms on, still 15 min behind
+        assertTrue(actions.contains("status RECOVERED AUTH_SUCCESS gap " + (now - 400 * MS - delay + 1) + ".." +
+            (now - delay)), "400 ms of data missing, not 15 minutes: " + actions);
+
+        session.onDisconnected("connection closed");
+        advanceMillis(300);
+        goLive();
+        actions.clear();
+        advanceMillis(2_000); // a quiet market: no data within the ack timeout
+        session.onInbound();
+        session.onTimer();
+        assertTrue(actions.contains("status RECOVERED AUTH_SUCCESS gap " + (now - 2_300 * MS - delay + 1) + ".." +
+            (now - delay)), "ends now on the feed's clock, the wall clock less its lag: " + actions);
     }
 
     @Test
