@@ -2,6 +2,9 @@ package io.tickwire.engine.bars;
 
 import io.tickwire.engine.time.ClusterClocks;
 
+import io.tickwire.model.FixedPoint;
+import io.tickwire.model.event.MarketEvent;
+
 import java.util.Arrays;
 
 /**
@@ -165,6 +168,74 @@ final class BarBook
             final int old = firstWindow.length;
             firstWindow = Arrays.copyOf(firstWindow, symbols);
             Arrays.fill(firstWindow, old, symbols, Long.MAX_VALUE);
+        }
+    }
+
+    /** A bar without a price-setting trade: the price stays where it was (none for a symbol never traded). */
+    void carry(final int s, final long[] bar, final int lo)
+    {
+        final long c = hasClose[s] ? carriedClose[s] : 0; // never traded (quoted only): no price
+        bar[lo + BarBook.OPEN] = c;
+        bar[lo + BarBook.HIGH] = c;
+        bar[lo + BarBook.LOW] = c;
+        bar[lo + BarBook.CLOSE] = c;
+    }
+
+    /** Adds a trade (or index value) to a bar: prices by event time, volume and flow by the trade's rules. */
+    static void apply(final long[] bar, final int lo, final double[] doubles, final int dlo,
+        final MarketEvent e, final long size, final boolean price, final boolean volume, final int side)
+    {
+        final long p = e.price;
+        final long t = e.eventTime;
+        if (price)
+        {
+            if (bar[lo + PRICE_COUNT] == 0)
+            {
+                bar[lo + OPEN] = p;
+                bar[lo + HIGH] = p;
+                bar[lo + LOW] = p;
+                bar[lo + CLOSE] = p;
+                bar[lo + FIRST] = t;
+                bar[lo + LAST] = t;
+            }
+            else
+            {
+                bar[lo + HIGH] = Math.max(bar[lo + HIGH], p);
+                bar[lo + LOW] = Math.min(bar[lo + LOW], p);
+                if (t >= bar[lo + LAST])
+                {
+                    bar[lo + CLOSE] = p; // the last by event time sets the close, whatever the arrival order
+                    bar[lo + LAST] = t;
+                }
+                if (t < bar[lo + FIRST])
+                {
+                    bar[lo + OPEN] = p;
+                    bar[lo + FIRST] = t;
+                }
+            }
+            bar[lo + PRICE_COUNT]++;
+            final long previous = bar[lo + PATH_LAST];
+            if (previous > 0 && p > 0)
+            {
+                bar[lo + PATH] += Math.abs(p - previous);
+                final double r = Math.log((double)p / previous);
+                doubles[dlo + RV] += r * r;
+            }
+            bar[lo + PATH_LAST] = p;
+        }
+        if (volume)
+        {
+            bar[lo + VOLUME] += size;
+            bar[lo + COUNT]++;
+            doubles[dlo + NOTIONAL] += FixedPoint.toDouble(p) * FixedPoint.toDouble(size);
+            if (side == TopOfBook.BUY)
+            {
+                bar[lo + BUY] += size;
+            }
+            else if (side == TopOfBook.SELL)
+            {
+                bar[lo + SELL] += size;
+            }
         }
     }
 }

@@ -2,17 +2,11 @@ package io.tickwire.engine.bars;
 
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.codecs.sbe.BarKind;
-import io.tickwire.codecs.sbe.MessageHeaderEncoder;
-import io.tickwire.codecs.sbe.MicrobarEncoder;
-import io.tickwire.codecs.sbe.UsSession;
 import io.tickwire.model.EngineCounters;
-import io.tickwire.engine.time.UsEquityCalendar;
 import io.tickwire.engine.time.ClusterClocks;
 import io.tickwire.engine.time.EventClock;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
-import io.tickwire.model.FixedPoint;
-import org.agrona.ExpandableArrayBuffer;
 
 import java.util.List;
 
@@ -43,12 +37,10 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private final long latenessNanos;
     private final TradeConditionRules rules;
     private final EngineCounters counters;
-    private final UsEquityCalendar calendar = new UsEquityCalendar();
     private final FeedGaps gaps = new FeedGaps();
     private final TopOfBook topOfBook = new TopOfBook();
-    private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
-    private final MicrobarEncoder barEncoder = new MicrobarEncoder();
     private final ClusterClocks clocks = new ClusterClocks();
+    private final MicrobarWriter writer;
     private int maxSymbolId;
 
     public MicrobarHandler(final List<Integer> timeframesMillis, final int closeDelayMillis, final long latenessMillis,
@@ -69,6 +61,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         this.latenessNanos = latenessMillis * 1_000_000L;
         this.rules = new TradeConditionRules(priceExcludedConditions, volumeExcludedConditions);
         this.counters = counters;
+        this.writer = new MicrobarWriter(counters);
     }
 
     @Override
@@ -164,7 +157,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             final boolean traded = bar[lo + BarBook.COUNT] > 0 || bar[lo + BarBook.PRICE_COUNT] > 0;
             if (bar[lo + BarBook.PRICE_COUNT] == 0)
             {
-                carry(book, s, bar, lo); // no price-setting trade: the price stays where it was
+                book.carry(s, bar, lo); // no price-setting trade: the price stays where it was
             }
             bar[lo + BarBook.KIND] = gap ? BarKind.GAP.value() : traded ? BarKind.NORMAL.value() : BarKind.QUIET.value();
             if (bar[lo + BarBook.PRICE_COUNT] > 0)
@@ -172,17 +165,8 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
                 book.carriedClose[s] = bar[lo + BarBook.CLOSE];
                 book.hasClose[s] = true;
             }
-            emit(book, s, bar, lo, book.closedDoubles[s], lo / BarBook.L * BarBook.D, e);
+            writer.write(book, s, bar, lo, book.closedDoubles[s], lo / BarBook.L * BarBook.D, clocks.of(s).now(), e);
         }
-    }
-
-    private static void carry(final BarBook book, final int s, final long[] bar, final int lo)
-    {
-        final long c = book.hasClose[s] ? book.carriedClose[s] : 0; // never traded (quoted only): no price
-        bar[lo + BarBook.OPEN] = c;
-        bar[lo + BarBook.HIGH] = c;
-        bar[lo + BarBook.LOW] = c;
-        bar[lo + BarBook.CLOSE] = c;
     }
 
     private void onTrade(final MarketEvent e)
@@ -206,7 +190,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             if (w > book.lastClosedWindow[c])
             {
                 final int lo = book.slot(s, w);
-                apply(book.slots, lo, book.slotDoubles, lo / BarBook.L * BarBook.D, e, size, price, volume, side);
+                BarBook.apply(book.slots, lo, book.slotDoubles, lo / BarBook.L * BarBook.D, e, size, price, volume, side);
                 continue;
             }
             late = true;
@@ -235,7 +219,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             lo = book.retain(s, w); // no bar was emitted for this window yet: this is its first
             bar = book.closed[s];
             bar[lo + BarBook.REVISION] = -1;
-            carry(book, s, bar, lo);
+            book.carry(s, bar, lo);
         }
         else
         {
@@ -243,71 +227,14 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         }
         final double[] doubles = book.closedDoubles[s];
         final int dlo = lo / BarBook.L * BarBook.D;
-        apply(bar, lo, doubles, dlo, e, size, price, volume, side);
+        BarBook.apply(bar, lo, doubles, dlo, e, size, price, volume, side);
         if (bar[lo + BarBook.KIND] != BarKind.GAP.value())
         {
             bar[lo + BarBook.KIND] = BarKind.NORMAL.value();
         }
         bar[lo + BarBook.REVISION]++;
-        emit(book, s, bar, lo, doubles, dlo, e);
+        writer.write(book, s, bar, lo, doubles, dlo, clocks.of(s).now(), e);
         counters.barRevisions.incrementRelease();
-    }
-
-    private static void apply(final long[] bar, final int lo, final double[] doubles, final int dlo,
-        final MarketEvent e, final long size, final boolean price, final boolean volume, final int side)
-    {
-        final long p = e.price;
-        final long t = e.eventTime;
-        if (price)
-        {
-            if (bar[lo + BarBook.PRICE_COUNT] == 0)
-            {
-                bar[lo + BarBook.OPEN] = p;
-                bar[lo + BarBook.HIGH] = p;
-                bar[lo + BarBook.LOW] = p;
-                bar[lo + BarBook.CLOSE] = p;
-                bar[lo + BarBook.FIRST] = t;
-                bar[lo + BarBook.LAST] = t;
-            }
-            else
-            {
-                bar[lo + BarBook.HIGH] = Math.max(bar[lo + BarBook.HIGH], p);
-                bar[lo + BarBook.LOW] = Math.min(bar[lo + BarBook.LOW], p);
-                if (t >= bar[lo + BarBook.LAST])
-                {
-                    bar[lo + BarBook.CLOSE] = p; // the last by event time sets the close, whatever the arrival order
-                    bar[lo + BarBook.LAST] = t;
-                }
-                if (t < bar[lo + BarBook.FIRST])
-                {
-                    bar[lo + BarBook.OPEN] = p;
-                    bar[lo + BarBook.FIRST] = t;
-                }
-            }
-            bar[lo + BarBook.PRICE_COUNT]++;
-            final long previous = bar[lo + BarBook.PATH_LAST];
-            if (previous > 0 && p > 0)
-            {
-                bar[lo + BarBook.PATH] += Math.abs(p - previous);
-                final double r = Math.log((double)p / previous);
-                doubles[dlo + BarBook.RV] += r * r;
-            }
-            bar[lo + BarBook.PATH_LAST] = p;
-        }
-        if (volume)
-        {
-            bar[lo + BarBook.VOLUME] += size;
-            bar[lo + BarBook.COUNT]++;
-            doubles[dlo + BarBook.NOTIONAL] += FixedPoint.toDouble(p) * FixedPoint.toDouble(size);
-            if (side == TopOfBook.BUY)
-            {
-                bar[lo + BarBook.BUY] += size;
-            }
-            else if (side == TopOfBook.SELL)
-            {
-                bar[lo + BarBook.SELL] += size;
-            }
-        }
     }
 
     private void onQuote(final MarketEvent e)
@@ -337,51 +264,4 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         }
     }
 
-    private void emit(final BarBook book, final int symbolId, final long[] bar, final int lo, final double[] doubles,
-        final int dlo, final MarketEvent e)
-    {
-        final ExpandableArrayBuffer out = e.barOutput;
-        final int lengthOffset = e.barOutputLength;
-        out.checkLimit(lengthOffset + 4 + MessageHeaderEncoder.ENCODED_LENGTH + MicrobarEncoder.BLOCK_LENGTH);
-        final long start = bar[lo + BarBook.WINDOW] * book.timeframeNanos;
-        final long volume = bar[lo + BarBook.VOLUME];
-        final long quotes = bar[lo + BarBook.QUOTES];
-        barEncoder.wrapAndApplyHeader(out, lengthOffset + 4, headerEncoder)
-            .eventTime(clocks.of(symbolId).now())
-            .receiveTime(e.receiveTime)
-            .symbolId(symbolId)
-            .timeframeMillis(book.timeframeMillis)
-            .kind(BarKind.get((short)bar[lo + BarBook.KIND]))
-            .revision((int)Math.max(0, bar[lo + BarBook.REVISION]))
-            .startTime(start)
-            .endTime(start + book.timeframeNanos)
-            .open(bar[lo + BarBook.OPEN])
-            .high(bar[lo + BarBook.HIGH])
-            .low(bar[lo + BarBook.LOW])
-            .close(bar[lo + BarBook.CLOSE])
-            .volume(volume)
-            .vwap(volume == 0 ? 0 : Math.round(doubles[dlo + BarBook.NOTIONAL] / FixedPoint.toDouble(volume) *
-                FixedPoint.SCALE))
-            .tradeCount((int)bar[lo + BarBook.COUNT])
-            .firstTradeTime(bar[lo + BarBook.FIRST])
-            .lastTradeTime(bar[lo + BarBook.LAST])
-            .session(UsSession.get(calendar.session(start)))
-            .tradingDay(calendar.tradingDay(start))
-            .quoteCount((int)quotes)
-            .spreadMean(quotes == 0 ? 0 : bar[lo + BarBook.SPREAD_SUM] / quotes)
-            .spreadBpsMean(quotes == 0 ? 0 : doubles[dlo + BarBook.SPREAD_BPS_SUM] / quotes)
-            .orderFlowImbalance(doubles[dlo + BarBook.OFI])
-            .buyVolume(bar[lo + BarBook.BUY])
-            .sellVolume(bar[lo + BarBook.SELL])
-            .pathLength(bar[lo + BarBook.PATH])
-            .realizedVariance(doubles[dlo + BarBook.RV]);
-        final int length = MessageHeaderEncoder.ENCODED_LENGTH + barEncoder.encodedLength();
-        out.putInt(lengthOffset, length);
-        e.barOutputLength = lengthOffset + 4 + length;
-        counters.barsEmitted.incrementRelease();
-        if (bar[lo + BarBook.KIND] == BarKind.GAP.value())
-        {
-            counters.gapBars.incrementRelease();
-        }
-    }
 }
