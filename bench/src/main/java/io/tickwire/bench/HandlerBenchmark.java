@@ -1,6 +1,7 @@
 package io.tickwire.bench;
 
 import io.tickwire.model.EngineCounters;
+import io.tickwire.engine.bars.BarSettings;
 import io.tickwire.engine.bars.MicrobarHandler;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
@@ -38,7 +39,8 @@ public class HandlerBenchmark extends BenchmarkDefaults
     {
         final EngineCounters counters = new EngineCounters();
         sequencer = new SequencerHandler(1 << 16, 250, counters);
-        microbars = new MicrobarHandler(List.of(1000, 5000, 60_000), 250, 900_000, List.of(37), List.of(15), counters);
+        microbars = new MicrobarHandler(new BarSettings(List.of(1000, 5000, 60_000), 250, 900_000, 1_000,
+            List.of(37), List.of(15)), counters);
         metrics = new MetricsHandler(MetricsSettings.defaults(), counters);
         for (int i = 0; i < BATCH; i++)
         {

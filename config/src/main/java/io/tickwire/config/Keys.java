@@ -75,6 +75,7 @@ public final class Keys
         "a non-empty list of timeframes like 1s,5s,1m that divide a day", Keys::timeframes);
     public static final Key<Integer> BARS_CLOSE_DELAY_MS = Key.integer("bars.closeDelayMs", 0, 60_000);
     public static final Key<Integer> BARS_LATENESS_MS = Key.integer("bars.latenessMs", 0, 86_400_000);
+    public static final Key<Integer> BARS_REVISION_INTERVAL_MS = Key.integer("bars.revisionIntervalMs", 0, 86_400_000);
     public static final Key<List<Integer>> BARS_PRICE_EXCLUDED_CONDITIONS = Key.custom("bars.priceExcludedConditions",
         "a comma-separated list of condition ids 0..255 (may be empty)", Keys::conditions);
     public static final Key<List<Integer>> BARS_VOLUME_EXCLUDED_CONDITIONS = Key.custom(
@@ -139,7 +140,7 @@ public final class Keys
         FEED_BACKFILL_MARGIN_MS, ENGINE_THREADING, ENGINE_WAIT_STRATEGY, ENGINE_CPUS, ENGINE_RING_SIZE,
         ENGINE_TIMER_INTERVAL_MS, ENGINE_DEDUPE_WINDOW, ENGINE_DATA_DIR, JOURNAL_RAW_CAPTURE, JOURNAL_PREFAULT, JOURNAL_ROLL_CYCLE, JOURNAL_ROLL_TIME,
         JOURNAL_RETENTION_DAYS,
-        BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, BARS_LATENESS_MS, BARS_PRICE_EXCLUDED_CONDITIONS,
+        BARS_TIMEFRAMES, BARS_CLOSE_DELAY_MS, BARS_LATENESS_MS, BARS_REVISION_INTERVAL_MS, BARS_PRICE_EXCLUDED_CONDITIONS,
         BARS_VOLUME_EXCLUDED_CONDITIONS, METRICS_ATR_BARS, METRICS_PAIRS, METRICS_PAIR_WINDOW_BARS,
         METRICS_VPIN_BUCKET_VOLUME, METRICS_VPIN_BUCKETS, METRICS_REGIME_BASKET, METRICS_REGIME_SAFE_HAVENS,
         METRICS_REGIME_TIMEFRAME, METRICS_REGIME_WINDOW_BARS, SETUPS_FILE, SETUPS_ATR_TIMEFRAME, SETUPS_SNAP_ATR,

@@ -39,7 +39,13 @@ final class BarBook
     static final int SPREAD_SUM = 15;
     static final int KIND = 16;
     static final int REVISION = 17;
-    static final int L = 18;
+    /** A closed bar: its feed's clock when it was last emitted. */
+    static final int EMITTED = 18;
+    /** A closed bar: 1 while it has changed since it was last emitted (a revision waits). */
+    static final int PENDING = 19;
+    static final int L = 20;
+    /** The schema's revision is a uint16: a bar revised more often keeps this number, it never wraps. */
+    static final long MAX_REVISION = 65_535;
     // double fields
     static final int NOTIONAL = 0;
     static final int SPREAD_BPS_SUM = 1;

@@ -8,8 +8,6 @@ import io.tickwire.engine.time.EventClock;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 
-import java.util.List;
-
 /**
  * Builds microbars per symbol and timeframe from accepted trades and index values, closing them on
  * <em>event time</em> (docs/architecture.md "Microbars", docs/analytics.md):
@@ -41,25 +39,25 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private final TopOfBook topOfBook = new TopOfBook();
     private final ClusterClocks clocks = new ClusterClocks();
     private final MicrobarWriter writer;
+    private final long revisionIntervalNanos;
+    private final PendingRevisions pending = new PendingRevisions();
+    /** The feed whose status is being handled, while its pending revisions are flushed; -1 otherwise. */
+    private int flushing = -1;
+    private MarketEvent cause;
+    private final PendingRevisions.Visitor emitDue = this::emitIfDue;
     private int maxSymbolId;
 
-    public MicrobarHandler(final List<Integer> timeframesMillis, final int closeDelayMillis, final long latenessMillis,
-        final List<Integer> priceExcludedConditions, final List<Integer> volumeExcludedConditions,
-        final EngineCounters counters)
+    public MicrobarHandler(final BarSettings settings, final EngineCounters counters)
     {
-        books = new BarBook[timeframesMillis.size()];
+        books = new BarBook[settings.timeframesMillis().size()];
         for (int i = 0; i < books.length; i++)
         {
-            books[i] = new BarBook(timeframesMillis.get(i), latenessMillis * 1_000_000L);
-            if (closeDelayMillis >= timeframesMillis.get(i))
-            {
-                throw new IllegalArgumentException("bars.closeDelayMs (" + closeDelayMillis +
-                    ") must be shorter than the smallest timeframe (" + timeframesMillis.get(i) + " ms)");
-            }
+            books[i] = new BarBook(settings.timeframesMillis().get(i), settings.latenessMillis() * 1_000_000L);
         }
-        this.closeDelayNanos = closeDelayMillis * 1_000_000L;
-        this.latenessNanos = latenessMillis * 1_000_000L;
-        this.rules = new TradeConditionRules(priceExcludedConditions, volumeExcludedConditions);
+        this.closeDelayNanos = settings.closeDelayMillis() * 1_000_000L;
+        this.latenessNanos = settings.latenessMillis() * 1_000_000L;
+        this.revisionIntervalNanos = settings.revisionIntervalMillis() * 1_000_000L;
+        this.rules = new TradeConditionRules(settings.priceExcludedConditions(), settings.volumeExcludedConditions());
         this.counters = counters;
         this.writer = new MicrobarWriter(counters);
     }
@@ -74,6 +72,12 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         }
         advanceClock(event);
         closeDueBars(event);
+        if (!pending.isEmpty())
+        {
+            cause = event;
+            flushing = event.type == EventType.FEED_STATUS ? event.cluster : -1; // a backfill's end, say: all at once
+            pending.drain(emitDue);
+        }
         if (!event.accepted)
         {
             return;
@@ -165,6 +169,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
                 book.carriedClose[s] = bar[lo + BarBook.CLOSE];
                 book.hasClose[s] = true;
             }
+            bar[lo + BarBook.EMITTED] = clocks.of(s).now();
             writer.write(book, s, bar, lo, book.closedDoubles[s], lo / BarBook.L * BarBook.D, clocks.of(s).now(), e);
         }
     }
@@ -184,8 +189,9 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         final long size = isTrade ? e.size : 0;
         final int side = isTrade && volume ? topOfBook.classifyTrade(s, e.price) : 0;
         boolean late = false;
-        for (final BarBook book : books)
+        for (int b = 0; b < books.length; b++)
         {
+            final BarBook book = books[b];
             final long w = book.windowOf(e.eventTime);
             if (w > book.lastClosedWindow[c])
             {
@@ -194,7 +200,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
                 continue;
             }
             late = true;
-            revise(book, s, w, e, size, price, volume, side);
+            revise(b, s, w, e, size, price, volume, side);
         }
         if (late)
         {
@@ -203,9 +209,10 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     }
 
     /** A trade for a closed bar: re-emit it with the next revision if it is within the lateness window. */
-    private void revise(final BarBook book, final int s, final long w, final MarketEvent e, final long size,
+    private void revise(final int bookIndex, final int s, final long w, final MarketEvent e, final long size,
         final boolean price, final boolean volume, final int side)
     {
+        final BarBook book = books[bookIndex];
         final long end = (w + 1) * book.timeframeNanos;
         if (clocks.of(s).now() - end > latenessNanos)
         {
@@ -232,9 +239,49 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         {
             bar[lo + BarBook.KIND] = BarKind.NORMAL.value();
         }
-        bar[lo + BarBook.REVISION]++;
-        writer.write(book, s, bar, lo, doubles, dlo, clocks.of(s).now(), e);
-        counters.barRevisions.incrementRelease();
+        if (bar[lo + BarBook.PENDING] != 0)
+        {
+            return; // goes out with the revision already waiting
+        }
+        if (bar[lo + BarBook.REVISION] >= 0 && clocks.of(s).now() - bar[lo + BarBook.EMITTED] < revisionIntervalNanos)
+        {
+            bar[lo + BarBook.PENDING] = 1; // re-emitted once its interval has passed, with whatever else changes
+            pending.add(bookIndex, s, w);
+            return;
+        }
+        emitRevision(book, s, lo, e);
+    }
+
+    /** A pending revision whose interval has passed on its feed's clock (or whose feed's status came) goes out. */
+    private boolean emitIfDue(final int bookIndex, final int s, final long w)
+    {
+        final BarBook book = books[bookIndex];
+        final int lo = book.closedBar(s, w);
+        if (lo < 0)
+        {
+            return true; // cannot happen while the interval is shorter than the lateness window (BarSettings)
+        }
+        final long[] bar = book.closed[s];
+        if (clocks.clusterOf(s) != flushing && clocks.of(s).now() - bar[lo + BarBook.EMITTED] < revisionIntervalNanos)
+        {
+            return false;
+        }
+        emitRevision(book, s, lo, cause);
+        return true;
+    }
+
+    private void emitRevision(final BarBook book, final int s, final int lo, final MarketEvent e)
+    {
+        final long[] bar = book.closed[s];
+        final boolean revision = bar[lo + BarBook.REVISION] >= 0; // -1: this window's first bar, not a revision
+        bar[lo + BarBook.REVISION] = Math.min(bar[lo + BarBook.REVISION] + 1, BarBook.MAX_REVISION);
+        bar[lo + BarBook.PENDING] = 0;
+        bar[lo + BarBook.EMITTED] = clocks.of(s).now();
+        writer.write(book, s, bar, lo, book.closedDoubles[s], lo / BarBook.L * BarBook.D, clocks.of(s).now(), e);
+        if (revision)
+        {
+            counters.barRevisions.incrementRelease();
+        }
     }
 
     private void onQuote(final MarketEvent e)

@@ -8,6 +8,7 @@ import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.event.MarketEvent;
+import io.tickwire.engine.bars.BarSettings;
 import io.tickwire.engine.journal.InputJournalHandler;
 import io.tickwire.engine.metrics.MetricsSettings;
 import io.tickwire.engine.journal.OutputJournalHandler;
@@ -50,10 +51,7 @@ public final class Pipeline implements AutoCloseable
                 .layout(layout)
                 .cpus(config.get(Keys.ENGINE_CPUS))
                 .dedupeWindow(config.get(Keys.ENGINE_DEDUPE_WINDOW))
-                .timeframesMillis(config.get(Keys.BARS_TIMEFRAMES))
-                .closeDelayMillis(config.get(Keys.BARS_CLOSE_DELAY_MS))
-                .latenessMillis(config.get(Keys.BARS_LATENESS_MS))
-                .conditions(config.get(Keys.BARS_PRICE_EXCLUDED_CONDITIONS), config.get(Keys.BARS_VOLUME_EXCLUDED_CONDITIONS))
+                .bars(BarSettings.from(config))
                 .metrics(MetricsSettings.from(config))
                 .setups(SetupSettings.from(config), SetupStore.NONE);
         }
@@ -62,11 +60,7 @@ public final class Pipeline implements AutoCloseable
         ThreadingLayout layout;
         List<Integer> cpus;
         int dedupeWindow;
-        List<Integer> timeframesMillis;
-        int closeDelayMillis;
-        long latenessMillis;
-        List<Integer> priceExcludedConditions;
-        List<Integer> volumeExcludedConditions;
+        BarSettings bars;
         MetricsSettings metrics;
         SetupSettings setups;
         SetupStore setupStore;
@@ -99,24 +93,6 @@ public final class Pipeline implements AutoCloseable
             return this;
         }
 
-        public Settings timeframesMillis(final List<Integer> value)
-        {
-            timeframesMillis = value;
-            return this;
-        }
-
-        public Settings closeDelayMillis(final int value)
-        {
-            closeDelayMillis = value;
-            return this;
-        }
-
-        public Settings latenessMillis(final long value)
-        {
-            latenessMillis = value;
-            return this;
-        }
-
         public Settings setups(final SetupSettings value, final SetupStore store)
         {
             setups = value;
@@ -137,10 +113,9 @@ public final class Pipeline implements AutoCloseable
             return this;
         }
 
-        public Settings conditions(final List<Integer> priceExcluded, final List<Integer> volumeExcluded)
+        public Settings bars(final BarSettings value)
         {
-            priceExcludedConditions = priceExcluded;
-            volumeExcludedConditions = volumeExcluded;
+            bars = value;
             return this;
         }
     }

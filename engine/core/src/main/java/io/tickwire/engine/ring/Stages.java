@@ -21,9 +21,8 @@ public final class Stages
 
     private Stages(final Pipeline.Settings settings, final EngineCounters counters)
     {
-        sequencer = new SequencerHandler(settings.dedupeWindow, settings.closeDelayMillis, counters);
-        microbars = new MicrobarHandler(settings.timeframesMillis, settings.closeDelayMillis, settings.latenessMillis,
-            settings.priceExcludedConditions, settings.volumeExcludedConditions, counters);
+        sequencer = new SequencerHandler(settings.dedupeWindow, settings.bars.closeDelayMillis(), counters);
+        microbars = new MicrobarHandler(settings.bars, counters);
         metrics = new MetricsHandler(settings.metrics, counters);
         setups = new SetupEvaluator(settings.setups, settings.setupStore, counters);
     }

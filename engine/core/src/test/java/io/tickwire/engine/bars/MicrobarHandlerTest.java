@@ -30,8 +30,8 @@ class MicrobarHandlerTest
     }
 
     private final EngineCounters counters = new EngineCounters();
-    private final MicrobarHandler handler = new MicrobarHandler(List.of(1000, 5000), 250, LATENESS_MS, List.of(37),
-        List.of(15), counters);
+    private final MicrobarHandler handler = new MicrobarHandler(new BarSettings(List.of(1000, 5000), 250, LATENESS_MS,
+        0, List.of(37), List.of(15)), counters);
     private final List<Bar> bars = new ArrayList<>();
     private final List<MicrobarDecoder> decoded = new ArrayList<>();
 
@@ -79,7 +79,12 @@ class MicrobarHandlerTest
 
     private void run(final MarketEvent e)
     {
-        handler.onEvent(e, 0, true);
+        runOn(handler, e);
+    }
+
+    private void runOn(final MicrobarHandler stage, final MarketEvent e)
+    {
+        stage.onEvent(e, 0, true);
         int offset = 0;
         while (offset < e.barOutputLength)
         {
@@ -187,6 +192,50 @@ class MicrobarHandlerTest
         assertEquals(5 * PRICE, bars.get(bars.size() - 1).low());
         trade(1, T0 + 1_100 * MS, 1, 1); // the quiet-looking [1,2) bar never closed yet: it just updates
         assertEquals(2, counters.barRevisions.get());
+    }
+
+    /**
+     * A storm of late trades (a backfill) re-emits each bar at most once per revision interval of its feed's
+     * clock, carrying every change, and at once when its feed's status comes (the backfill's end).
+     */
+    @Test
+    void shouldCoalesceRevisionsToOnePerIntervalAndFlushThemOnTheFeedsStatus()
+    {
+        final MicrobarHandler coalescing = new MicrobarHandler(new BarSettings(List.of(1000), 250, LATENESS_MS,
+            1_000, List.of(37), List.of(15)), counters);
+        runOn(coalescing, tradeEvent(1, T0 + 100 * MS, 10));
+        runOn(coalescing, tradeEvent(1, T0 + 1_300 * MS, 10)); // closes [0, 1 s) at a clock of 1.3 s
+        final int closed = bars.size();
+        for (int i = 0; i < 50; i++)
+        {
+            runOn(coalescing, tradeEvent(1, T0 + (200 + i) * MS, 20 + i)); // 50 late trades for [0, 1 s)
+        }
+        assertEquals(closed, bars.size(), "within the interval: the revision waits");
+        runOn(coalescing, tradeEvent(1, T0 + 2_400 * MS, 10)); // the clock 1.1 s past the bar's emission
+        final List<Bar> revisions = bars.stream().filter((b) -> b.tf() == 1000 && b.start() == T0 &&
+            b.revision() > 0).toList();
+        assertEquals(1, revisions.size(), "one re-emission for 50 late trades");
+        assertEquals(51, revisions.get(0).count(), "carrying every one of them");
+        for (int i = 0; i < 5; i++)
+        {
+            runOn(coalescing, tradeEvent(1, T0 + (300 + i) * MS, 90)); // more, within the next interval
+        }
+        final MarketEvent backfillDone = event(EventType.FEED_STATUS, 0, T0 + 2_400 * MS);
+        backfillDone.feedState = FeedState.RECOVERED.value();
+        runOn(coalescing, backfillDone);
+        final List<Bar> all = bars.stream().filter((b) -> b.tf() == 1000 && b.start() == T0 && b.revision() > 0)
+            .toList();
+        assertEquals(2, all.size(), "the feed's status flushed the waiting revision");
+        assertEquals(56, all.get(1).count());
+        assertEquals(2, counters.barRevisions.get());
+    }
+
+    private MarketEvent tradeEvent(final int symbol, final long time, final long price)
+    {
+        final MarketEvent e = event(EventType.TRADE, symbol, time);
+        e.price = price * PRICE;
+        e.size = PRICE;
+        return e;
     }
 
     @Test
