@@ -67,6 +67,31 @@ class FeedFaultsTest
         }
     }
 
+    /** A drop of a second, backfilled: each bar it touched is sent a handful of times, not once per late trade. */
+    @Test
+    void shouldReviseEachBarAHandfulOfTimesAfterASecondsDropAndItsBackfill() throws Exception
+    {
+        // an eviction's cool-down makes the drop last exactly a second; no REST polling: all of it is backfilled
+        try (FeedHarness h = FeedHarness.start(dir, market(4_000), Map.of("feed.evictionCooldownMs", "1000",
+            "feed.pollAfterMs", "60000")))
+        {
+            await(() -> h.counters().tradesAccepted.get() > 200, 10_000, "trading");
+            h.simulator.faults().evict("stocks");
+            await(() -> h.counters().backfills.get() == 1, 20_000, "backfilled");
+            h.awaitAllTradesAccepted(20_000);
+            h.assertNothingLostNothingDoubled();
+            final JournalContents output = JournalContents.read(h.dataDir.resolve("journals").resolve(Journal.OUTPUT));
+            final Map<String, Long> perBar = output.bars.stream().collect(java.util.stream.Collectors.groupingBy(
+                (b) -> b.ticker() + "/" + b.tf() + "/" + b.start(), java.util.stream.Collectors.counting()));
+            final long most = perBar.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            System.out.println("a 1 s drop and its backfill: " + h.counters().backfillEvents.get() +
+                " events backfilled, " + h.counters().barRevisions.get() + " bar revisions, at most " + most +
+                " records of one bar (" + h.counters().lateTrades.get() + " late trades)");
+            assertTrue(h.counters().barRevisions.get() > 0, "the backfill revised closed bars");
+            assertTrue(most <= 4, "a bar, a revision per interval at most and one at the backfill's end: " + most);
+        }
+    }
+
     @Test
     void shouldReconnectWhenTheStreamStallsPastTheDataWatchdog() throws Exception
     {
