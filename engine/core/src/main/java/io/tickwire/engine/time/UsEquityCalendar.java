@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.Set;
 
 /**
  * The US equity session of an instant, on the US/Eastern clock with daylight saving: pre-market 04:00–09:30,
@@ -17,7 +16,7 @@ import java.util.Set;
  *
  * <p>Garbage-free in steady state: the UTC offset is cached until the next DST transition and the day's
  * facts per Eastern day, so java.time is only consulted when a day or an offset period changes.
- * The holiday table covers 2025–2027 (docs/analytics.md); outside it only weekends are closed.
+ * Holidays and early closes come from the exchange's rules for any year ({@link NyseHolidays}).
  */
 public final class UsEquityCalendar
 {
@@ -28,21 +27,6 @@ public final class UsEquityCalendar
     private static final int EARLY_CLOSE = 13 * 3600;
     private static final int POST_CLOSE = 20 * 3600;
     private static final int EARLY_POST_CLOSE = 17 * 3600;
-
-    private static final Set<LocalDate> HOLIDAYS = Set.of(
-        LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 9), LocalDate.of(2025, 1, 20), LocalDate.of(2025, 2, 17),
-        LocalDate.of(2025, 4, 18), LocalDate.of(2025, 5, 26), LocalDate.of(2025, 6, 19), LocalDate.of(2025, 7, 4),
-        LocalDate.of(2025, 9, 1), LocalDate.of(2025, 11, 27), LocalDate.of(2025, 12, 25),
-        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 19), LocalDate.of(2026, 2, 16), LocalDate.of(2026, 4, 3),
-        LocalDate.of(2026, 5, 25), LocalDate.of(2026, 6, 19), LocalDate.of(2026, 7, 3), LocalDate.of(2026, 9, 7),
-        LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 25),
-        LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 18), LocalDate.of(2027, 2, 15), LocalDate.of(2027, 3, 26),
-        LocalDate.of(2027, 5, 31), LocalDate.of(2027, 6, 18), LocalDate.of(2027, 7, 5), LocalDate.of(2027, 9, 6),
-        LocalDate.of(2027, 11, 25), LocalDate.of(2027, 12, 24));
-    private static final Set<LocalDate> EARLY_CLOSES = Set.of(
-        LocalDate.of(2025, 7, 3), LocalDate.of(2025, 11, 28), LocalDate.of(2025, 12, 24),
-        LocalDate.of(2026, 11, 27), LocalDate.of(2026, 12, 24),
-        LocalDate.of(2027, 11, 26));
 
     private long offsetValidFrom = Long.MAX_VALUE;
     private long offsetValidUntil = Long.MIN_VALUE;
@@ -109,8 +93,8 @@ public final class UsEquityCalendar
             final LocalDate date = LocalDate.ofEpochDay(epochDay);
             cachedTradingDay = date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
             final DayOfWeek dow = date.getDayOfWeek();
-            cachedOpen = dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !HOLIDAYS.contains(date);
-            final boolean early = EARLY_CLOSES.contains(date);
+            cachedOpen = dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !NyseHolidays.isHoliday(date);
+            final boolean early = cachedOpen && NyseHolidays.isEarlyClose(date);
             cachedRegularClose = early ? EARLY_CLOSE : REGULAR_CLOSE;
             cachedPostClose = early ? EARLY_POST_CLOSE : POST_CLOSE;
         }
