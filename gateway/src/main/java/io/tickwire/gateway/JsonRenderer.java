@@ -354,6 +354,8 @@ final class JsonRenderer
                 return "quiet";
             case GAP:
                 return "gap";
+            case PARTIAL:
+                return "partial";
             default:
                 return "normal";
         }

@@ -55,7 +55,8 @@ public final class UpstreamBarComparator
                         break;
                     case MicrobarDecoder.TEMPLATE_ID:
                         bar.wrapAndApplyHeader(buffer, 0, header);
-                        if ((bar.timeframeMillis() == 1000 || bar.timeframeMillis() == 60_000) && bar.kind() != BarKind.QUIET)
+                        if ((bar.timeframeMillis() == 1000 || bar.timeframeMillis() == 60_000) && bar.kind() != BarKind.QUIET &&
+                            bar.kind() != BarKind.PARTIAL)
                         {
                             own.put(key(tickers.get(bar.symbolId()), bar.timeframeMillis(), bar.startTime()),
                                 new long[]{bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()});

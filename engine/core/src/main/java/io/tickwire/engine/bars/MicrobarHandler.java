@@ -19,7 +19,8 @@ import io.tickwire.model.event.MarketEvent;
  * <li>the clock is the symbol's feed's {@link EventClock} ({@link ClusterClocks}): the newest event time seen
  * on that feed, moved on by journaled timer ticks in a quiet market;</li>
  * <li>a bar closes when its feed's clock passes its end by {@code closeDelay}; kinds: NORMAL (trades), QUIET (none:
- * carried close, zero volume), GAP (the feed was down during it, see {@link FeedGaps});</li>
+ * carried close, zero volume), GAP (the feed was down during it, see {@link FeedGaps}), PARTIAL (its window began
+ * before the feed's first data: what came before was never seen);</li>
  * <li>a trade for a closed bar within {@code lateness} of its end revises it: the bar is emitted again with
  * the next revision number; later ones are counted and change nothing;</li>
  * <li>each bar carries the US equity session and trading day of its start.</li>
@@ -41,6 +42,8 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private final MicrobarWriter writer;
     private final long revisionIntervalNanos;
     private final PendingRevisions pending = new PendingRevisions();
+    /** Per feed: its clock's first reading. A window that began before it is partial: data before it was never seen. */
+    private final long[] clockStarted = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
     /** The feed whose status is being handled, while its pending revisions are flushed; -1 otherwise. */
     private int flushing = -1;
     private MarketEvent cause;
@@ -97,6 +100,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         final int started = clocks.advance(e);
         if (started >= 0) // a feed's first reading: its bars start from there
         {
+            clockStarted[started] = clocks.cluster(started).now();
             for (final BarBook book : books)
             {
                 book.lastClosedWindow[started] =
@@ -163,7 +167,8 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             {
                 book.carry(s, bar, lo); // no price-setting trade: the price stays where it was
             }
-            bar[lo + BarBook.KIND] = gap ? BarKind.GAP.value() : traded ? BarKind.NORMAL.value() : BarKind.QUIET.value();
+            bar[lo + BarBook.KIND] = gap ? BarKind.GAP.value() : start < clockStarted[cluster] ?
+                BarKind.PARTIAL.value() : traded ? BarKind.NORMAL.value() : BarKind.QUIET.value();
             if (bar[lo + BarBook.PRICE_COUNT] > 0)
             {
                 book.carriedClose[s] = bar[lo + BarBook.CLOSE];
@@ -227,6 +232,10 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             bar = book.closed[s];
             bar[lo + BarBook.REVISION] = -1;
             book.carry(s, bar, lo);
+            final int c = clocks.clusterOf(s);
+            final long start = w * book.timeframeNanos;
+            bar[lo + BarBook.KIND] = gaps.overlaps(c, start, end) ? BarKind.GAP.value() :
+                start < clockStarted[c] ? BarKind.PARTIAL.value() : BarKind.NORMAL.value();
         }
         else
         {
@@ -235,7 +244,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         final double[] doubles = book.closedDoubles[s];
         final int dlo = lo / BarBook.L * BarBook.D;
         BarBook.apply(bar, lo, doubles, dlo, e, size, price, volume, side);
-        if (bar[lo + BarBook.KIND] != BarKind.GAP.value())
+        if (bar[lo + BarBook.KIND] != BarKind.GAP.value() && bar[lo + BarBook.KIND] != BarKind.PARTIAL.value())
         {
             bar[lo + BarBook.KIND] = BarKind.NORMAL.value();
         }

@@ -5,25 +5,26 @@ import java.util.List;
 /**
  * Which trades count toward a bar, by Massive condition id (bars.priceExcludedConditions,
  * bars.volumeExcludedConditions): a trade with any price-excluded condition does not set open, high, low or
- * close; one with any volume-excluded condition is not in volume, VWAP or trade count.
+ * close; one with any volume-excluded condition is not in volume, VWAP or trade count. The setup evaluator and
+ * its key levels take prices by the same rules (docs/setups.md): one definition of an eligible trade.
  */
-final class TradeConditionRules
+public final class TradeConditionRules
 {
     private final boolean[] priceExcluded = new boolean[256];
     private final boolean[] volumeExcluded = new boolean[256];
 
-    TradeConditionRules(final List<Integer> priceExcludedConditions, final List<Integer> volumeExcludedConditions)
+    public TradeConditionRules(final List<Integer> priceExcludedConditions, final List<Integer> volumeExcludedConditions)
     {
         priceExcludedConditions.forEach((c) -> priceExcluded[c] = true);
         volumeExcludedConditions.forEach((c) -> volumeExcluded[c] = true);
     }
 
-    boolean updatesPrice(final byte[] conditions, final int count)
+    public boolean updatesPrice(final byte[] conditions, final int count)
     {
         return none(priceExcluded, conditions, count);
     }
 
-    boolean updatesVolume(final byte[] conditions, final int count)
+    public boolean updatesVolume(final byte[] conditions, final int count)
     {
         return none(volumeExcluded, conditions, count);
     }

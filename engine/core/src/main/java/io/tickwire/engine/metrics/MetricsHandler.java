@@ -1,6 +1,7 @@
 package io.tickwire.engine.metrics;
 
 import com.lmax.disruptor.EventHandler;
+import io.tickwire.codecs.sbe.BarKind;
 import io.tickwire.codecs.sbe.BarMetricsEncoder;
 import io.tickwire.codecs.sbe.MarketRegimeEncoder;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
@@ -132,7 +133,11 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         final long prev = previousClose[tf][s];
         double atr = Double.NaN;
         double thrust = Double.NaN;
-        if (priced)
+        if (priced && bar.kind() == BarKind.PARTIAL)
+        {
+            previousClose[tf][s] = close; // a window seen only in part: its range would understate the ATR
+        }
+        else if (priced)
         {
             final double range = prev > 0 ?
                 FixedPoint.toDouble(Math.max(high, prev) - Math.min(low, prev)) : FixedPoint.toDouble(high - low);
@@ -143,7 +148,7 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
                 trueRanges[tf][s] = ranges;
             }
             ranges.add(range);
-            atr = ranges.meanX();
+            atr = ranges.full() ? ranges.meanX() : Double.NaN; // warm: atrBars full bars, or no ATR at all
             if (prev > 0 && atr > 0)
             {
                 thrust = FixedPoint.toDouble(close - prev) / atr;

@@ -167,18 +167,18 @@ final class Setup
         return target > 0 && (isLong ? price >= target : price <= target);
     }
 
-    /** A target {@code multiple} ATRs from the entry, in the setup's direction. */
+    /** A target {@code multiple} ATRs from the entry, in the setup's direction, on the tick and at least a tick away. */
     long targetFrom(final long entry, final double multiple, final double atr)
     {
-        final long distance = Math.round(multiple * atr * 1e6);
-        return isLong ? entry + distance : entry - distance;
+        final long distance = Math.max(Math.round(multiple * atr * 1e6), TickSize.of(entry));
+        return TickSize.snap(isLong ? entry + distance : entry - distance);
     }
 
-    /** After target 1 an ATR trail moves the stop toward price, never away. */
+    /** After target 1 an ATR trail moves the stop (on the tick) toward price, never away. */
     void trailByAtr(final long price, final double atr)
     {
         final long distance = Math.round(trailParam * atr * 1e6);
-        stop = isLong ? Math.max(stop, price - distance) : Math.min(stop, price + distance);
+        stop = isLong ? Math.max(stop, TickSize.snap(price - distance)) : Math.min(stop, TickSize.snap(price + distance));
     }
 
     /**
@@ -191,7 +191,7 @@ final class Setup
         ema = emaSamples == 0 ? close : ema + alpha * (close - ema);
         if (++emaSamples >= trailParam)
         {
-            final long emaStop = Math.round(ema);
+            final long emaStop = TickSize.snap(Math.round(ema));
             stop = isLong ? Math.max(stop, emaStop) : Math.min(stop, emaStop);
         }
     }

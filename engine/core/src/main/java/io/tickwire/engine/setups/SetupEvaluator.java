@@ -87,7 +87,9 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
                 break;
             case EventType.TRADE:
             case EventType.INDEX_VALUE:
-                if (event.accepted)
+                // the bars' eligibility: an odd lot, a Form T or an average-price print sets no price here either
+                if (event.accepted && (event.type == EventType.INDEX_VALUE ||
+                    settings.tradeRules.updatesPrice(event.conditions, event.conditionCount)))
                 {
                     levels.onTrade(event.symbolId, event.eventTime, event.price, event.size);
                     onPrice(event.symbolId, event.price, event.eventTime);
@@ -196,7 +198,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             }
             if (s.state == SetupState.READY.value())
             {
-                if (s.confirmedByTick(price, time))
+                if (s.confirmedByTick(price, time) && atrKnownIfNeeded(s))
                 {
                     trigger(s, price);
                 }
@@ -223,6 +225,16 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             trailByAtr(s, price);
         }
         stopThreat(s, price);
+    }
+
+    /**
+     * A setup whose targets are in ATRs triggers only once its symbol's ATR is warm (metrics.atrBars full bars):
+     * targets from the first seconds' bars would be a fraction of the real range.
+     */
+    private boolean atrKnownIfNeeded(final Setup s)
+    {
+        final boolean needs = s.target1 == 0 && s.target1Atr > 0 || s.target2 == 0 && s.target2Atr > 0;
+        return !needs || book.atr(s.symbolId) > 0;
     }
 
     private void trigger(final Setup s, final long price)
@@ -280,7 +292,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
                     continue;
                 }
                 if (s.state == SetupState.READY.value() && s.confirmRule == ConfirmRule.DWELL.value() &&
-                    s.inZoneSince != 0 && now - s.inZoneSince >= s.confirmDwellNanos)
+                    s.inZoneSince != 0 && now - s.inZoneSince >= s.confirmDwellNanos && atrKnownIfNeeded(s))
                 {
                     trigger(s, book.lastPrice(symbol)); // dwelled long enough at the last traded price
                 }

@@ -1,7 +1,11 @@
 package io.tickwire.engine.setups;
 
+import io.tickwire.engine.bars.TradeConditionRules;
+
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
+
+import java.util.List;
 
 /** The setup evaluator's parameters (docs/setups.md). */
 public final class SetupSettings
@@ -13,6 +17,8 @@ public final class SetupSettings
     double divergenceThreshold;
     int maxPerSymbol;
     int maxLive;
+    /** Which trades set a price for setups and key levels: the bars' rules (bars.*ExcludedConditions). */
+    TradeConditionRules tradeRules = new TradeConditionRules(List.of(), List.of());
 
     private SetupSettings()
     {
@@ -32,7 +38,15 @@ public final class SetupSettings
             .stopThreatAtr(config.get(Keys.SETUPS_STOP_THREAT_ATR))
             .alertCooldownMillis(config.get(Keys.SETUPS_ALERT_COOLDOWN_MS))
             .divergenceThreshold(config.get(Keys.SETUPS_DIVERGENCE_THRESHOLD))
-            .caps(config.get(Keys.SETUPS_MAX_PER_SYMBOL), config.get(Keys.SETUPS_MAX_LIVE));
+            .caps(config.get(Keys.SETUPS_MAX_PER_SYMBOL), config.get(Keys.SETUPS_MAX_LIVE))
+            .tradeRules(new TradeConditionRules(config.get(Keys.BARS_PRICE_EXCLUDED_CONDITIONS),
+                config.get(Keys.BARS_VOLUME_EXCLUDED_CONDITIONS)));
+    }
+
+    public SetupSettings tradeRules(final TradeConditionRules value)
+    {
+        tradeRules = value;
+        return this;
     }
 
     public SetupSettings atrTimeframeMillis(final int value)

@@ -109,10 +109,13 @@ class MicrobarHandlerTest
         trade(1, T0 + 900 * MS, 11, 100);
         trade(1, T0 + 1_300 * MS, 11, 1); // clock passes 1.25 s: the first 1 s bar closes
         assertEquals(1, bars.size());
-        assertEquals(new Bar(1, 1000, BarKind.NORMAL, 0, T0, 10 * PRICE, 12 * PRICE, 9 * PRICE, 11 * PRICE, 600 * PRICE,
+        // the feed's first data came 100 ms into this window: what came before was never seen, so it is partial
+        assertEquals(new Bar(1, 1000, BarKind.PARTIAL, 0, T0, 10 * PRICE, 12 * PRICE, 9 * PRICE, 11 * PRICE, 600 * PRICE,
             Math.round((10.0 * 100 + 12 * 300 + 9 * 100 + 11 * 100) / 600 * PRICE), 4), bars.get(0));
         assertEquals(UsSession.REGULAR, decoded.get(0).session());
         assertEquals(20261120, decoded.get(0).tradingDay());
+        trade(1, T0 + 2_300 * MS, 11, 1);
+        assertEquals(BarKind.NORMAL, bars.get(1).kind(), "the next window was seen whole");
     }
 
     @Test
@@ -136,7 +139,7 @@ class MicrobarHandlerTest
         trade(1, T0 + 200 * MS, 50, 7, 37);      // odd lot: volume, not price
         trade(1, T0 + 300 * MS, 11, 1_000, 15);  // official close print: price, not volume
         trade(1, T0 + 1_300 * MS, 11, 1);
-        assertEquals(new Bar(1, 1000, BarKind.NORMAL, 0, T0, 10 * PRICE, 11 * PRICE, 10 * PRICE, 11 * PRICE,
+        assertEquals(new Bar(1, 1000, BarKind.PARTIAL, 0, T0, 10 * PRICE, 11 * PRICE, 10 * PRICE, 11 * PRICE,
             107 * PRICE, Math.round((10.0 * 100 + 50 * 7) / 107 * PRICE), 2), bars.get(0));
     }
 
@@ -184,7 +187,7 @@ class MicrobarHandlerTest
         trade(1, T0 + 1_500 * MS, 10, 1);
         trade(1, T0 + 200 * MS, 99, 1); // its 1 s bar has closed; its 5 s bar is still open
         final Bar revised = bars.get(bars.size() - 1);
-        assertEquals(new Bar(1, 1000, BarKind.NORMAL, 1, T0, 10 * PRICE, 99 * PRICE, 10 * PRICE, 99 * PRICE,
+        assertEquals(new Bar(1, 1000, BarKind.PARTIAL, 1, T0, 10 * PRICE, 99 * PRICE, 10 * PRICE, 99 * PRICE,
             2 * PRICE, Math.round((10.0 + 99) / 2 * PRICE), 2), revised);
         assertEquals(1, counters.barRevisions.get());
         trade(1, T0 + 300 * MS, 5, 1); // a second late trade: revision 2

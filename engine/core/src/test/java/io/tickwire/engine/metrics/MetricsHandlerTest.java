@@ -66,7 +66,7 @@ class MetricsHandlerTest
             e.barOutput.checkLimit(at + 200);
             enc.wrapAndApplyHeader(e.barOutput, at + 4, new MessageHeaderEncoder())
                 .eventTime(b.start + b.tf * 1_000_000L).receiveTime(0).symbolId(b.symbol).timeframeMillis(b.tf)
-                .kind(BarKind.NORMAL).revision(b.revision).startTime(b.start).endTime(b.start + b.tf * 1_000_000L)
+                .kind(b.kind).revision(b.revision).startTime(b.start).endTime(b.start + b.tf * 1_000_000L)
                 .open(b.o).high(b.h).low(b.l).close(b.c).volume(b.volume).vwap(0).tradeCount(1).firstTradeTime(0)
                 .lastTradeTime(0).session(UsSession.REGULAR).tradingDay(20261120).quoteCount(b.quotes)
                 .spreadMean(b.spread).spreadBpsMean(b.spreadBps).orderFlowImbalance(b.ofi).buyVolume(b.buy)
@@ -106,6 +106,7 @@ class MetricsHandlerTest
         double spreadBps;
         double ofi;
         int revision;
+        BarKind kind = BarKind.NORMAL;
 
         static Bar of(final int symbol, final long start, final double o, final double h, final double l, final double c)
         {
@@ -151,9 +152,24 @@ class MetricsHandlerTest
         assertEquals(2.0, third.atr(), 1e-12);
         assertEquals(1.5, third.thrust(), 1e-12);
         assertTrue(Double.isNaN(metrics(0).thrust()), "no previous close: no thrust");
+        assertTrue(Double.isNaN(metrics(0).atr()) && Double.isNaN(metrics(1).atr()), "not warm: fewer than 3 bars");
         close(Bar.of(1, T0 + 3 * S, 13, 13, 12, 12)); // TR 1; ATR over the last 3 = (1+3+1)/3
         assertEquals(5.0 / 3, metrics(3).atr(), 1e-12);
         assertEquals(-1 / (5.0 / 3), metrics(3).thrust(), 1e-12);
+    }
+
+    /** A window seen only in part (the feed's first data came inside it) sets the previous close, no range. */
+    @Test
+    void shouldLeaveThePartialFirstBarOutOfTheAtr()
+    {
+        final Bar partial = Bar.of(1, T0, 10, 10.01, 10, 10); // 2 s of a minute: a tiny range
+        partial.kind = BarKind.PARTIAL;
+        close(partial);
+        close(Bar.of(1, T0 + S, 10, 11, 9, 10));
+        close(Bar.of(1, T0 + 2 * S, 10, 11, 9, 10));
+        assertTrue(Double.isNaN(metrics(2).atr()), "two full bars of three: not warm yet");
+        close(Bar.of(1, T0 + 3 * S, 10, 11, 9, 10));
+        assertEquals(2.0, metrics(3).atr(), 1e-12, "three full bars, the partial one left out");
     }
 
     @Test

@@ -288,6 +288,46 @@ class SetupEvaluatorTest
         assertEquals(105_000_000L, second.t2());
     }
 
+    /** Targets in ATRs wait for a warm ATR; once known they are put on the tick, never a fraction of a cent. */
+    @Test
+    void shouldWaitForTheAtrAndPutAtrTargetsOnTheTick()
+    {
+        time = T0;
+        final MarketEvent add = setup(1, true, 100, 101, 98, 0, 0);
+        add.target1Atr = 0.33;
+        add.target2Atr = 0.77;
+        run(add);
+        trade(100.5);
+        trade(100.5);
+        trade(100.5);
+        assertEquals(List.of(SetupState.ARMED, SetupState.READY), states(1), "confirmed, but no ATR yet: it waits");
+        atr(0.1234567); // the metrics stage's ATR is warm
+        trade(100.5);
+        final Transition triggered = transitions.get(transitions.size() - 1);
+        assertEquals(SetupState.TRIGGERED, triggered.to());
+        assertEquals(100_540_000L, triggered.t1(), "100.5 + 0.33 x 0.1234567 = 100.5407...: 100.54");
+        assertEquals(100_600_000L, triggered.t2(), "100.5 + 0.77 x 0.1234567 = 100.5951...: 100.60");
+    }
+
+    /** Setups take prices by the bars' rules: an odd lot (condition 37) sets no price, so it moves no setup. */
+    @Test
+    void shouldIgnoreTradesTheBarsDoNotPriceBy()
+    {
+        time = T0;
+        run(setup(1, true, 100, 101, 98, 110, 120));
+        time += 100 * MS;
+        final MarketEvent oddLot = event(EventType.TRADE);
+        oddLot.symbolId = 1;
+        oddLot.price = 97 * P; // through the stop
+        oddLot.size = 10 * P;
+        oddLot.conditionCount = 1;
+        oddLot.conditions[0] = 37;
+        run(oddLot);
+        assertEquals(List.of(SetupState.ARMED), states(1), "an odd lot through the stop invalidates nothing");
+        trade(97);
+        assertEquals(List.of(SetupState.ARMED, SetupState.INVALIDATED), states(1), "a round lot there does");
+    }
+
     @Test
     void shouldTrailTheStopByAtrAfterTarget1NeverBackwards()
     {
