@@ -39,7 +39,7 @@ public class HandlerBenchmark extends BenchmarkDefaults
     {
         final EngineCounters counters = new EngineCounters();
         sequencer = new SequencerHandler(1 << 16, 250, counters);
-        microbars = new MicrobarHandler(new BarSettings(List.of(1000, 5000, 60_000), 250, 900_000, 1_000,
+        microbars = new MicrobarHandler(new BarSettings(List.of(1000, 5000, 60_000), 250, 900_000, 1_000, 300_000,
             List.of(37), List.of(15)), counters);
         metrics = new MetricsHandler(MetricsSettings.defaults(), counters);
         for (int i = 0; i < BATCH; i++)

@@ -47,6 +47,11 @@ final class ChannelRenderer
             }
             return;
         }
+        if (channels.stateOf(channel) >= 0)
+        {
+            renderer.symbolState(buffer, 0, snapshot, out);
+            return;
+        }
         if (channels.isMetrics(channel) || channel == channels.regime())
         {
             header.wrap(buffer, 0);

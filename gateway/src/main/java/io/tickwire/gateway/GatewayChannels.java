@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The channels a desk can subscribe to, by name and by dense index: trades, quotes, prices, status, then
  * one bars.&lt;tf&gt; per configured timeframe (bars.1s, bars.5s, bars.1m by default), one metrics.&lt;tf&gt;
- * per timeframe, regime, setups and alerts. status and regime are not per symbol.
+ * per timeframe, regime, setups, alerts, then luld, imbalances and fmv. status and regime are not per symbol.
  */
 final class GatewayChannels
 {
@@ -38,6 +38,20 @@ final class GatewayChannels
         names.add("regime");
         names.add("setups");
         names.add("alerts");
+        names.addAll(java.util.List.of(SymbolStates.CHANNELS));
+    }
+
+    /** The channel of a {@link SymbolStates} state (luld, imbalances, fmv). */
+    int symbolState(final int state)
+    {
+        return regime() + 3 + state;
+    }
+
+    /** @return the {@link SymbolStates} state a channel carries, or -1 */
+    int stateOf(final int channel)
+    {
+        final int state = channel - symbolState(0);
+        return state >= 0 && state < SymbolStates.COUNT ? state : -1;
     }
 
     int setups()

@@ -286,6 +286,13 @@ final class GatewayConductor implements Agent, OutputJournalListener
     }
 
     @Override
+    public void onSymbolState(final int state, final int symbolId, final DirectBuffer buffer, final int length)
+    {
+        cache.put(cache.symbolStateKind(state), symbolId, buffer, length);
+        fanOut(channels.symbolState(state), symbolId, buffer, length);
+    }
+
+    @Override
     public void onTrade(final int symbolId, final DirectBuffer buffer, final int length)
     {
         cache.put(LastValueCache.TRADE, symbolId, buffer, length);

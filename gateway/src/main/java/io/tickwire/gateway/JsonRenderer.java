@@ -38,6 +38,7 @@ final class JsonRenderer
     private final SetupTransitionDecoder transition = new SetupTransitionDecoder();
     private final TacticalAlertDecoder alert = new TacticalAlertDecoder();
     private final byte[] text = new byte[1024];
+    private final SymbolStateRenderer states = new SymbolStateRenderer(this);
     private final SymbolNames symbols;
     /** When the gateway rendered the live message being rendered (ns since the epoch). */
     private long gatewayTime;
@@ -151,6 +152,12 @@ final class JsonRenderer
             source(out, index.sourceRaw());
         }
         end(out, snapshot);
+    }
+
+    /** Limit bands, an imbalance or a fair value: {@link SymbolStateRenderer}. */
+    void symbolState(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
+    {
+        states.render(b, offset, snapshot, out);
     }
 
     void bar(final DirectBuffer b, final int offset, final boolean snapshot, final JsonOut out)
@@ -316,13 +323,13 @@ final class JsonRenderer
         end(out, snapshot);
     }
 
-    private void symbol(final JsonOut out, final int symbolId)
+    void symbol(final JsonOut out, final int symbolId)
     {
         final String ticker = symbols.ticker(symbolId);
         out.ch('"').raw(ticker == null ? "?" : ticker).ch('"');
     }
 
-    private static void source(final JsonOut out, final short source)
+    static void source(final JsonOut out, final short source)
     {
         out.raw(",\"src\":\"").raw(source >= 0 && source < SOURCES.length ? SOURCES[source] : "unknown").ch('"');
     }
@@ -333,7 +340,7 @@ final class JsonRenderer
         gatewayTime = epochNanos;
     }
 
-    private void end(final JsonOut out, final boolean snapshot)
+    void end(final JsonOut out, final boolean snapshot)
     {
         if (snapshot)
         {

@@ -27,11 +27,14 @@ final class LastValueCache
     private final UnsafeBuffer[] statuses = new UnsafeBuffer[8];
     private final int[] statusLengths = new int[8];
 
-    /** Kinds: trade, quote, price, a bar per timeframe, metrics per timeframe, pair metrics per timeframe. */
+    /**
+     * Kinds: trade, quote, price, a bar per timeframe, metrics per timeframe, pair metrics per timeframe, then the
+     * {@link SymbolStates}.
+     */
     LastValueCache(final int timeframes)
     {
         this.timeframes = timeframes;
-        kinds = FIRST_BAR + 3 * timeframes;
+        kinds = FIRST_BAR + 3 * timeframes + SymbolStates.COUNT;
         records = new UnsafeBuffer[kinds][256];
         lengths = new int[kinds][256];
     }
@@ -68,6 +71,11 @@ final class LastValueCache
     int pairKind(final int timeframe)
     {
         return FIRST_BAR + 2 * timeframes + timeframe;
+    }
+
+    int symbolStateKind(final int state)
+    {
+        return FIRST_BAR + 3 * timeframes + state;
     }
 
     void putRegime(final DirectBuffer source, final int length)

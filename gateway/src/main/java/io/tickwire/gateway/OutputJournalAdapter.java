@@ -16,6 +16,8 @@ import io.tickwire.codecs.sbe.TradeDecoder;
 import io.tickwire.model.journal.JournalReader;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
+
 /**
  * Reads each output journal record once: wraps the flyweight of its type, takes the keys the gateway routes
  * by (symbol, timeframe, setup, cluster) and calls the listener's method for that type — the shape of
@@ -85,7 +87,13 @@ final class OutputJournalAdapter implements JournalReader.RecordHandler
                 alert.wrap(buffer, BODY, blockLength, version).symbolId(), buffer, length);
             case FeedStatusDecoder.TEMPLATE_ID -> listener.onFeedStatus(
                 status.wrap(buffer, BODY, blockLength, version).clusterRaw(), buffer, length);
-            default -> { }
+            default -> {
+                final int state = SymbolStates.of(header.templateId());
+                if (state >= 0) // every symbol state starts eventTime, receiveTime, symbolId
+                {
+                    listener.onSymbolState(state, buffer.getInt(BODY + 16, ByteOrder.LITTLE_ENDIAN), buffer, length);
+                }
+            }
         }
     }
 }

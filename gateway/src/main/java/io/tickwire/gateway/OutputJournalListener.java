@@ -30,4 +30,7 @@ interface OutputJournalListener
     void onAlert(int symbolId, DirectBuffer record, int length);
 
     void onFeedStatus(short cluster, DirectBuffer record, int length);
+
+    /** @param state a {@link SymbolStates} state: limit bands, an imbalance, a fair value */
+    void onSymbolState(int state, int symbolId, DirectBuffer record, int length);
 }

@@ -88,6 +88,7 @@ final class SnapshotSender
                 channel == GatewayChannels.QUOTES ? LastValueCache.QUOTE :
                 channel == GatewayChannels.PRICES ? LastValueCache.PRICE :
                 channels.isBars(channel) ? cache.barKind(channel - GatewayChannels.FIRST_BARS) :
+                channels.stateOf(channel) >= 0 ? cache.symbolStateKind(channels.stateOf(channel)) :
                 cache.metricsKind(channel - firstMetrics);
             if (channels.isMetrics(channel))
             {

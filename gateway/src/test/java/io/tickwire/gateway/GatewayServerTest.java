@@ -166,6 +166,40 @@ class GatewayServerTest
         }
     }
 
+    /** Limit bands, imbalances and fair values each on their channel: the newest as a snapshot, then live. */
+    @Test
+    void shouldServeLimitBandsImbalancesAndFairValues() throws Exception
+    {
+        symbol(1, "SPY");
+        final MarketEvent bands = event(EventType.LIMIT_BANDS, 1, T0);
+        bands.upperLimit = 630_250_000L;
+        bands.lowerLimit = 570_150_000L;
+        write(bands);
+        startGateway(250);
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"luld\",\"imbalances\",\"fmv\"],\"symbols\":[\"SPY\"]}");
+            final String snapshot = client.await((m) -> m.contains("\"type\":\"luld\""), 5_000).text();
+            assertTrue(snapshot.contains("\"up\":630.25,\"down\":570.15") && snapshot.contains("\"snapshot\":true"),
+                snapshot);
+            final MarketEvent noi = event(EventType.IMBALANCE, 1, T0 + 1);
+            noi.auctionTime = 1600;
+            noi.auctionType = 'C';
+            noi.imbalance = 48_000_000_000L;
+            noi.pairedQuantity = 44_000_000_000L;
+            noi.clearingPrice = 600_030_000L;
+            write(noi);
+            final String imbalance = client.await((m) -> m.contains("\"type\":\"imbalance\""), 5_000).text();
+            assertTrue(imbalance.contains("\"auctionTime\":1600,\"auctionType\":\"C\",\"imbalance\":48000," +
+                "\"paired\":44000,\"clearingPrice\":600.03"), imbalance);
+            final MarketEvent fmv = event(EventType.FAIR_VALUE, 1, T0 + 2);
+            fmv.price = 600_021_000L;
+            write(fmv);
+            final String value = client.await((m) -> m.contains("\"type\":\"fmv\""), 5_000).text();
+            assertTrue(value.contains("\"fmv\":600.021") && !value.contains("snapshot"), value);
+        }
+    }
+
     /** A gateway restarted on the same journal rebuilds the same caches: a desk gets the snapshots it got before. */
     @Test
     void shouldSendTheSameSnapshotsAfterARestart() throws Exception

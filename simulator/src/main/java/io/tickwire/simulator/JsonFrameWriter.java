@@ -64,6 +64,49 @@ final class JsonFrameWriter
                 number(e.timeMillis);
                 put('}');
                 break;
+            case LIMIT_BANDS: // as Massive sends it: the ticker in T, t in nanoseconds
+                ascii("{\"ev\":\"LULD\",\"T\":\"");
+                ascii(e.instrument.ticker);
+                ascii("\",\"h\":");
+                fixed(e.high);
+                ascii(",\"l\":");
+                fixed(e.low);
+                ascii(",\"z\":3,\"t\":");
+                number(e.timeMillis * 1_000_000L);
+                ascii(",\"q\":");
+                number(e.sequence);
+                put('}');
+                break;
+            case IMBALANCE: // the ticker in T, t in nanoseconds, the auction type a letter
+                ascii("{\"ev\":\"NOI\",\"T\":\"");
+                ascii(e.instrument.ticker);
+                ascii("\",\"t\":");
+                number(e.timeMillis * 1_000_000L);
+                ascii(",\"at\":");
+                number(e.auctionTime);
+                ascii(",\"a\":\"");
+                put(e.auctionType);
+                ascii("\",\"x\":");
+                number(e.exchange);
+                ascii(",\"o\":");
+                fixed(e.size);
+                ascii(",\"p\":");
+                fixed(e.volume);
+                ascii(",\"b\":");
+                fixed(e.price);
+                ascii(",\"i\":");
+                number(e.sequence);
+                put('}');
+                break;
+            case FAIR_VALUE:
+                ascii("{\"ev\":\"FMV\",\"sym\":\"");
+                ascii(e.instrument.ticker);
+                ascii("\",\"fmv\":");
+                fixed(e.price);
+                ascii(",\"t\":");
+                number(e.timeMillis * 1_000_000L);
+                put('}');
+                break;
             default:
                 aggregate(e);
         }

@@ -101,6 +101,10 @@ final class MarketDriver implements Runnable
         {
             write(sessions, writers, event, event.type == SimEvent.Type.SECOND_AGG ? 2 : 3);
         }
+        if (market.nextReference(now, event))
+        {
+            write(sessions, writers, event, channelOf(event));
+        }
         for (int i = 0; i < count; i++)
         {
             market.next(now, event);
@@ -183,6 +187,12 @@ final class MarketDriver implements Runnable
                 return 0;
             case QUOTE:
                 return 1;
+            case LIMIT_BANDS:
+                return 5;
+            case IMBALANCE:
+                return 6;
+            case FAIR_VALUE:
+                return 7;
             default:
                 return 4;
         }

@@ -8,7 +8,13 @@ final class SimEvent
 {
     enum Type
     {
-        TRADE, QUOTE, INDEX_VALUE, SECOND_AGG, MINUTE_AGG
+        TRADE, QUOTE, INDEX_VALUE, SECOND_AGG, MINUTE_AGG,
+        /** LULD: bands in high (limit up) and low (limit down). */
+        LIMIT_BANDS,
+        /** NOI: imbalance in size, paired quantity in volume, clearing price in price. */
+        IMBALANCE,
+        /** FMV: the value in price. */
+        FAIR_VALUE
     }
 
     Type type;
@@ -37,6 +43,9 @@ final class SimEvent
     long low;
     long volume;
     long vwap;
+    // imbalances
+    int auctionTime;
+    char auctionType;
 
     void copyFrom(final SimEvent o)
     {
@@ -58,6 +67,8 @@ final class SimEvent
         askSize = o.askSize;
         bidExchange = o.bidExchange;
         askExchange = o.askExchange;
+        auctionTime = o.auctionTime;
+        auctionType = o.auctionType;
         startMillis = o.startMillis;
         endMillis = o.endMillis;
         open = o.open;

@@ -23,6 +23,8 @@ final class SimulatedMarket
     private static final double SECONDS_PER_YEAR = 252 * 6.5 * 3600;
 
     private final SplittableRandom random;
+    /** Its own stream, so the limit bands, imbalances and fair values do not change the trades and quotes. */
+    private final SplittableRandom reference;
     private final List<Instrument> instruments = new ArrayList<>();
     private final List<Instrument> stocks = new ArrayList<>();
     private final List<Instrument> indices = new ArrayList<>();
@@ -41,6 +43,7 @@ final class SimulatedMarket
     {
         this.faults = faults;
         random = new SplittableRandom(seed);
+        reference = new SplittableRandom(seed + 1);
         stepVol = ANNUAL_VOL / Math.sqrt(SECONDS_PER_YEAR * Math.max(1, eventsPerSecond));
         stock("SPY", 600, 1.0, 2, 2);
         stock("QQQ", 520, 1.2, 3, 2);
@@ -100,6 +103,46 @@ final class SimulatedMarket
             seconds.add(e);
             minutes.add(e);
         }
+    }
+
+    /**
+     * Now and then (one frame in twenty) a stock's limit-up/limit-down bands (5% around its price), an auction
+     * imbalance, or its fair market value, as Massive publishes them. @return false when none this time.
+     */
+    boolean nextReference(final long nowMillis, final SimEvent e)
+    {
+        if (reference.nextInt(20) != 0)
+        {
+            return false;
+        }
+        final Instrument in = stocks.get(reference.nextInt(stocks.size()));
+        final long p = price(in);
+        e.instrument = in;
+        e.timeMillis = nowMillis;
+        switch (reference.nextInt(3))
+        {
+            case 0 -> {
+                e.type = SimEvent.Type.LIMIT_BANDS;
+                e.high = floorToTick(p + p / 20, in.tickSize);
+                e.low = floorToTick(p - p / 20, in.tickSize);
+                e.sequence = ++in.sequence;
+            }
+            case 1 -> {
+                e.type = SimEvent.Type.IMBALANCE;
+                e.auctionTime = reference.nextBoolean() ? 930 : 1600;
+                e.auctionType = e.auctionTime == 930 ? 'O' : 'C';
+                e.exchange = EXCHANGES[reference.nextInt(EXCHANGES.length)];
+                e.size = (1 + reference.nextInt(500)) * 100 * SCALE;
+                e.volume = (1 + reference.nextInt(500)) * 100 * SCALE;
+                e.price = floorToTick(p, in.tickSize);
+                e.sequence = ++in.sequence;
+            }
+            default -> {
+                e.type = SimEvent.Type.FAIR_VALUE;
+                e.price = p;
+            }
+        }
+        return true;
     }
 
     /** Aggregates (A, then AM) whose window ended before {@code nowMillis}; false when none is due. */

@@ -27,7 +27,7 @@ import java.util.Locale;
  */
 final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
 {
-    static final String[] CHANNELS = {"T", "Q", "A", "AM", "V"};
+    static final String[] CHANNELS = {"T", "Q", "A", "AM", "V", "LULD", "NOI", "FMV"};
 
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -27,6 +27,8 @@ final class MassiveEventReader
     final char[] id = new char[MarketEvent.MAX_TEXT];
     int idLength;
     boolean idIsText;
+    /** NOI's auction type: the letter in {@code a} (where aggregates carry a number), 0 when none. */
+    int auctionType;
     final boolean[] present = new boolean[NUMERIC_FIELDS];
     final boolean[] integral = new boolean[NUMERIC_FIELDS];
     final long[] whole = new long[NUMERIC_FIELDS];
@@ -67,6 +69,7 @@ final class MassiveEventReader
         symLength = 0;
         idLength = 0;
         idIsText = false;
+        auctionType = 0;
         conditionCount = 0;
         indicatorCount = 0;
         status = null;
@@ -144,6 +147,12 @@ final class MassiveEventReader
             final int offset = parser.getTextOffset();
             final int length = parser.getTextLength();
             final long value = FixedPoint.parse(chars, offset, length);
+            if (value == FixedPoint.INVALID && field == F_A && token == JsonToken.VALUE_STRING && length == 1 &&
+                Character.isLetter(chars[offset]))
+            {
+                auctionType = chars[offset]; // NOI's auction type: a letter where aggregates carry a number
+                return;
+            }
             if (value == FixedPoint.INVALID)
             {
                 markInvalid(field);

@@ -120,6 +120,32 @@ final class MassiveEventRules
         return why;
     }
 
+    static String limitBands(final MassiveEventReader in)
+    {
+        String why = time(in, F_T, "t");
+        why = why != null ? why : price(in, F_H, "h");
+        why = why != null ? why : price(in, F_L, "l");
+        why = why != null ? why : code(in, F_Z, "z", MAX_TAPE);
+        why = why != null ? why : code(in, F_Q, "q", Long.MAX_VALUE);
+        return why == null && amount(in, F_L) > amount(in, F_H) ? "limit-down (l) above limit-up (h)" : why;
+    }
+
+    static String imbalance(final MassiveEventReader in)
+    {
+        String why = time(in, F_T, "t");
+        why = why != null ? why : code(in, F_X, "x", MAX_EXCHANGE);
+        why = why != null ? why : code(in, F_AT, "at", 2359);
+        why = why != null ? why : signedQuantity(in, F_O, "o"); // an imbalance may be given as signed
+        why = why != null ? why : quantity(in, F_P, "p", MAX_QUANTITY);
+        return why != null ? why : quantity(in, F_B, "b", MAX_PRICE);
+    }
+
+    static String fairValue(final MassiveEventReader in)
+    {
+        final String why = time(in, F_T, "t");
+        return why != null ? why : price(in, F_FMV, "fmv");
+    }
+
     private static String time(final MassiveEventReader in, final int field, final String name)
     {
         final long raw = in.whole[field];
@@ -151,6 +177,13 @@ final class MassiveEventRules
         }
         final long value = amount(in, field);
         return value >= 0 && value <= max ? null : name + " must be between 0 and " + FixedPoint.toDouble(max);
+    }
+
+    private static String signedQuantity(final MassiveEventReader in, final int field, final String name)
+    {
+        final long value = amount(in, field);
+        return value != OUT_OF_RANGE && Math.abs(value) <= MAX_QUANTITY ? null :
+            name + " must be a quantity of at most 10^12 either way";
     }
 
     /** Optional whole-number codes and counters: 0 up to max. */

@@ -17,6 +17,9 @@ final class MassiveFields
     static final int EV_INDEX_VALUE = 5;
     static final int EV_STATUS = 6;
     static final int EV_UNKNOWN = 7;
+    static final int EV_LULD = 8;
+    static final int EV_NOI = 9;
+    static final int EV_FMV = 10;
 
     // numeric fields, indices into the value arrays
     static final int F_X = 0;
@@ -49,7 +52,10 @@ final class MassiveFields
     static final int F_DV = 27;
     static final int F_DAV = 28;
     static final int F_VAL = 29;
-    static final int NUMERIC_FIELDS = 30;
+    static final int F_AT = 30;
+    static final int F_B = 31;
+    static final int F_FMV = 32;
+    static final int NUMERIC_FIELDS = 33;
     // non-numeric fields
     static final int F_EV = 100;
     static final int F_SYM = 101;
@@ -120,6 +126,9 @@ final class MassiveFields
             case "dv": return F_DV;
             case "dav": return F_DAV;
             case "val": return F_VAL;
+            case "at": return F_AT;
+            case "b": return F_B;
+            case "fmv": return F_FMV;
             case "status": return F_STATUS;
             case "message": return F_MESSAGE;
             default: return F_UNKNOWN;
@@ -196,6 +205,18 @@ final class MassiveFields
         if (n == 2 && c[o] == 'A' && c[o + 1] == 'M')
         {
             return EV_MINUTE_AGG;
+        }
+        if (n == 4 && c[o] == 'L' && c[o + 1] == 'U' && c[o + 2] == 'L' && c[o + 3] == 'D')
+        {
+            return EV_LULD;
+        }
+        if (n == 3 && c[o] == 'N' && c[o + 1] == 'O' && c[o + 2] == 'I')
+        {
+            return EV_NOI;
+        }
+        if (n == 3 && c[o] == 'F' && c[o + 1] == 'M' && c[o + 2] == 'V')
+        {
+            return EV_FMV;
         }
         if (n == 6 && c[o] == 's' && c[o + 1] == 't' && c[o + 2] == 'a' && c[o + 3] == 't' && c[o + 4] == 'u' &&
             c[o + 5] == 's')

@@ -1,14 +1,11 @@
 package io.tickwire.massive;
 
-import io.tickwire.model.FixedPoint;
 import io.tickwire.model.event.StagedBatch;
-import io.tickwire.model.event.TradeIdKey;
 import io.tickwire.model.symbols.SymbolDefinitions;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import io.tickwire.codecs.sbe.AggregateKind;
 import io.tickwire.codecs.sbe.DeadLetterReason;
 import io.tickwire.codecs.sbe.Source;
 import io.tickwire.codecs.sbe.StatusCode;
@@ -241,6 +238,15 @@ public final class MassiveFrameDecoder
             case EV_INDEX_VALUE:
                 stageIndexValue(symbolId, receiveTime, batch);
                 break;
+            case EV_LULD:
+                stageLimitBands(symbolId, receiveTime, batch);
+                break;
+            case EV_NOI:
+                stageImbalance(symbolId, receiveTime, batch);
+                break;
+            case EV_FMV:
+                stageFairValue(symbolId, receiveTime, batch);
+                break;
             default:
                 stageAggregate(symbolId, receiveTime, batch);
         }
@@ -253,37 +259,9 @@ public final class MassiveFrameDecoder
             reject(DeadLetterReason.MISSING_FIELD, "trade needs p, t and s or ds");
             return;
         }
-        if (invalid(MassiveEventRules.trade(in)))
+        if (!invalid(MassiveEventRules.trade(in)))
         {
-            return;
-        }
-        final MarketEvent e = batch.add(EventType.TRADE);
-        e.symbolId = symbolId;
-        e.source = Source.TICK.value();
-        e.receiveTime = receiveTime;
-        e.eventTime = in.nanos(F_T);
-        e.participantTime = in.present[F_PT] ? in.nanos(F_PT) : 0;
-        e.trfTime = in.present[F_TRFT] ? in.nanos(F_TRFT) : 0;
-        e.exchange = (int)in.wholeOr(F_X, 0);
-        e.trfId = (int)in.wholeOr(F_TRFI, 0);
-        e.tape = (int)in.wholeOr(F_Z, 0);
-        e.sequence = in.wholeOr(F_Q, 0);
-        e.price = in.fixedValue(F_P);
-        e.size = in.present[F_DS] ? in.fixedValue(F_DS) : in.fixedValue(F_S);
-        if (e.size % FixedPoint.SCALE != 0)
-        {
-            e.flags |= MarketEvent.FLAG_FRACTIONAL_SIZE;
-        }
-        e.conditionCount = in.conditionCount;
-        System.arraycopy(in.conditions, 0, e.conditions, 0, in.conditionCount);
-        if (in.idIsText)
-        {
-            e.textLength = Utf8.encode(in.id, in.idLength, e.text);
-            e.tradeIdKey = TradeIdKey.of(in.id, 0, in.idLength);
-        }
-        else
-        {
-            e.tradeIdKey = TradeIdKey.withoutId(e.sequence, e.eventTime, e.price, e.size);
+            MassiveEventMapping.trade(in, stage(batch, EventType.TRADE, symbolId, receiveTime));
         }
     }
 
@@ -294,27 +272,10 @@ public final class MassiveFrameDecoder
             reject(DeadLetterReason.MISSING_FIELD, "quote needs t");
             return;
         }
-        if (invalid(MassiveEventRules.quote(in)))
+        if (!invalid(MassiveEventRules.quote(in)))
         {
-            return;
+            MassiveEventMapping.quote(in, stage(batch, EventType.QUOTE, symbolId, receiveTime));
         }
-        final MarketEvent e = batch.add(EventType.QUOTE);
-        e.symbolId = symbolId;
-        e.source = Source.TICK.value();
-        e.receiveTime = receiveTime;
-        e.eventTime = in.nanos(F_T);
-        e.participantTime = in.present[F_PT] ? in.nanos(F_PT) : 0;
-        e.bidExchange = (int)in.wholeOr(F_BX, 0);
-        e.askExchange = (int)in.wholeOr(F_AX, 0);
-        e.bidPrice = in.present[F_BP] ? in.fixedValue(F_BP) : 0;
-        e.askPrice = in.present[F_AP] ? in.fixedValue(F_AP) : 0;
-        e.bidSize = in.present[F_BS] ? in.fixedValue(F_BS) : 0;
-        e.askSize = in.present[F_AS] ? in.fixedValue(F_AS) : 0;
-        e.condition = (int)in.wholeOr(F_C, 0);
-        e.tape = (int)in.wholeOr(F_Z, 0);
-        e.sequence = in.wholeOr(F_Q, 0);
-        e.indicatorCount = in.indicatorCount;
-        System.arraycopy(in.indicators, 0, e.indicators, 0, in.indicatorCount);
     }
 
     private void stageIndexValue(final int symbolId, final long receiveTime, final StagedBatch batch)
@@ -324,16 +285,10 @@ public final class MassiveFrameDecoder
             reject(DeadLetterReason.MISSING_FIELD, "index value needs val and t");
             return;
         }
-        if (invalid(MassiveEventRules.indexValue(in)))
+        if (!invalid(MassiveEventRules.indexValue(in)))
         {
-            return;
+            MassiveEventMapping.indexValue(in, stage(batch, EventType.INDEX_VALUE, symbolId, receiveTime));
         }
-        final MarketEvent e = batch.add(EventType.INDEX_VALUE);
-        e.symbolId = symbolId;
-        e.source = Source.TICK.value();
-        e.receiveTime = receiveTime;
-        e.eventTime = in.nanos(F_T);
-        e.price = in.fixedValue(F_VAL);
     }
 
     private void stageAggregate(final int symbolId, final long receiveTime, final StagedBatch batch)
@@ -343,29 +298,59 @@ public final class MassiveFrameDecoder
             reject(DeadLetterReason.MISSING_FIELD, "aggregate needs s, e and c");
             return;
         }
-        if (invalid(MassiveEventRules.aggregate(in)))
+        if (!invalid(MassiveEventRules.aggregate(in)))
         {
+            MassiveEventMapping.aggregate(in, stage(batch, EventType.AGGREGATE, symbolId, receiveTime));
+        }
+    }
+
+    private void stageLimitBands(final int symbolId, final long receiveTime, final StagedBatch batch)
+    {
+        if (!in.present[F_H] || !in.present[F_L] || !in.present[F_T])
+        {
+            reject(DeadLetterReason.MISSING_FIELD, "LULD needs h, l and t");
             return;
         }
-        final MarketEvent e = batch.add(EventType.AGGREGATE);
+        if (!invalid(MassiveEventRules.limitBands(in)))
+        {
+            MassiveEventMapping.limitBands(in, stage(batch, EventType.LIMIT_BANDS, symbolId, receiveTime));
+        }
+    }
+
+    private void stageImbalance(final int symbolId, final long receiveTime, final StagedBatch batch)
+    {
+        if (!in.present[F_T] || !in.present[F_O])
+        {
+            reject(DeadLetterReason.MISSING_FIELD, "NOI needs t and o");
+            return;
+        }
+        if (!invalid(MassiveEventRules.imbalance(in)))
+        {
+            MassiveEventMapping.imbalance(in, stage(batch, EventType.IMBALANCE, symbolId, receiveTime));
+        }
+    }
+
+    private void stageFairValue(final int symbolId, final long receiveTime, final StagedBatch batch)
+    {
+        if (!in.present[F_FMV] || !in.present[F_T])
+        {
+            reject(DeadLetterReason.MISSING_FIELD, "FMV needs fmv and t");
+            return;
+        }
+        if (!invalid(MassiveEventRules.fairValue(in)))
+        {
+            MassiveEventMapping.fairValue(in, stage(batch, EventType.FAIR_VALUE, symbolId, receiveTime));
+        }
+    }
+
+    private static MarketEvent stage(final StagedBatch batch, final int type, final int symbolId,
+        final long receiveTime)
+    {
+        final MarketEvent e = batch.add(type);
         e.symbolId = symbolId;
         e.source = Source.TICK.value();
         e.receiveTime = receiveTime;
-        e.aggregateKind = in.ev == EV_SECOND_AGG ? AggregateKind.SECOND.value() : AggregateKind.MINUTE.value();
-        e.startTime = in.nanos(F_S);
-        e.endTime = in.nanos(F_E);
-        e.eventTime = e.endTime;
-        e.open = in.fixedOr(F_O);
-        e.high = in.fixedOr(F_H);
-        e.low = in.fixedOr(F_L);
-        e.price = in.fixedOr(F_C);
-        e.size = in.present[F_DV] ? in.fixedValue(F_DV) : in.fixedOr(F_V);
-        e.accumulatedVolume = in.present[F_DAV] ? in.fixedValue(F_DAV) : in.fixedOr(F_AV);
-        e.vwap = in.fixedOr(F_VW);
-        e.dayVwap = in.fixedOr(F_A);
-        e.dayOpen = in.fixedOr(F_OP);
-        e.averageSize = in.fixedOr(F_Z);
-        e.otc = (int)in.wholeOr(F_OTC, 0);
+        return e;
     }
 
     /** Rejects the event when a rule gave a reason. */

@@ -153,10 +153,47 @@ class MassiveFrameDecoderTest
         assertEquals(2, batch.size(), "the next frame decodes normally");
     }
 
+    /** LULD, NOI and FMV as the feed sends them: the ticker in T, t in ns, NOI's auction type a letter in a. */
+    @Test
+    void shouldDecodeLimitBandsImbalancesAndFairValues()
+    {
+        assertEquals(MassiveFrameDecoder.OK, decode("[" +
+            "{\"ev\":\"LULD\",\"T\":\"SPY\",\"h\":630.25,\"l\":570.15,\"i\":[17],\"z\":3,\"t\":1763700000123456789,\"q\":12}," +
+            "{\"ev\":\"NOI\",\"T\":\"SPY\",\"t\":1763700000223456789,\"at\":1600,\"a\":\"C\",\"x\":10,\"o\":48000," +
+            "\"p\":44000,\"b\":600.03,\"i\":44}," +
+            "{\"ev\":\"FMV\",\"sym\":\"SPY\",\"fmv\":600.021,\"t\":1763700000323456789}]"));
+        assertEquals(0, decoder.rejectedEvents());
+        assertEquals(4, batch.size(), "a definition, then the three");
+        final MarketEvent luld = batch.get(1);
+        assertEquals(EventType.LIMIT_BANDS, luld.type);
+        assertEquals(1763700000123456789L, luld.eventTime, "nanoseconds on the wire, kept");
+        assertEquals(630_250_000L, luld.upperLimit);
+        assertEquals(570_150_000L, luld.lowerLimit);
+        assertEquals(1, luld.indicatorCount);
+        assertEquals(17, luld.indicators[0]);
+        assertEquals(3, luld.tape);
+        assertEquals(12, luld.sequence);
+        final MarketEvent noi = batch.get(2);
+        assertEquals(EventType.IMBALANCE, noi.type);
+        assertEquals(1600, noi.auctionTime);
+        assertEquals('C', noi.auctionType);
+        assertEquals(10, noi.exchange);
+        assertEquals(48_000_000_000L, noi.imbalance);
+        assertEquals(44_000_000_000L, noi.pairedQuantity);
+        assertEquals(600_030_000L, noi.clearingPrice);
+        assertEquals(44, noi.sequence);
+        final MarketEvent fmv = batch.get(3);
+        assertEquals(EventType.FAIR_VALUE, fmv.type);
+        assertEquals(600_021_000L, fmv.price);
+        assertEquals(MassiveFrameDecoder.OK, decode("[{\"ev\":\"LULD\",\"T\":\"SPY\",\"h\":570,\"l\":630," +
+            "\"t\":1763700000123456789}]"));
+        assertEquals(1, decoder.rejectedEvents(), "bands upside down: rejected with the reason");
+    }
+
     @Test
     void shouldLeaveOutAndReportBadEventsButKeepTheRestOfTheFrame()
     {
-        assertEquals(MassiveFrameDecoder.OK, decode("[{\"ev\":\"LULD\",\"T\":\"SPY\",\"h\":1,\"l\":2,\"t\":1}," +
+        assertEquals(MassiveFrameDecoder.OK, decode("[{\"ev\":\"XYZ\",\"T\":\"SPY\",\"h\":1,\"l\":2,\"t\":1}," +
             "{\"ev\":\"T\",\"sym\":\"SPY\",\"p\":\"abc\",\"s\":1,\"t\":1763700000123}," +
             "{\"ev\":\"T\",\"sym\":\"SPY\",\"s\":1,\"t\":1763700000123}," +
             "{\"sym\":\"SPY\"}," +

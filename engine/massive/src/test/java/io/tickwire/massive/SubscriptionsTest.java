@@ -39,4 +39,13 @@ class SubscriptionsTest
         final TickwireConfig tradesOnly = config.with(Map.of("feed.options.channels", "T"));
         assertEquals(1001, Subscriptions.items(tradesOnly, Cluster.OPTIONS).size(), "the cap is on quotes");
     }
+
+    @Test
+    void shouldRefuseAChannelTheDecoderDoesNotKnow()
+    {
+        final TickwireConfig config = TickwireConfig.load(null, Map.of("feed.stocks.channels", "T,LULD,NOI,FMV,XYZ"),
+            Map.of());
+        final ConfigException ex = assertThrows(ConfigException.class, () -> Subscriptions.items(config, Cluster.STOCKS));
+        assertTrue(ex.getMessage().contains("XYZ") && ex.getMessage().contains("LULD"), ex.getMessage());
+    }
 }

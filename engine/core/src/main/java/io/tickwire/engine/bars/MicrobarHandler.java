@@ -41,6 +41,9 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
     private final ClusterClocks clocks = new ClusterClocks();
     private final MicrobarWriter writer;
     private final long revisionIntervalNanos;
+    private final long dormantAfterNanos;
+    /** Per symbol: the event time of its newest trade, quote or index value. */
+    private long[] lastActive = new long[1024];
     private final PendingRevisions pending = new PendingRevisions();
     /** Per feed: its clock's first reading. A window that began before it is partial: data before it was never seen. */
     private final long[] clockStarted = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
@@ -60,6 +63,8 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         this.closeDelayNanos = settings.closeDelayMillis() * 1_000_000L;
         this.latenessNanos = settings.latenessMillis() * 1_000_000L;
         this.revisionIntervalNanos = settings.revisionIntervalMillis() * 1_000_000L;
+        this.dormantAfterNanos = settings.dormantAfterMillis() > 0 ? settings.dormantAfterMillis() * 1_000_000L :
+            Long.MAX_VALUE;
         this.rules = new TradeConditionRules(settings.priceExcludedConditions(), settings.volumeExcludedConditions());
         this.counters = counters;
         this.writer = new MicrobarWriter(counters);
@@ -151,8 +156,12 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
             {
                 continue; // another feed's symbol, or no bars before the symbol's first trade or quote
             }
-            final boolean gap = gaps.overlaps(cluster, start, end);
             final int open = book.openSlot(s, w);
+            if (open < 0 && start - lastActive[s] > dormantAfterNanos)
+            {
+                continue; // dormant: nothing for a while, so no quiet bar until it trades or quotes again
+            }
+            final boolean gap = gaps.overlaps(cluster, start, end);
             final int lo = book.retain(s, w);
             final long[] bar = book.closed[s];
             if (open >= 0)
@@ -184,6 +193,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         final int s = e.symbolId;
         final int c = clocks.clusterOf(s);
         maxSymbolId = Math.max(maxSymbolId, s);
+        active(s, e.eventTime);
         final boolean isTrade = e.type == EventType.TRADE;
         final boolean price = !isTrade || rules.updatesPrice(e.conditions, e.conditionCount);
         final boolean volume = !isTrade || rules.updatesVolume(e.conditions, e.conditionCount);
@@ -298,6 +308,7 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         final int s = e.symbolId;
         final int c = clocks.clusterOf(s);
         maxSymbolId = Math.max(maxSymbolId, s);
+        active(s, e.eventTime);
         final boolean valid = e.bidPrice > 0 && e.askPrice >= e.bidPrice;
         final double ofi = valid ? topOfBook.onQuote(e) : 0;
         for (final BarBook book : books)
@@ -320,4 +331,12 @@ public final class MicrobarHandler implements EventHandler<MarketEvent>
         }
     }
 
+    private void active(final int s, final long time)
+    {
+        if (s >= lastActive.length)
+        {
+            lastActive = java.util.Arrays.copyOf(lastActive, Math.max(s + 1, lastActive.length * 2));
+        }
+        lastActive[s] = Math.max(lastActive[s], time);
+    }
 }

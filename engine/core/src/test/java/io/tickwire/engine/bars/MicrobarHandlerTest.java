@@ -31,7 +31,7 @@ class MicrobarHandlerTest
 
     private final EngineCounters counters = new EngineCounters();
     private final MicrobarHandler handler = new MicrobarHandler(new BarSettings(List.of(1000, 5000), 250, LATENESS_MS,
-        0, List.of(37), List.of(15)), counters);
+        0, 0, List.of(37), List.of(15)), counters);
     private final List<Bar> bars = new ArrayList<>();
     private final List<MicrobarDecoder> decoded = new ArrayList<>();
 
@@ -205,7 +205,7 @@ class MicrobarHandlerTest
     void shouldCoalesceRevisionsToOnePerIntervalAndFlushThemOnTheFeedsStatus()
     {
         final MicrobarHandler coalescing = new MicrobarHandler(new BarSettings(List.of(1000), 250, LATENESS_MS,
-            1_000, List.of(37), List.of(15)), counters);
+            1_000, 0, List.of(37), List.of(15)), counters);
         runOn(coalescing, tradeEvent(1, T0 + 100 * MS, 10));
         runOn(coalescing, tradeEvent(1, T0 + 1_300 * MS, 10)); // closes [0, 1 s) at a clock of 1.3 s
         final int closed = bars.size();
@@ -231,6 +231,26 @@ class MicrobarHandlerTest
         assertEquals(2, all.size(), "the feed's status flushed the waiting revision");
         assertEquals(56, all.get(1).count());
         assertEquals(2, counters.barRevisions.get());
+    }
+
+    /** A symbol quiet for longer than bars.dormantAfterMs gets no quiet bars until it trades again. */
+    @Test
+    void shouldStopQuietBarsOfADormantSymbolUntilItTradesAgain()
+    {
+        final MicrobarHandler dormant = new MicrobarHandler(new BarSettings(List.of(1000), 250, LATENESS_MS, 0,
+            2_000, List.of(37), List.of(15)), counters);
+        runOn(dormant, tradeEvent(1, T0 + 100 * MS, 10));
+        for (long t = 1; t <= 10; t++)
+        {
+            runOn(dormant, tradeEvent(2, T0 + t * 1_000 * MS, 20)); // another symbol keeps the clock going
+        }
+        final List<Long> quiet = bars.stream().filter((b) -> b.symbol() == 1).map((b) -> (b.start() - T0) / (1_000 * MS))
+            .toList();
+        assertEquals(List.of(0L, 1L, 2L), quiet, "its own bar, then quiet ones for 2 s, then none");
+        runOn(dormant, tradeEvent(1, T0 + 10_500 * MS, 11));
+        runOn(dormant, tradeEvent(2, T0 + 12_000 * MS, 20));
+        assertEquals(BarKind.NORMAL, bars.stream().filter((b) -> b.symbol() == 1).reduce((a, b) -> b).orElseThrow()
+            .kind(), "trading again: bars again");
     }
 
     private MarketEvent tradeEvent(final int symbol, final long time, final long price)

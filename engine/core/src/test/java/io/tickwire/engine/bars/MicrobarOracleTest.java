@@ -44,7 +44,7 @@ class MicrobarOracleTest
         System.out.println("MicrobarOracleTest seed " + seed);
         final Random random = new Random(seed);
         final MicrobarHandler handler = new MicrobarHandler(new BarSettings(TIMEFRAMES, (int)CLOSE_DELAY_MS, LATENESS_MS,
-            0, List.of(37), List.of(15)), new EngineCounters());
+            0, 0, List.of(37), List.of(15)), new EngineCounters());
         final Map<String, long[]> emitted = new HashMap<>(); // key -> last bar values
         final Map<String, String> kinds = new HashMap<>();
         final Map<String, List<Applied>> oracle = new HashMap<>();

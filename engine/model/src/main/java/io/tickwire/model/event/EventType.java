@@ -12,8 +12,14 @@ public final class EventType
     public static final int TIMER = 6;
     public static final int FEED_STATUS = 7;
     public static final int SETUP_COMMAND = 8;
-    /** The process started: stages reset, so a journal spanning restarts replays as it ran. */
+    /** The process started here: a marker in the journals; the stages carry their state through it. */
     public static final int ENGINE_START = 9;
+    /** A stock's limit-up/limit-down bands (Massive LULD). */
+    public static final int LIMIT_BANDS = 10;
+    /** A net order imbalance ahead of an auction (Massive NOI). */
+    public static final int IMBALANCE = 11;
+    /** Massive's fair market value of an instrument (FMV). */
+    public static final int FAIR_VALUE = 12;
 
     private EventType()
     {

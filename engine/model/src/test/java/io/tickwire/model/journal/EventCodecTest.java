@@ -19,7 +19,7 @@ class EventCodecTest
     {
         for (final int type : new int[]{EventType.SYMBOL, EventType.TRADE, EventType.QUOTE, EventType.INDEX_VALUE,
             EventType.AGGREGATE, EventType.TIMER, EventType.FEED_STATUS, EventType.SETUP_COMMAND,
-            EventType.ENGINE_START})
+            EventType.ENGINE_START, EventType.LIMIT_BANDS, EventType.IMBALANCE, EventType.FAIR_VALUE})
         {
             final MarketEvent in = sample(type);
             final int length = codec.encodeOutput(in, buffer, 0);
@@ -105,6 +105,13 @@ class EventCodecTest
         e.trailParam = 2.5;
         e.expiry = 17;
         e.entryPrice = 18;
+        e.upperLimit = 19;
+        e.lowerLimit = 20;
+        e.auctionTime = 930;
+        e.auctionType = 'O';
+        e.imbalance = -21;
+        e.pairedQuantity = 22;
+        e.clearingPrice = 23;
         return e;
     }
 }
