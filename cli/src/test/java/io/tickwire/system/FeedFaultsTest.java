@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static io.tickwire.system.FeedHarness.await;
@@ -89,6 +91,33 @@ class FeedFaultsTest
                 " records of one bar (" + h.counters().lateTrades.get() + " late trades)");
             assertTrue(h.counters().barRevisions.get() > 0, "the backfill revised closed bars");
             assertTrue(most <= 4, "a bar, a revision per interval at most and one at the backfill's end: " + most);
+        }
+    }
+
+    /** A wildcard subscription (T.*) names no symbol: its drop is backfilled for the symbols seen this session. */
+    @Test
+    void shouldBackfillAWildcardSubscriptionsDrop() throws Exception
+    {
+        try (FeedHarness h = FeedHarness.start(dir, market(4_000).recordGroundTruth(true), Map.of(
+            "feed.stocks.symbols", "*", "feed.evictionCooldownMs", "1000", "feed.pollAfterMs", "60000")))
+        {
+            await(() -> h.counters().tradesAccepted.get() > 200, 10_000, "trading");
+            h.simulator.faults().evict("stocks");
+            await(() -> h.counters().backfills.get() == 1, 20_000, "backfilled");
+            assertTrue(h.simulator.awaitFinished(20, java.util.concurrent.TimeUnit.SECONDS), "the market ended");
+            // every trade the market made — sent live, or made during the drop and only in its history
+            final Set<String> tickers = new HashSet<>();
+            h.simulator.groundTruth().trades().forEach((t) -> tickers.add(t.ticker()));
+            final Set<String> generated = new HashSet<>();
+            tickers.forEach((ticker) -> h.simulator.history().trades(ticker).forEach((t) ->
+                generated.add(t.ticker() + "/" + t.exchange() + "/" + t.trfId() + "/" + t.tradeId())));
+            await(() -> h.counters().tradesAccepted.get() >= generated.size(), 20_000, "every trade accepted");
+            final Set<String> journaled = new HashSet<>();
+            h.journal(Journal.OUTPUT).trades.forEach((t) ->
+                journaled.add(t.ticker() + "/" + t.exchange() + "/" + t.trfId() + "/" + t.id()));
+            assertTrue(generated.size() > 500 && tickers.size() > 2, generated.size() + " trades of " + tickers);
+            assertEquals(generated, journaled, "every trade of every symbol, the drop's included, once");
+            assertTrue(h.counters().backfillEvents.get() > 0);
         }
     }
 

@@ -36,6 +36,11 @@ final class FeedRecovery
     private final List<String> tradeSymbols;
     private final List<String> quoteSymbols;
     private final List<String> indexSymbols;
+    /** A wildcard names no symbol: its recovery covers the symbols the connection has delivered (session). */
+    private final boolean tradesWildcard;
+    private final boolean quotesWildcard;
+    private final boolean indexWildcard;
+    private final SessionSymbols session = new SessionSymbols();
     private final MassiveRestClient rest;
     private final ScheduledExecutorService restThread;
     private final FeedInputs inputs;
@@ -51,6 +56,10 @@ final class FeedRecovery
     private ScheduledFuture<?> pendingGapBackfill;
     private ScheduledFuture<?> pollStart;
     private ScheduledFuture<?> polling;
+    /** Whether the status saying a wildcard has too many symbols to poll was sent (once per node). */
+    private boolean pollRefusalSaid;
+    /** The most symbols one REST poll covers: a wildcard's thousands are left to the backfill, and said so. */
+    static final int MAX_POLLED_SYMBOLS = 100;
 
     FeedRecovery(final Cluster cluster, final List<String> subscribeItems, final MassiveRestClient rest,
         final ScheduledExecutorService restThread, final FeedInputs inputs, final EngineCounters counters,
@@ -61,6 +70,9 @@ final class FeedRecovery
         this.tradeSymbols = symbolsFor(subscribeItems, "T");
         this.quoteSymbols = symbolsFor(subscribeItems, "Q");
         this.indexSymbols = symbolsFor(subscribeItems, "V");
+        this.tradesWildcard = subscribeItems.contains("T.*");
+        this.quotesWildcard = subscribeItems.contains("Q.*");
+        this.indexWildcard = subscribeItems.contains("V.*");
         this.rest = rest;
         this.restThread = restThread;
         this.inputs = inputs;
@@ -140,22 +152,53 @@ final class FeedRecovery
         polling = restThread.scheduleWithFixedDelay(this::pollOnce, 0, pollIntervalMillis, TimeUnit.MILLISECONDS);
     }
 
+    SessionSymbols sessionSymbols()
+    {
+        return session;
+    }
+
+    /** The explicit symbols of a channel, plus, for its wildcard, every symbol the connection has delivered. */
+    private List<String> symbols(final List<String> explicit, final boolean wildcard)
+    {
+        if (!wildcard)
+        {
+            return explicit;
+        }
+        final List<String> all = new ArrayList<>(explicit);
+        session.tickers().stream().filter((t) -> !all.contains(t)).forEach(all::add);
+        return all;
+    }
+
     private void pollOnce()
     {
         final List<RestEvent> changed = new ArrayList<>();
+        final List<String> trades = symbols(tradeSymbols, tradesWildcard);
+        final List<String> quotes = symbols(quoteSymbols, quotesWildcard);
+        final List<String> indices = symbols(indexSymbols, indexWildcard);
+        if (trades.size() + quotes.size() > MAX_POLLED_SYMBOLS)
+        {
+            if (!pollRefusalSaid)
+            {
+                pollRefusalSaid = true;
+                status(FeedState.DEGRADED, "REST polling not started: " + (trades.size() + quotes.size()) + " symbols " +
+                    "(a wildcard subscription's, seen this session) are more than the " + MAX_POLLED_SYMBOLS +
+                    " one poll can cover every " + pollIntervalMillis + " ms; the gap is backfilled on reconnect", 0, 0);
+            }
+            return;
+        }
         try
         {
-            for (final String ticker : tradeSymbols)
+            for (final String ticker : trades)
             {
                 keepIfNew(rest.lastTrade(ticker), "T", changed);
             }
-            for (final String ticker : quoteSymbols)
+            for (final String ticker : quotes)
             {
                 keepIfNew(rest.lastQuote(ticker), "Q", changed);
             }
-            if (!indexSymbols.isEmpty())
+            if (!indices.isEmpty())
             {
-                for (final RestEvent value : rest.indexValues(indexSymbols))
+                for (final RestEvent value : rest.indexValues(indices))
                 {
                     keepIfNew(value, "V", changed);
                 }
@@ -195,8 +238,10 @@ final class FeedRecovery
 
     private void backfill(final long from, final long to, final String why)
     {
-        final List<String> symbols = new ArrayList<>(tradeSymbols);
-        quoteSymbols.stream().filter((s) -> !symbols.contains(s)).forEach(symbols::add);
+        final List<String> tradeTickers = symbols(tradeSymbols, tradesWildcard);
+        final List<String> quoteTickers = symbols(quoteSymbols, quotesWildcard);
+        final List<String> symbols = new ArrayList<>(tradeTickers);
+        quoteTickers.stream().filter((s) -> !symbols.contains(s)).forEach(symbols::add);
         if (symbols.isEmpty() || to <= from)
         {
             return;
@@ -219,13 +264,13 @@ final class FeedRecovery
         long trades = 0;
         long quotes = 0;
         boolean complete = true;
-        for (final String ticker : tradeSymbols)
+        for (final String ticker : tradeTickers)
         {
             final long n = backfillHistory("trades", ticker, from, to);
             complete &= n >= 0;
             trades += Math.max(0, n);
         }
-        for (final String ticker : quoteSymbols)
+        for (final String ticker : quoteTickers)
         {
             final long n = backfillHistory("quotes", ticker, from, to);
             complete &= n >= 0;

@@ -74,7 +74,7 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
         this.settings = settings;
         this.recovery = recovery;
         this.parts = parts;
-        this.decoder = new MassiveFrameDecoder(parts.symbols(), this);
+        this.decoder = new MassiveFrameDecoder(parts.symbols(), this, recovery.sessionSymbols());
         this.session = new FeedSession(cluster, uri.getHost(), settings.apiKeyEnv(), subscribeItems.size(),
             settings.newReconnectPolicy(), settings.timeouts(), System::nanoTime, parts.clock(), parts.counters(), this);
     }

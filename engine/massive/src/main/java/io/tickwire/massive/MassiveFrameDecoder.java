@@ -52,6 +52,7 @@ public final class MassiveFrameDecoder
     private ByteArrayFeeder feeder;
 
     private final MassiveEventReader in = new MassiveEventReader();
+    private final SessionSymbols session;
 
     // per-frame results
     private int eventIndex;
@@ -64,8 +65,15 @@ public final class MassiveFrameDecoder
 
     public MassiveFrameDecoder(final SymbolTable symbols, final StatusListener statusListener)
     {
+        this(symbols, statusListener, new SessionSymbols());
+    }
+
+    /** @param session where the tickers this connection delivers are noted, for a wildcard's recovery */
+    MassiveFrameDecoder(final SymbolTable symbols, final StatusListener statusListener, final SessionSymbols session)
+    {
         this.symbols = symbols;
         this.statusListener = statusListener;
+        this.session = session;
         newParser();
     }
 
@@ -226,6 +234,7 @@ public final class MassiveFrameDecoder
             return;
         }
         final int symbolId = symbols.intern(in.sym, 0, in.symLength);
+        session.saw(symbolId, symbols);
         SymbolDefinitions.stageIfNew(symbols, batch, symbolId, receiveTime);
         switch (in.ev)
         {
