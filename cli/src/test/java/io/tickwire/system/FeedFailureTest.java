@@ -60,7 +60,7 @@ class FeedFailureTest
     void shouldKeepMalformedFramesWholeInTheDeadLetterJournalAndCarryOn() throws Exception
     {
         final String malformed = "[{\"ev\":\"T\",\"sym\":\"SPY\",\"p\":600.1,";
-        final String unknown = "[{\"ev\":\"NOI\",\"T\":\"SPY\",\"t\":1763730000000000000},{\"ev\":\"Q\",\"sym\":\"SPY\"," +
+        final String unknown = "[{\"ev\":\"XYZ\",\"T\":\"SPY\",\"t\":1763730000000000000},{\"ev\":\"Q\",\"sym\":\"SPY\"," +
             "\"bp\":1,\"ap\":2,\"t\":1763730000000}]";
         try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(500).apiKey("k")))
         {
