@@ -103,6 +103,7 @@ final class SimulatedMarket
             seconds.add(e);
             minutes.add(e);
         }
+        e.timeMillis += faults.skewMillis(e.instrument.cluster); // the feed's own clock (upstream bars keep theirs)
     }
 
     /**
@@ -118,7 +119,7 @@ final class SimulatedMarket
         final Instrument in = stocks.get(reference.nextInt(stocks.size()));
         final long p = price(in);
         e.instrument = in;
-        e.timeMillis = nowMillis;
+        e.timeMillis = nowMillis + faults.skewMillis(in.cluster);
         switch (reference.nextInt(3))
         {
             case 0 -> {

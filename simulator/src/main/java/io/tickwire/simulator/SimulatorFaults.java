@@ -17,6 +17,9 @@ public final class SimulatorFaults
     volatile long refuseUntilNanos;
     volatile String latePrintTicker;
     volatile long latePrintMillis;
+    private volatile long stocksSkewMillis;
+    private volatile long optionsSkewMillis;
+    private volatile long indicesSkewMillis;
 
     private final MassiveSimulator simulator;
 
@@ -67,6 +70,31 @@ public final class SimulatorFaults
     {
         latePrintMillis = lateMillis;
         latePrintTicker = ticker;
+    }
+
+    /**
+     * From now on the cluster's events are stamped {@code millis} off the others' (ahead when positive): Massive's
+     * clusters run on clocks hundreds of milliseconds apart.
+     */
+    public void skewClock(final String cluster, final long millis)
+    {
+        switch (cluster)
+        {
+            case "stocks" -> stocksSkewMillis = millis;
+            case "options" -> optionsSkewMillis = millis;
+            case "indices" -> indicesSkewMillis = millis;
+            default -> throw new IllegalArgumentException("no cluster " + cluster);
+        }
+    }
+
+    long skewMillis(final String cluster)
+    {
+        return switch (cluster)
+        {
+            case "stocks" -> stocksSkewMillis;
+            case "options" -> optionsSkewMillis;
+            default -> indicesSkewMillis;
+        };
     }
 
     /** Evicts a cluster's connections the way a second login does: max_connections, then a dropped socket. */
