@@ -103,7 +103,7 @@ final class SimulatedMarket
             seconds.add(e);
             minutes.add(e);
         }
-        e.timeMillis += faults.skewMillis(e.instrument.cluster); // the feed's own clock (upstream bars keep theirs)
+        e.timeMillis += skew(e.instrument); // the feed's own clock (upstream bars keep theirs)
     }
 
     /**
@@ -119,7 +119,7 @@ final class SimulatedMarket
         final Instrument in = stocks.get(reference.nextInt(stocks.size()));
         final long p = price(in);
         e.instrument = in;
-        e.timeMillis = nowMillis + faults.skewMillis(in.cluster);
+        e.timeMillis = nowMillis + skew(in);
         switch (reference.nextInt(3))
         {
             case 0 -> {
@@ -144,6 +144,12 @@ final class SimulatedMarket
             }
         }
         return true;
+    }
+
+    /** How far the instrument's feed's clock runs off the others' (a fault; none without faults). */
+    private long skew(final Instrument in)
+    {
+        return faults == null ? 0 : faults.skewMillis(in.cluster);
     }
 
     /** Aggregates (A, then AM) whose window ended before {@code nowMillis}; false when none is due. */
