@@ -236,9 +236,14 @@ public final class MassiveSimulator implements AutoCloseable
         return driverThread;
     }
 
+    /**
+     * The sessions now, as a snapshot: a frame is written for session i and sent to session i of the same list,
+     * even while connections open and close (the live list would shift under the driver, and a fresh connection
+     * would get another session's frame before it authenticated).
+     */
     List<SimulatorSession> sessions()
     {
-        return sessions;
+        return List.copyOf(sessions);
     }
 
     /** Per-session frame writers, reused by the driver thread. */

@@ -7,6 +7,8 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
@@ -41,49 +43,50 @@ final class SimulatorRestApi
         final QueryStringDecoder query = new QueryStringDecoder(request.uri());
         final String[] path = query.path().replaceAll("^/+", "").split("/");
         final Map<String, List<String>> params = query.parameters();
+        final boolean keepAlive = HttpUtil.isKeepAlive(request); // as Massive's servers: keep-alive when asked
         try
         {
             if (path[0].equals("_simulator"))
             {
-                reply(ctx, HttpResponseStatus.OK, faults.apply(path.length > 2 ? path[2] : "", params));
+                reply(ctx, keepAlive, HttpResponseStatus.OK, faults.apply(path.length > 2 ? path[2] : "", params));
                 return;
             }
             if (!authorized(request, params))
             {
-                reply(ctx, HttpResponseStatus.UNAUTHORIZED, "{\"status\":\"ERROR\",\"error\":\"Unknown API Key\"}");
+                reply(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED, "{\"status\":\"ERROR\",\"error\":\"Unknown API Key\"}");
                 return;
             }
             simulator.restRequests.incrementAndGet();
             final String host = "http://" + request.headers().get(HttpHeaderNames.HOST, "127.0.0.1");
             if (path.length == 4 && path[0].equals("v2") && path[1].equals("last") && path[2].equals("trade"))
             {
-                reply(ctx, HttpResponseStatus.OK, lastTrade(path[3]));
+                reply(ctx, keepAlive, HttpResponseStatus.OK, lastTrade(path[3]));
             }
             else if (path.length == 4 && path[0].equals("v2") && path[1].equals("last") && path[2].equals("nbbo"))
             {
-                reply(ctx, HttpResponseStatus.OK, lastQuote(path[3]));
+                reply(ctx, keepAlive, HttpResponseStatus.OK, lastQuote(path[3]));
             }
             else if (path.length == 3 && path[0].equals("v3") && (path[1].equals("trades") || path[1].equals("quotes")))
             {
-                reply(ctx, HttpResponseStatus.OK, history(host, path[1], path[2], params));
+                reply(ctx, keepAlive, HttpResponseStatus.OK, history(host, path[1], path[2], params));
             }
             else if (path.length == 9 && path[0].equals("v2") && path[1].equals("aggs") && path[2].equals("ticker") &&
                 path[4].equals("range"))
             {
-                reply(ctx, HttpResponseStatus.OK, aggregates(path[3], Integer.parseInt(path[5]), path[6], path[7], path[8]));
+                reply(ctx, keepAlive, HttpResponseStatus.OK, aggregates(path[3], Integer.parseInt(path[5]), path[6], path[7], path[8]));
             }
             else if (path.length == 3 && path[0].equals("v3") && path[1].equals("snapshot") && path[2].equals("indices"))
             {
-                reply(ctx, HttpResponseStatus.OK, indices(params));
+                reply(ctx, keepAlive, HttpResponseStatus.OK, indices(params));
             }
             else
             {
-                reply(ctx, HttpResponseStatus.NOT_FOUND, "{\"status\":\"NOT_FOUND\",\"message\":\"no such endpoint\"}");
+                reply(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "{\"status\":\"NOT_FOUND\",\"message\":\"no such endpoint\"}");
             }
         }
         catch (final RuntimeException ex)
         {
-            reply(ctx, HttpResponseStatus.BAD_REQUEST, "{\"status\":\"ERROR\",\"error\":" + quote(ex.toString()) + "}");
+            reply(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "{\"status\":\"ERROR\",\"error\":" + quote(ex.toString()) + "}");
         }
     }
 
@@ -363,12 +366,23 @@ final class SimulatorRestApi
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static void reply(final ChannelHandlerContext ctx, final HttpResponseStatus status, final String body)
+    /** Keeps the connection open when the client asked for keep-alive; otherwise says it closes, and closes. */
+    private static void reply(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpResponseStatus status,
+        final String body)
     {
         final FullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
             status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        if (keepAlive)
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        }
+        else
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 }

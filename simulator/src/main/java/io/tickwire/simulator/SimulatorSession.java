@@ -176,9 +176,9 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
     {
         if (simulator.settings().apiKey.equals(key) && !SimulatorFaults.take(simulator.faults().failedAuths))
         {
-            authenticated = true;
             simulator.authentications.incrementAndGet();
             status("auth_success", "authenticated");
+            authenticated = true; // after the status is written: no data frame may overtake it
         }
         else
         {
@@ -222,7 +222,10 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
                 acks.add((add ? "subscribed to: " : "unsubscribed to: ") + item);
             }
         }
-        subscribed = next;
+        if (!add)
+        {
+            subscribed = next; // unsubscribed at once: no frame of an item after its unsubscribe
+        }
         if (!acks.isEmpty())
         {
             final StringBuilder sb = new StringBuilder("[");
@@ -235,6 +238,10 @@ final class SimulatorSession extends SimpleChannelInboundHandler<WebSocketFrame>
                 sb.append("{\"ev\":\"status\",\"status\":\"success\",\"message\":\"").append(ack).append("\"}");
             }
             sendText(sb.append(']').toString());
+        }
+        if (add)
+        {
+            subscribed = next; // after the acks are written: a subscription's data follows its ack
         }
         simulator.onSubscriptionChange();
     }
