@@ -223,6 +223,17 @@ final class JsonFrameWriter
             ascii(",\"z\":");
             number(e.instrument.tape);
         }
+        if (e.quoteCondition != 0) // omitted when none, as Massive does
+        {
+            ascii(",\"c\":");
+            number(e.quoteCondition);
+        }
+        if (e.indicator != 0)
+        {
+            ascii(",\"i\":[");
+            number(e.indicator);
+            put(']');
+        }
         ascii(",\"t\":");
         number(e.timeMillis);
         ascii(",\"q\":");
@@ -254,6 +265,14 @@ final class JsonFrameWriter
             }
             ascii(",\"vw\":");
             fixed(e.vwap);
+            ascii(",\"av\":");
+            number(e.accumulatedVolume / SimulatedMarket.SCALE);
+            ascii(",\"op\":");
+            fixed(e.dayOpen);
+            ascii(",\"a\":");
+            fixed(e.dayVwap);
+            ascii(",\"z\":");
+            number(e.averageSize / SimulatedMarket.SCALE);
         }
         ascii(",\"s\":");
         number(e.startMillis);

@@ -43,6 +43,14 @@ final class SimEvent
     long low;
     long volume;
     long vwap;
+    /** Stock aggregates: the day's volume so far, open, VWAP, and the window's average trade size. */
+    long accumulatedVolume;
+    long dayOpen;
+    long dayVwap;
+    long averageSize;
+    /** Stock quotes: Massive's quote condition and indicator, 0 when none. */
+    int quoteCondition;
+    int indicator;
     // imbalances
     int auctionTime;
     char auctionType;
@@ -68,6 +76,12 @@ final class SimEvent
         bidExchange = o.bidExchange;
         askExchange = o.askExchange;
         auctionTime = o.auctionTime;
+        accumulatedVolume = o.accumulatedVolume;
+        dayOpen = o.dayOpen;
+        dayVwap = o.dayVwap;
+        averageSize = o.averageSize;
+        quoteCondition = o.quoteCondition;
+        indicator = o.indicator;
         auctionType = o.auctionType;
         startMillis = o.startMillis;
         endMillis = o.endMillis;

@@ -286,6 +286,11 @@ final class SimulatedMarket
         e.askExchange = in.kind == Instrument.Kind.OPTION ? 300 + random.nextInt(20) : EXCHANGES[random.nextInt(3)];
         in.sequence += 1 + random.nextInt(3);
         e.sequence = in.sequence;
+        // now and then a quote condition and an indicator, as Massive's stock quotes carry (own stream: the
+        // trades and quotes stay those of the seed)
+        final boolean stock = in.kind == Instrument.Kind.STOCK;
+        e.quoteCondition = stock && reference.nextInt(20) == 0 ? 1 : 0;
+        e.indicator = stock && reference.nextInt(20) == 0 ? 604 : 0;
     }
 
     private void indexValue(final Instrument in, final SimEvent e)
@@ -359,6 +364,11 @@ final class SimulatedMarket
         private final long[] close;
         private final long[] volume;
         private final double[] notional;
+        private final long[] trades;
+        /** The day so far: volume, notional, first price (the simulator's day starts with it). */
+        private final long[] dayVolume;
+        private final double[] dayNotional;
+        private final long[] dayOpen;
         private int cursor;
 
         AggregateBuilder(final int size, final long windowMillis)
@@ -372,6 +382,10 @@ final class SimulatedMarket
             close = new long[size];
             volume = new long[size];
             notional = new double[size];
+            trades = new long[size];
+            dayVolume = new long[size];
+            dayNotional = new double[size];
+            dayOpen = new long[size];
         }
 
         /** Like Massive's bars: odd lots (condition 37) count in volume but do not set the price. */
@@ -386,6 +400,11 @@ final class SimulatedMarket
                 open[i] = 0;
                 volume[i] = 0;
                 notional[i] = 0;
+                trades[i] = 0;
+            }
+            if (dayOpen[i] == 0 && setsPrice)
+            {
+                dayOpen[i] = e.price;
             }
             if (setsPrice)
             {
@@ -403,6 +422,9 @@ final class SimulatedMarket
             {
                 volume[i] += e.size;
                 notional[i] += e.price / (double)SCALE * (e.size / (double)SCALE);
+                trades[i]++;
+                dayVolume[i] += e.size;
+                dayNotional[i] += e.price / (double)SCALE * (e.size / (double)SCALE);
             }
         }
 
@@ -430,6 +452,11 @@ final class SimulatedMarket
                     e.price = close[i];
                     e.volume = volume[i];
                     e.vwap = volume[i] == 0 ? 0 : Math.round(notional[i] / (volume[i] / (double)SCALE) * SCALE);
+                    e.accumulatedVolume = dayVolume[i];
+                    e.dayOpen = dayOpen[i];
+                    e.dayVwap = dayVolume[i] == 0 ? 0 :
+                        Math.round(dayNotional[i] / (dayVolume[i] / (double)SCALE) * SCALE);
+                    e.averageSize = trades[i] == 0 ? 0 : volume[i] / trades[i];
                     window[i] = -1;
                     cursor++;
                     return true;

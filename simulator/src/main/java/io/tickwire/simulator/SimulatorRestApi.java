@@ -203,6 +203,9 @@ final class SimulatorRestApi
         return Long.parseLong(value);
     }
 
+    private static final Map<String, String> INDEX_NAMES = Map.of("I:SPX", "Standard & Poor's 500", "I:NDX",
+        "Nasdaq-100");
+
     private String indices(final Map<String, List<String>> params)
     {
         final StringBuilder sb = new StringBuilder("{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":[");
@@ -212,8 +215,12 @@ final class SimulatorRestApi
             final GroundTruth.IndexValue v = simulator.history().lastIndexValue(ticker.trim());
             if (v != null)
             {
-                sb.append(first ? "" : ",").append("{\"ticker\":").append(quote(v.ticker())).append(",\"value\":")
-                    .append(decimal(v.value())).append(",\"last_updated\":").append(v.timeMillis() * MS)
+                // as Massive's indices snapshot: name, type, market status and the session so far
+                sb.append(first ? "" : ",").append("{\"ticker\":").append(quote(v.ticker()))
+                    .append(",\"name\":").append(quote(INDEX_NAMES.getOrDefault(v.ticker(), v.ticker())))
+                    .append(",\"type\":\"indices\",\"market_status\":\"open\",\"value\":")
+                    .append(decimal(v.value())).append(",\"session\":{\"close\":").append(decimal(v.value()))
+                    .append("},\"last_updated\":").append(v.timeMillis() * MS)
                     .append(",\"timeframe\":\"REAL-TIME\"}");
                 first = false;
             }
@@ -260,11 +267,11 @@ final class SimulatorRestApi
             sb.append(i == 0 ? "" : ",");
             if (trades)
             {
-                trade(sb, (GroundTruth.Trade)page.get(i).value());
+                trade(sb, (GroundTruth.Trade)page.get(i).value(), tapeOf(ticker));
             }
             else
             {
-                quote(sb, (GroundTruth.Quote)page.get(i).value());
+                quote(sb, (GroundTruth.Quote)page.get(i).value(), tapeOf(ticker));
             }
         }
         sb.append(']');
@@ -278,7 +285,20 @@ final class SimulatorRestApi
         return sb.append('}').toString();
     }
 
-    private static void trade(final StringBuilder sb, final GroundTruth.Trade t)
+    /** The instrument's SIP tape (1 NYSE, 2 other listed, 3 Nasdaq), as REST trades and quotes carry it; 0 none. */
+    private int tapeOf(final String ticker)
+    {
+        for (final Instrument in : simulator.market().instruments())
+        {
+            if (in.ticker.equals(ticker))
+            {
+                return in.kind == Instrument.Kind.STOCK ? in.tape : 0;
+            }
+        }
+        return 0;
+    }
+
+    private static void trade(final StringBuilder sb, final GroundTruth.Trade t, final int tape)
     {
         sb.append("{\"exchange\":").append(t.exchange());
         if (t.tradeId() != null)
@@ -295,10 +315,14 @@ final class SimulatorRestApi
             sb.append(",\"trf_id\":").append(t.trfId()).append(",\"trf_timestamp\":").append(t.timeMillis() * MS);
         }
         conditions(sb, "conditions", t.conditions());
+        if (tape != 0)
+        {
+            sb.append(",\"tape\":").append(tape);
+        }
         sb.append('}');
     }
 
-    private static void quote(final StringBuilder sb, final GroundTruth.Quote q)
+    private static void quote(final StringBuilder sb, final GroundTruth.Quote q, final int tape)
     {
         sb.append("{\"ask_exchange\":").append(q.askExchange())
             .append(",\"ask_price\":").append(decimal(q.askPrice()))
@@ -308,8 +332,12 @@ final class SimulatorRestApi
             .append(",\"bid_size\":").append(decimal(q.bidSize()))
             .append(",\"participant_timestamp\":").append(q.timeMillis() * MS)
             .append(",\"sequence_number\":").append(q.sequence())
-            .append(",\"sip_timestamp\":").append(q.timeMillis() * MS)
-            .append('}');
+            .append(",\"sip_timestamp\":").append(q.timeMillis() * MS);
+        if (tape != 0)
+        {
+            sb.append(",\"tape\":").append(tape);
+        }
+        sb.append('}');
     }
 
     /** A REST timestamp bound: ns, ms, or a date (YYYY-MM-DD); {@code exclusive} adds one ns. */
