@@ -138,10 +138,17 @@ final class SimulatorRestApi
     private String aggregates(final String ticker, final int multiplier, final String timespan, final String from,
         final String to)
     {
-        final long unit = timespan.equals("second") ? 1000 : timespan.equals("minute") ? 60_000 : 0;
+        final long unit = switch (timespan)
+        {
+            case "second" -> 1000;
+            case "minute" -> 60_000;
+            case "hour" -> 3_600_000;
+            case "day" -> 86_400_000;
+            default -> 0;
+        };
         if (unit == 0 || multiplier < 1)
         {
-            throw new IllegalArgumentException("timespan must be second or minute with a positive multiplier");
+            throw new IllegalArgumentException("timespan must be second, minute, hour or day with a positive multiplier");
         }
         final long window = unit * multiplier;
         final long fromMillis = millis(from, false);
@@ -154,7 +161,7 @@ final class SimulatorRestApi
             {
                 continue;
             }
-            final long start = t.timeMillis() / window * window;
+            final long start = unit == 86_400_000 ? dayStart(t.timeMillis(), multiplier) : t.timeMillis() / window * window;
             final long[] b = bars.computeIfAbsent(start, (k) -> new long[]{t.price(), t.price(), t.price(), 0, 0, 0,
                 Long.MAX_VALUE, Long.MIN_VALUE});
             if (t.timeMillis() < b[6])
@@ -190,6 +197,15 @@ final class SimulatorRestApi
             first = false;
         }
         return sb.append("]}").toString();
+    }
+
+    /** Day bars start at midnight US/Eastern, as Massive's do (multi-day bars: every {@code days} days). */
+    private static long dayStart(final long millis, final int days)
+    {
+        final java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        final java.time.LocalDate date = java.time.Instant.ofEpochMilli(millis).atZone(newYork).toLocalDate();
+        final long epochDay = Math.floorDiv(date.toEpochDay(), days) * days;
+        return java.time.LocalDate.ofEpochDay(epochDay).atStartOfDay(newYork).toInstant().toEpochMilli();
     }
 
     /** ms since the epoch, or a date (YYYY-MM-DD: its start, or its end when {@code endOfDay}). */
@@ -236,6 +252,8 @@ final class SimulatorRestApi
         long afterIndex = Long.MIN_VALUE;
         int limit = Math.min(MAX_LIMIT, Integer.parseInt(QueryParams.first(params, "limit", String.valueOf(DEFAULT_LIMIT))));
         final String cursor = QueryParams.first(params, "cursor", null);
+        boolean descending = false;
+        long skip = 0;
         if (cursor != null)
         {
             final String[] c = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\|");
@@ -244,22 +262,39 @@ final class SimulatorRestApi
             limit = Integer.parseInt(c[2]);
             afterNanos = Long.parseLong(c[3]);
             afterIndex = Long.parseLong(c[4]);
+            descending = c.length > 5;
+            skip = descending ? Long.parseLong(c[5]) : 0;
         }
         else
         {
-            if (!"asc".equals(QueryParams.first(params, "order", "asc")))
+            final String order = QueryParams.first(params, "order", "desc"); // Massive's default: newest first
+            if (!order.equals("asc") && !order.equals("desc"))
             {
-                throw new IllegalArgumentException("the simulator serves order=asc only");
+                throw new IllegalArgumentException("order must be asc or desc");
             }
+            descending = order.equals("desc");
             from = Math.max(from, bound(params, "timestamp.gte", Long.MIN_VALUE, 0));
             from = Math.max(from, bound(params, "timestamp.gt", Long.MIN_VALUE, 1));
             to = Math.min(to, bound(params, "timestamp.lt", Long.MAX_VALUE, 0));
             to = Math.min(to, bound(params, "timestamp.lte", Long.MAX_VALUE, 1));
         }
         final boolean trades = kind.equals("trades");
-        final List<? extends MarketHistory.Entry<?>> page = trades ?
-            simulator.history().trades(ticker, from, to, afterNanos, afterIndex, limit + 1) :
-            simulator.history().quotes(ticker, from, to, afterNanos, afterIndex, limit + 1);
+        final List<? extends MarketHistory.Entry<?>> page;
+        if (descending) // newest first: the window's entries reversed, paged by how many were already served
+        {
+            final List<? extends MarketHistory.Entry<?>> all = trades ?
+                simulator.history().trades(ticker, from, to, Long.MIN_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE) :
+                simulator.history().quotes(ticker, from, to, Long.MIN_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE);
+            final List<MarketHistory.Entry<?>> reversed = new java.util.ArrayList<>(all);
+            java.util.Collections.reverse(reversed);
+            page = reversed.subList((int)Math.min(skip, reversed.size()),
+                (int)Math.min(skip + limit + 1, reversed.size()));
+        }
+        else
+        {
+            page = trades ? simulator.history().trades(ticker, from, to, afterNanos, afterIndex, limit + 1) :
+                simulator.history().quotes(ticker, from, to, afterNanos, afterIndex, limit + 1);
+        }
         final StringBuilder sb = new StringBuilder("{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":[");
         final int n = Math.min(limit, page.size());
         for (int i = 0; i < n; i++)
@@ -278,7 +313,8 @@ final class SimulatorRestApi
         if (page.size() > limit)
         {
             final MarketHistory.Entry<?> last = page.get(limit - 1);
-            final String next = from + "|" + to + "|" + limit + "|" + MarketHistory.nanos(last.value()) + "|" + last.index();
+            final String next = from + "|" + to + "|" + limit + "|" + MarketHistory.nanos(last.value()) + "|" +
+                last.index() + (descending ? "|" + (skip + limit) : "");
             sb.append(",\"next_url\":").append(quote(host + "/v3/" + kind + "/" + ticker + "?cursor=" +
                 Base64.getUrlEncoder().withoutPadding().encodeToString(next.getBytes(StandardCharsets.US_ASCII))));
         }

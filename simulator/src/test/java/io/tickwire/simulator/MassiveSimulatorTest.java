@@ -108,8 +108,36 @@ class MassiveSimulatorTest
             assertTrue(simulator.awaitFinished(20, java.util.concurrent.TimeUnit.SECONDS));
         }
         final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        final List<String> generated = new java.util.ArrayList<>();
+        simulator.history().trades("SPY").forEach((t) -> generated.add(t.tradeId()));
+        final List<String> ascending = tradeIds(http, "/v3/trades/SPY?timestamp.gte=0&order=asc&limit=100");
+        assertEquals(generated, ascending, "every trade once, in order, page by page");
+        final List<String> newestFirst = tradeIds(http, "/v3/trades/SPY?timestamp.gte=0&limit=100"); // Massive's default
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(generated, newestFirst, "without order: newest first, as Massive serves");
+        final String hours = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(simulator.restUrl() +
+            "/v2/aggs/ticker/SPY/range/1/hour/0/4102444800000?apiKey=k")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(hours.contains("\"resultsCount\":1") || hours.contains("\"resultsCount\":2"), hours);
+        final String days = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(simulator.restUrl() +
+            "/v2/aggs/ticker/SPY/range/1/day/0/4102444800000?apiKey=k")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(days.contains("\"results\":[{"), days);
+        final String last = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            simulator.restUrl() + "/v2/last/trade/SPY?apiKey=k")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(last.contains("\"i\":\"" + generated.get(generated.size() - 1) + "\""), last);
+        final int unauthorized = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            simulator.restUrl() + "/v2/last/trade/SPY")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertEquals(401, unauthorized);
+    }
+
+    /** Every trade id over the pages of a v3 query, following next_url. */
+    private List<String> tradeIds(final java.net.http.HttpClient http, final String query) throws Exception
+    {
         final List<String> ids = new java.util.ArrayList<>();
-        String url = simulator.restUrl() + "/v3/trades/SPY?timestamp.gte=0&order=asc&limit=100";
+        String url = simulator.restUrl() + query;
         int pages = 0;
         while (url != null)
         {
@@ -124,18 +152,8 @@ class MassiveSimulatorTest
             url = next.find() ? next.group(1) : null;
             pages++;
         }
-        final List<String> generated = new java.util.ArrayList<>();
-        simulator.history().trades("SPY").forEach((t) -> generated.add(t.tradeId()));
-        assertEquals(generated, ids, "every trade once, in order, across " + pages + " pages");
-        assertTrue(pages > 2);
-        final String last = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-            simulator.restUrl() + "/v2/last/trade/SPY?apiKey=k")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(last.contains("\"i\":\"" + generated.get(generated.size() - 1) + "\""), last);
-        final int unauthorized = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-            simulator.restUrl() + "/v2/last/trade/SPY")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
-        assertEquals(401, unauthorized);
+        assertTrue(pages > 2, "several pages: " + pages);
+        return ids;
     }
 
     @Test
