@@ -238,128 +238,60 @@ public final class MassiveFrameDecoder
         SymbolDefinitions.stageIfNew(symbols, batch, symbolId, receiveTime);
         switch (in.ev)
         {
-            case EV_TRADE:
-                stageTrade(symbolId, receiveTime, batch);
-                break;
-            case EV_QUOTE:
-                stageQuote(symbolId, receiveTime, batch);
-                break;
-            case EV_INDEX_VALUE:
-                stageIndexValue(symbolId, receiveTime, batch);
-                break;
-            case EV_LULD:
-                stageLimitBands(symbolId, receiveTime, batch);
-                break;
-            case EV_NOI:
-                stageImbalance(symbolId, receiveTime, batch);
-                break;
-            case EV_FMV:
-                stageFairValue(symbolId, receiveTime, batch);
-                break;
-            default:
-                stageAggregate(symbolId, receiveTime, batch);
+            case EV_TRADE -> stage(EventType.TRADE, in.present[F_P] && in.present[F_T] &&
+                (in.present[F_S] || in.present[F_DS]), "trade needs p, t and s or ds", MassiveEventRules::trade,
+                MassiveEventMapping::trade, symbolId, receiveTime, batch);
+            case EV_QUOTE -> stage(EventType.QUOTE, in.present[F_T], "quote needs t", MassiveEventRules::quote,
+                MassiveEventMapping::quote, symbolId, receiveTime, batch);
+            case EV_INDEX_VALUE -> stage(EventType.INDEX_VALUE, in.present[F_VAL] && in.present[F_T],
+                "index value needs val and t", MassiveEventRules::indexValue, MassiveEventMapping::indexValue,
+                symbolId, receiveTime, batch);
+            case EV_LULD -> stage(EventType.LIMIT_BANDS, in.present[F_H] && in.present[F_L] && in.present[F_T],
+                "LULD needs h, l and t", MassiveEventRules::limitBands, MassiveEventMapping::limitBands, symbolId,
+                receiveTime, batch);
+            case EV_NOI -> stage(EventType.IMBALANCE, in.present[F_T] && in.present[F_O], "NOI needs t and o",
+                MassiveEventRules::imbalance, MassiveEventMapping::imbalance, symbolId, receiveTime, batch);
+            case EV_FMV -> stage(EventType.FAIR_VALUE, in.present[F_FMV] && in.present[F_T], "FMV needs fmv and t",
+                MassiveEventRules::fairValue, MassiveEventMapping::fairValue, symbolId, receiveTime, batch);
+            default -> stage(EventType.AGGREGATE, in.present[F_S] && in.present[F_E] && in.present[F_C],
+                "aggregate needs s, e and c", MassiveEventRules::aggregate, MassiveEventMapping::aggregate, symbolId,
+                receiveTime, batch);
         }
     }
 
-    private void stageTrade(final int symbolId, final long receiveTime, final StagedBatch batch)
+    /** The checks an event kind's values must pass ({@link MassiveEventRules}): null, or why not. */
+    private interface Rule
     {
-        if (!in.present[F_P] || !in.present[F_T] || !in.present[F_S] && !in.present[F_DS])
+        String check(MassiveEventReader in);
+    }
+
+    /** Maps an event kind's fields onto a staged ring event ({@link MassiveEventMapping}). */
+    private interface Mapping
+    {
+        void map(MassiveEventReader in, MarketEvent e);
+    }
+
+    /**
+     * Stages one event of a kind: rejected when a field it needs is missing or a rule refuses a value, else mapped
+     * onto a new ring event. The rule and the mapping are static method references: no allocation.
+     */
+    private void stage(final int type, final boolean complete, final String missing, final Rule rule,
+        final Mapping mapping, final int symbolId, final long receiveTime, final StagedBatch batch)
+    {
+        if (!complete)
         {
-            reject(DeadLetterReason.MISSING_FIELD, "trade needs p, t and s or ds");
+            reject(DeadLetterReason.MISSING_FIELD, missing);
             return;
         }
-        if (!invalid(MassiveEventRules.trade(in)))
+        if (invalid(rule.check(in)))
         {
-            MassiveEventMapping.trade(in, stage(batch, EventType.TRADE, symbolId, receiveTime));
-        }
-    }
-
-    private void stageQuote(final int symbolId, final long receiveTime, final StagedBatch batch)
-    {
-        if (!in.present[F_T])
-        {
-            reject(DeadLetterReason.MISSING_FIELD, "quote needs t");
             return;
         }
-        if (!invalid(MassiveEventRules.quote(in)))
-        {
-            MassiveEventMapping.quote(in, stage(batch, EventType.QUOTE, symbolId, receiveTime));
-        }
-    }
-
-    private void stageIndexValue(final int symbolId, final long receiveTime, final StagedBatch batch)
-    {
-        if (!in.present[F_VAL] || !in.present[F_T])
-        {
-            reject(DeadLetterReason.MISSING_FIELD, "index value needs val and t");
-            return;
-        }
-        if (!invalid(MassiveEventRules.indexValue(in)))
-        {
-            MassiveEventMapping.indexValue(in, stage(batch, EventType.INDEX_VALUE, symbolId, receiveTime));
-        }
-    }
-
-    private void stageAggregate(final int symbolId, final long receiveTime, final StagedBatch batch)
-    {
-        if (!in.present[F_S] || !in.present[F_E] || !in.present[F_C])
-        {
-            reject(DeadLetterReason.MISSING_FIELD, "aggregate needs s, e and c");
-            return;
-        }
-        if (!invalid(MassiveEventRules.aggregate(in)))
-        {
-            MassiveEventMapping.aggregate(in, stage(batch, EventType.AGGREGATE, symbolId, receiveTime));
-        }
-    }
-
-    private void stageLimitBands(final int symbolId, final long receiveTime, final StagedBatch batch)
-    {
-        if (!in.present[F_H] || !in.present[F_L] || !in.present[F_T])
-        {
-            reject(DeadLetterReason.MISSING_FIELD, "LULD needs h, l and t");
-            return;
-        }
-        if (!invalid(MassiveEventRules.limitBands(in)))
-        {
-            MassiveEventMapping.limitBands(in, stage(batch, EventType.LIMIT_BANDS, symbolId, receiveTime));
-        }
-    }
-
-    private void stageImbalance(final int symbolId, final long receiveTime, final StagedBatch batch)
-    {
-        if (!in.present[F_T] || !in.present[F_O])
-        {
-            reject(DeadLetterReason.MISSING_FIELD, "NOI needs t and o");
-            return;
-        }
-        if (!invalid(MassiveEventRules.imbalance(in)))
-        {
-            MassiveEventMapping.imbalance(in, stage(batch, EventType.IMBALANCE, symbolId, receiveTime));
-        }
-    }
-
-    private void stageFairValue(final int symbolId, final long receiveTime, final StagedBatch batch)
-    {
-        if (!in.present[F_FMV] || !in.present[F_T])
-        {
-            reject(DeadLetterReason.MISSING_FIELD, "FMV needs fmv and t");
-            return;
-        }
-        if (!invalid(MassiveEventRules.fairValue(in)))
-        {
-            MassiveEventMapping.fairValue(in, stage(batch, EventType.FAIR_VALUE, symbolId, receiveTime));
-        }
-    }
-
-    private static MarketEvent stage(final StagedBatch batch, final int type, final int symbolId,
-        final long receiveTime)
-    {
         final MarketEvent e = batch.add(type);
         e.symbolId = symbolId;
         e.source = Source.TICK.value();
         e.receiveTime = receiveTime;
-        return e;
+        mapping.map(in, e);
     }
 
     /** Rejects the event when a rule gave a reason. */

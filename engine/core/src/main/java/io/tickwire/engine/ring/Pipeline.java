@@ -46,76 +46,33 @@ public final class Pipeline implements AutoCloseable
         /** Everything the handlers take from the configuration: live and replay build from the same. */
         public static Settings from(final TickwireConfig config, final ThreadingLayout layout)
         {
-            return new Settings()
-                .ringSize(config.get(Keys.ENGINE_RING_SIZE))
-                .layout(layout)
-                .cpus(config.get(Keys.ENGINE_CPUS))
-                .dedupeWindow(config.get(Keys.ENGINE_DEDUPE_WINDOW))
-                .bars(BarSettings.from(config))
-                .metrics(MetricsSettings.from(config))
-                .setups(SetupSettings.from(config), SetupStore.NONE);
+            return new Settings(config, layout);
         }
 
-        int ringSize;
-        ThreadingLayout layout;
-        List<Integer> cpus;
-        int dedupeWindow;
-        BarSettings bars;
-        MetricsSettings metrics;
-        SetupSettings setups;
-        SetupStore setupStore;
+        final int ringSize;
+        final ThreadingLayout layout;
+        final List<Integer> cpus;
+        final int dedupeWindow;
+        final BarSettings bars;
+        final MetricsSettings metrics;
+        final SetupSettings setups;
+        SetupStore setupStore = SetupStore.NONE;
 
-        private Settings()
+        private Settings(final TickwireConfig config, final ThreadingLayout layout)
         {
+            this.ringSize = config.get(Keys.ENGINE_RING_SIZE);
+            this.layout = layout;
+            this.cpus = config.get(Keys.ENGINE_CPUS);
+            this.dedupeWindow = config.get(Keys.ENGINE_DEDUPE_WINDOW);
+            this.bars = BarSettings.from(config);
+            this.metrics = MetricsSettings.from(config);
+            this.setups = SetupSettings.from(config);
         }
 
-        public Settings ringSize(final int value)
-        {
-            ringSize = value;
-            return this;
-        }
-
-        public Settings layout(final ThreadingLayout value)
-        {
-            layout = value;
-            return this;
-        }
-
-        public Settings cpus(final List<Integer> value)
-        {
-            cpus = value;
-            return this;
-        }
-
-        public Settings dedupeWindow(final int value)
-        {
-            dedupeWindow = value;
-            return this;
-        }
-
-        public Settings setups(final SetupSettings value, final SetupStore store)
-        {
-            setups = value;
-            setupStore = store;
-            return this;
-        }
-
-        /** Where live setups persist (the configured settings stay). */
+        /** Where live setups persist (replay: nowhere). */
         public Settings setupStore(final SetupStore store)
         {
             setupStore = store;
-            return this;
-        }
-
-        public Settings metrics(final MetricsSettings value)
-        {
-            metrics = value;
-            return this;
-        }
-
-        public Settings bars(final BarSettings value)
-        {
-            bars = value;
             return this;
         }
     }
