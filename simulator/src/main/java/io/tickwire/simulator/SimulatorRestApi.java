@@ -73,7 +73,8 @@ final class SimulatorRestApi
             else if (path.length == 9 && path[0].equals("v2") && path[1].equals("aggs") && path[2].equals("ticker") &&
                 path[4].equals("range"))
             {
-                reply(ctx, keepAlive, HttpResponseStatus.OK, aggregates(path[3], Integer.parseInt(path[5]), path[6], path[7], path[8]));
+                reply(ctx, keepAlive, HttpResponseStatus.OK, aggregates(path[3], Integer.parseInt(path[5]), path[6], path[7],
+                    path[8], "desc".equals(QueryParams.first(params, "sort", "asc"))));
             }
             else if (path.length == 3 && path[0].equals("v3") && path[1].equals("snapshot") && path[2].equals("indices"))
             {
@@ -135,8 +136,9 @@ final class SimulatorRestApi
     }
 
     /** Bars from the trade history: v, vw, o, c, h, l, t (window start, ms), n, as Massive's aggregates. */
+    /** @param newestFirst Massive's {@code sort=desc}; its default is oldest first */
     private String aggregates(final String ticker, final int multiplier, final String timespan, final String from,
-        final String to)
+        final String to, final boolean newestFirst)
     {
         final long unit = switch (timespan)
         {
@@ -185,7 +187,7 @@ final class SimulatorRestApi
             .append(",\"status\":\"OK\",\"adjusted\":true,\"request_id\":\"sim\",\"resultsCount\":")
             .append(bars.size()).append(",\"results\":[");
         boolean first = true;
-        for (final Map.Entry<Long, long[]> e : bars.entrySet())
+        for (final Map.Entry<Long, long[]> e : newestFirst ? bars.descendingMap().entrySet() : bars.entrySet())
         {
             final long[] b = e.getValue();
             final long vwap = Math.round(notional.get(e.getKey()) / (b[4] / (double)SimulatedMarket.SCALE) *
