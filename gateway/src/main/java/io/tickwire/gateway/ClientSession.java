@@ -20,6 +20,8 @@ final class ClientSession
     /** Sequence of the last data message sent; the next one carries seq + 1. */
     long seq;
     boolean needsFlush;
+    /** When something last went out to the desk (the conductor's clock): a heartbeat is due an interval later. */
+    long lastWriteNanos;
     /** The desk's request rate limit. */
     final TokenBucket requests;
 

@@ -1,11 +1,17 @@
 package io.tickwire.gateway;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes to one desk's WebSocket: data messages ({@code {"seq":N,} + a rendered body, seq per session) and the
- * replies to its requests (welcome, pong, subscribed, error), each one text frame, counted. Writes are not
- * flushed here: the conductor flushes every written session once per duty cycle. Conductor thread only.
+ * replies to its requests (welcome, pong, subscribed, error), heartbeats and the closing notice, each one text
+ * frame, counted. Writes are flushed once per duty cycle ({@link #flush}). Conductor thread only.
  */
 final class DeskWriter
 {
@@ -52,6 +58,48 @@ final class DeskWriter
         message.buffer.putBytes(message.length, rendered.buffer, 0, rendered.length);
         message.length += rendered.length;
         write(session, message);
+    }
+
+    /**
+     * Once a duty cycle: flushes every session written to, and sends a heartbeat to every session nothing went
+     * out on for {@code heartbeatNanos} — a quiet channel is not a dead gateway.
+     */
+    void flush(final List<ClientSession> sessions, final long nowNanos, final long heartbeatNanos,
+        final long epochNanos)
+    {
+        for (int i = 0; i < sessions.size(); i++)
+        {
+            final ClientSession s = sessions.get(i);
+            if (!s.needsFlush && nowNanos - s.lastWriteNanos >= heartbeatNanos)
+            {
+                write(s, message.reset().raw("{\"type\":\"heartbeat\",\"t\":").number(epochNanos).ch('}'));
+                counters.heartbeats.incrementAndGet();
+            }
+            if (s.needsFlush)
+            {
+                s.channel.flush();
+                s.needsFlush = false;
+                s.lastWriteNanos = nowNanos;
+            }
+        }
+    }
+
+    /**
+     * Closes a desk's connection from the gateway's side, always with a close code and the reason: a
+     * {@code closing} message first where the socket can still take it, then the WebSocket close frame; the
+     * connection is dropped a second later whatever the desk does.
+     */
+    void close(final ClientSession session, final WebSocketCloseStatus status, final String reason)
+    {
+        if (session.channel.isWritable())
+        {
+            write(session, message.reset().raw("{\"type\":\"closing\",\"code\":").number(status.code())
+                .raw(",\"reason\":").string(reason).ch('}'));
+        }
+        final Channel channel = session.channel;
+        channel.writeAndFlush(new CloseWebSocketFrame(status.code(), reason.length() > 120 ?
+            reason.substring(0, 120) : reason)).addListener(ChannelFutureListener.CLOSE);
+        channel.eventLoop().schedule(() -> channel.close(), 1, TimeUnit.SECONDS);
     }
 
     void write(final ClientSession session, final JsonOut out)

@@ -1,6 +1,7 @@
 package io.tickwire.gateway;
 
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.tickwire.model.EpochClock;
 import io.tickwire.model.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -135,15 +136,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         }
         work += records;
         work += flushDuePrices();
-        for (int i = 0; i < sessions.size(); i++)
-        {
-            final ClientSession s = sessions.get(i);
-            if (s.needsFlush)
-            {
-                s.channel.flush();
-                s.needsFlush = false;
-            }
-        }
+        desks.flush(sessions, nowNanos, settings.heartbeatNanos, epochClock.nanoTime());
         return work;
     }
 
@@ -153,6 +146,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     {
         final ClientSession session = new ClientSession(channel, ++nextSessionId, channels.count(),
             new TokenBucket(settings.requestsPerSecond, nowNanos));
+        session.lastWriteNanos = nowNanos;
         sessions.add(session);
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
@@ -402,6 +396,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         sessions.remove(session);
         byChannel.remove(session.channel);
         counters.clients.set(sessions.size());
-        session.channel.close();
+        desks.close(session, WebSocketCloseStatus.POLICY_VIOLATION, "slow consumer: more than " +
+            settings.slowClientBytes + " bytes unsent (gateway.slowClientBytes)");
     }
 }

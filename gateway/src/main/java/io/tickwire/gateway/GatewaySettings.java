@@ -13,6 +13,7 @@ public final class GatewaySettings
     long pricesThrottleNanos;
     int maxClientMessageBytes;
     int slowClientBytes;
+    long heartbeatNanos;
     int requestsPerSecond;
     int setupCommandsPerSecond;
     long stallNanos;
@@ -37,6 +38,7 @@ public final class GatewaySettings
         s.pricesThrottleNanos = config.get(Keys.GATEWAY_PRICES_THROTTLE_MS) * 1_000_000L;
         s.maxClientMessageBytes = config.get(Keys.GATEWAY_MAX_CLIENT_MESSAGE_BYTES);
         s.slowClientBytes = config.get(Keys.GATEWAY_SLOW_CLIENT_BYTES);
+        s.heartbeatNanos = config.get(Keys.GATEWAY_HEARTBEAT_INTERVAL_MS) * 1_000_000L;
         s.requestsPerSecond = config.get(Keys.GATEWAY_REQUESTS_PER_SECOND);
         s.setupCommandsPerSecond = config.get(Keys.GATEWAY_SETUP_COMMANDS_PER_SECOND);
         s.stallNanos = config.get(Keys.HEALTH_STALL_MS) * 1_000_000L;
@@ -55,6 +57,12 @@ public final class GatewaySettings
     {
         this.requestsPerSecond = requestsPerSecond;
         this.setupCommandsPerSecond = setupCommandsPerSecond;
+        return this;
+    }
+
+    public GatewaySettings heartbeatIntervalMillis(final int value)
+    {
+        heartbeatNanos = value * 1_000_000L;
         return this;
     }
 

@@ -73,7 +73,12 @@ class GatewayServerTest
 
     private void startGateway(final int throttleMillis)
     {
-        gateway = GatewayServer.start(GatewaySettings.defaults().port(0).pricesThrottleMillis(throttleMillis), journal,
+        startGateway(GatewaySettings.defaults().port(0).pricesThrottleMillis(throttleMillis));
+    }
+
+    private void startGateway(final GatewaySettings settings)
+    {
+        gateway = GatewayServer.start(settings, journal,
             new EngineLink(() -> Map.of("events_published", 3L), () -> List.copyOf(engineProblems), () -> true, null,
                 fatal::complete));
     }
@@ -163,6 +168,29 @@ class GatewayServerTest
             assertEquals(3, number(live, "seq"));
             assertTrue(live.contains("\"price\":600.02,\"size\":300"), live);
             assertTrue(!live.contains("snapshot"), live);
+        }
+    }
+
+    /** A desk on a quiet channel still hears from the gateway: a heartbeat whenever nothing went out for a while. */
+    @Test
+    void shouldSendHeartbeatsOnAnIdleConnection() throws Exception
+    {
+        symbol(1, "SPY");
+        startGateway(GatewaySettings.defaults().port(0).heartbeatIntervalMillis(100));
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
+            client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
+            final long heartbeats = 3;
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (client.all().stream().filter((m) -> m.text().contains("\"type\":\"heartbeat\"")).count() < heartbeats)
+            {
+                assertTrue(System.nanoTime() < deadline, "heartbeats within 5 s: " + client.all());
+                TimeUnit.MILLISECONDS.sleep(20); // polling what has arrived, bounded
+            }
+            final String heartbeat = client.await((m) -> m.contains("\"type\":\"heartbeat\""), 1_000).text();
+            assertTrue(heartbeat.matches("\\{\"type\":\"heartbeat\",\"t\":\\d+\\}"), heartbeat);
+            assertTrue(gateway.counters().snapshot().get("heartbeats") >= heartbeats);
         }
     }
 
