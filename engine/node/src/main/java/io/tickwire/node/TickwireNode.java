@@ -171,6 +171,8 @@ public final class TickwireNode implements AutoCloseable
         }
 
         stages = Stages.from(ctx.pipeline().setupStore(setupStore), counters);
+        LOG.info("rebuilding the stages' state from the input journal in {} before going live (about 25 s per " +
+            "day of the demo's rate kept: docs/operations.md \"Recovery\")", ctx.journalDir(Journal.INPUT));
         rebuild = StateRebuild.run(stages, inputJournal, outputJournal, ctx.config(), counters); // before the live ring
         if (rebuild.difference() == null && rebuild.appended() == 0)
         {
