@@ -52,9 +52,14 @@ final class DeskWriter
     }
 
     /** A data message: {"seq":N, + body. */
-    void send(final ClientSession session, final JsonOut rendered)
+    /** @param journalPosition the record's output journal position ({@code js}); negative: none (a snapshot) */
+    void send(final ClientSession session, final JsonOut rendered, final long journalPosition)
     {
         message.reset().raw("{\"seq\":").number(++session.seq).ch(',');
+        if (journalPosition >= 0)
+        {
+            message.raw("\"js\":").number(journalPosition).ch(',');
+        }
         message.buffer.putBytes(message.length, rendered.buffer, 0, rendered.length);
         message.length += rendered.length;
         write(session, message);
@@ -109,6 +114,14 @@ final class DeskWriter
         session.needsFlush = true;
         counters.messagesSent.incrementAndGet();
         counters.bytesSent.addAndGet(out.length);
+    }
+
+    /** After a subscription's snapshots: they reflect the output journal up to {@code journalPosition}. */
+    void snapshotEnd(final ClientSession session, final String requestId, final long journalPosition)
+    {
+        message.reset().raw("{\"type\":\"snapshot_end\"");
+        id(message, requestId);
+        write(session, message.raw(",\"js\":").number(journalPosition).ch('}'));
     }
 
     void error(final ClientSession session, final String requestId, final String code, final String text)

@@ -41,7 +41,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
     private final List<ClientSession> sessions = new ArrayList<>();
     private final Map<Channel, ClientSession> byChannel = new IdentityHashMap<>();
-    private final OutputJournalAdapter onRecord = new OutputJournalAdapter(this);
+    private final OutputJournalAdapter adapter = new OutputJournalAdapter(this);
+    /** The output journal position of the record being dispatched: every live message carries it as {@code js}. */
+    private long position = -1;
+    private final JournalReader.RecordHandler onRecord = this::onJournalRecord;
     private final SetupLedger setups;
     private final EpochNanoClock epochClock = EpochClock.INSTANCE;
     private JournalReader reader;
@@ -61,7 +64,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.channelRenderer = new ChannelRenderer(channels, renderer, epochClock);
         this.desks = new DeskWriter(counters);
         this.setups = new SetupLedger(renderer);
-        this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters);
+        this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters, () -> position);
         this.requests = new DeskRequests(settings, desks, snapshots, counters, this::whenCaughtUp);
     }
 
@@ -188,6 +191,13 @@ final class GatewayConductor implements Agent, OutputJournalListener
     // ---- the journal ---------------------------------------------------------------------------------
 
     // ---- the output journal, one typed call per record (OutputJournalAdapter) ---------------------------
+
+    private void onJournalRecord(final UnsafeBuffer buffer, final int length, final long index)
+    {
+        position = index;
+        cache.at(index);
+        adapter.onRecord(buffer, length, index);
+    }
 
     @Override
     public void onSymbolDefined(final int symbolId, final String ticker)
@@ -320,7 +330,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                         renderer.price(buffer, 0, false, body.reset());
                         rendered = true;
                     }
-                    desks.send(s, body);
+                    desks.send(s, body, position);
                 }
                 else
                 {
@@ -345,7 +355,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                     final UnsafeBuffer latest = cache.get(LastValueCache.PRICE, symbolId);
                     renderer.gatewayTime(epochClock.nanoTime());
                     renderer.price(latest, 0, false, body.reset());
-                    desks.send(s, body);
+                    desks.send(s, body, cache.position(LastValueCache.PRICE, symbolId));
                     s.priceSent(symbolId, nowNanos);
                     pending.fastUnorderedRemove(k);
                     sent++;
@@ -385,7 +395,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                     channelRenderer.render(channel, buffer, false, body.reset());
                     rendered = true;
                 }
-                desks.send(s, body);
+                desks.send(s, body, position);
             }
         }
     }

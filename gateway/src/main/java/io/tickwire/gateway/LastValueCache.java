@@ -24,6 +24,10 @@ final class LastValueCache
     private int regimeLength;
     private UnsafeBuffer[][] records;
     private int[][] lengths;
+    /** Per (kind, symbol): the output journal position of the cached record. */
+    private long[][] positions;
+    /** The position of the record being cached: set by the conductor before each record is dispatched. */
+    private long position = -1;
     private final UnsafeBuffer[] statuses = new UnsafeBuffer[8];
     private final int[] statusLengths = new int[8];
 
@@ -37,6 +41,7 @@ final class LastValueCache
         kinds = FIRST_BAR + 3 * timeframes + SymbolStates.COUNT;
         records = new UnsafeBuffer[kinds][256];
         lengths = new int[kinds][256];
+        positions = new long[kinds][256];
     }
 
     void put(final int kind, final int symbolId, final DirectBuffer source, final int length)
@@ -50,6 +55,19 @@ final class LastValueCache
         }
         slot.putBytes(0, source, 0, length);
         lengths[kind][symbolId] = length;
+        positions[kind][symbolId] = position;
+    }
+
+    /** The output journal position of the records cached next. */
+    void at(final long journalPosition)
+    {
+        position = journalPosition;
+    }
+
+    /** The output journal position of a cached record. */
+    long position(final int kind, final int symbolId)
+    {
+        return positions[kind][symbolId];
     }
 
     /** @return the record buffer, or null when nothing is cached. */
@@ -118,6 +136,7 @@ final class LastValueCache
             {
                 records[k] = Arrays.copyOf(records[k], size);
                 lengths[k] = Arrays.copyOf(lengths[k], size);
+                positions[k] = Arrays.copyOf(positions[k], size);
             }
         }
     }

@@ -2,6 +2,8 @@ package io.tickwire.gateway;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.function.LongSupplier;
+
 /**
  * What a desk gets when it subscribes, before any live update: the last value of every channel and symbol it
  * asked for (trades, quotes, prices, bars, metrics and pairs, regime, feed status, every setup's latest
@@ -21,9 +23,13 @@ final class SnapshotSender
     private final JsonOut body = new JsonOut();
 
     /** The channels and symbol names are the renderer's: one conductor, one view of them. */
+    /** @param journalPosition the output journal position the caches are up to (the conductor's) */
+    private final LongSupplier journalPosition;
+
     SnapshotSender(final LastValueCache cache, final SetupLedger setups, final ChannelRenderer channelRenderer,
-        final DeskWriter desks, final GatewayCounters counters)
+        final DeskWriter desks, final GatewayCounters counters, final LongSupplier journalPosition)
     {
+        this.journalPosition = journalPosition;
         this.channels = channelRenderer.channels();
         this.names = channelRenderer.names();
         this.cache = cache;
@@ -43,7 +49,14 @@ final class SnapshotSender
         return names;
     }
 
+    /** Every snapshot of a subscription, then {@code snapshot_end} with the position they reflect. */
     void send(final ClientSession session, final ClientRequest request, final long nowNanos)
+    {
+        sendSnapshots(session, request, nowNanos);
+        desks.snapshotEnd(session, request.id, journalPosition.getAsLong());
+    }
+
+    private void sendSnapshots(final ClientSession session, final ClientRequest request, final long nowNanos)
     {
         for (final String name : request.channels)
         {
@@ -145,7 +158,7 @@ final class SnapshotSender
     private void sendSnapshot(final ClientSession session, final int channel, final UnsafeBuffer record)
     {
         channelRenderer.render(channel, record, true, body.reset());
-        desks.send(session, body);
+        desks.send(session, body, -1); // a snapshot: the state as of snapshot_end's position
         counters.snapshotMessages.incrementAndGet();
     }
 }

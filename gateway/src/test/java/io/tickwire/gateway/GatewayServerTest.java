@@ -171,6 +171,30 @@ class GatewayServerTest
         }
     }
 
+    /**
+     * Every live message carries its record's output journal position ({@code js}); the snapshots end with
+     * {@code snapshot_end} and the position they reflect, so a desk knows where the live stream takes over.
+     */
+    @Test
+    void shouldCarryTheJournalPositionOnLiveMessagesAndEndTheSnapshot() throws Exception
+    {
+        symbol(1, "SPY");
+        trade(1, T0, 600_000_000L, 100);
+        startGateway(250);
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"id\":7,\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
+            final String end = client.await((m) -> m.contains("\"type\":\"snapshot_end\""), 5_000).text();
+            assertTrue(end.startsWith("{\"type\":\"snapshot_end\",\"id\":7,\"js\":"), end);
+            final long snapshotPosition = number(end, "js");
+            assertEquals(journal.lastIndex(), snapshotPosition, "the snapshot reflects the journal up to its end");
+            trade(1, T0 + 1, 600_010_000L, 200);
+            final String live = client.await((m) -> m.contains("\"price\":600.01"), 5_000).text();
+            assertEquals(journal.lastIndex(), number(live, "js"), "the live record's journal position");
+            assertTrue(number(live, "js") > snapshotPosition);
+        }
+    }
+
     /** A desk on a quiet channel still hears from the gateway: a heartbeat whenever nothing went out for a while. */
     @Test
     void shouldSendHeartbeatsOnAnIdleConnection() throws Exception
