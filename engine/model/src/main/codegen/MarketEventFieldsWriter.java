@@ -1,5 +1,3 @@
-import java.util.List;
-
 /** Writes {@code MarketEventFields}: the ring event's input fields, in the table's groups, and their copy. */
 final class MarketEventFieldsWriter
 {

@@ -2,7 +2,6 @@ package io.tickwire.system;
 
 import io.tickwire.node.NodeContext;
 import io.tickwire.node.TickwireNode;
-import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.FixedPoint;
