@@ -22,6 +22,10 @@ final class ClientSession
     boolean needsFlush;
     /** When something last went out to the desk (the conductor's clock): a heartbeat is due an interval later. */
     long lastWriteNanos;
+    /** When the desk last sent a request: a desk silent past the client timeout is closed. */
+    long lastReadNanos;
+    /** The gateway is closing this connection: nothing more is owed to it. */
+    boolean closing;
     /** The desk's request rate limit. */
     final TokenBucket requests;
 

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class DeskWriter
 {
+    /** The close code for a desk silent past the client timeout (4000-4999: the application's own). */
+    static final WebSocketCloseStatus SILENT = new WebSocketCloseStatus(4001, "silent desk");
+
     private final GatewayCounters counters;
     private final JsonOut message = new JsonOut();
 
@@ -69,13 +72,24 @@ final class DeskWriter
      * Once a duty cycle: flushes every session written to, and sends a heartbeat to every session nothing went
      * out on for {@code heartbeatNanos} — a quiet channel is not a dead gateway.
      */
-    void flush(final List<ClientSession> sessions, final long nowNanos, final long heartbeatNanos,
+    void flush(final List<ClientSession> sessions, final long nowNanos, final GatewaySettings settings,
         final long epochNanos)
     {
         for (int i = 0; i < sessions.size(); i++)
         {
             final ClientSession s = sessions.get(i);
-            if (!s.needsFlush && nowNanos - s.lastWriteNanos >= heartbeatNanos)
+            if (s.closing)
+            {
+                continue;
+            }
+            if (settings.clientTimeoutNanos > 0 && nowNanos - s.lastReadNanos > settings.clientTimeoutNanos)
+            {
+                counters.silentClientsClosed.incrementAndGet();
+                close(s, SILENT, "no request from the desk for " + settings.clientTimeoutNanos / 1_000_000 +
+                    " ms (gateway.clientTimeoutMs): send {\"op\":\"ping\"} to stay connected");
+                continue;
+            }
+            if (!s.needsFlush && nowNanos - s.lastWriteNanos >= settings.heartbeatNanos)
             {
                 write(s, message.reset().raw("{\"type\":\"heartbeat\",\"t\":").number(epochNanos).ch('}'));
                 counters.heartbeats.incrementAndGet();
@@ -96,6 +110,7 @@ final class DeskWriter
      */
     void close(final ClientSession session, final WebSocketCloseStatus status, final String reason)
     {
+        session.closing = true;
         if (session.channel.isWritable())
         {
             write(session, message.reset().raw("{\"type\":\"closing\",\"code\":").number(status.code())

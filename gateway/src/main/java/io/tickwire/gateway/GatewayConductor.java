@@ -139,7 +139,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         }
         work += records;
         work += flushDuePrices();
-        desks.flush(sessions, nowNanos, settings.heartbeatNanos, epochClock.nanoTime());
+        desks.flush(sessions, nowNanos, settings, epochClock.nanoTime());
         return work;
     }
 
@@ -150,6 +150,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         final ClientSession session = new ClientSession(channel, ++nextSessionId, channels.count(),
             new TokenBucket(settings.requestsPerSecond, nowNanos));
         session.lastWriteNanos = nowNanos;
+        session.lastReadNanos = nowNanos;
         sessions.add(session);
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
@@ -173,6 +174,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         final ClientSession session = byChannel.get(channel);
         if (session != null)
         {
+            session.lastReadNanos = nowNanos;
             requests.onText(session, text, nowNanos);
         }
     }

@@ -17,6 +17,7 @@ public final class GatewayCounters
     final AtomicLong pricesConflated = new AtomicLong();
     final AtomicLong slowClientsDisconnected = new AtomicLong();
     final AtomicLong heartbeats = new AtomicLong();
+    final AtomicLong silentClientsClosed = new AtomicLong();
     final AtomicLong journalRecordsRead = new AtomicLong();
     /** Exceptions the conductor's duty cycle threw (each recorded once per kind in the distinct-error log). */
     final AtomicLong conductorErrors = new AtomicLong();
@@ -48,6 +49,7 @@ public final class GatewayCounters
         values.put("prices_conflated", pricesConflated.get());
         values.put("slow_clients_disconnected", slowClientsDisconnected.get());
         values.put("heartbeats", heartbeats.get());
+        values.put("silent_clients_closed", silentClientsClosed.get());
         values.put("journal_records_read", journalRecordsRead.get());
         values.put("conductor_errors", conductorErrors.get());
         values.put("rate_limited", rateLimited.get());

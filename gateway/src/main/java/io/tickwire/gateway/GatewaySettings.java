@@ -14,6 +14,7 @@ public final class GatewaySettings
     int maxClientMessageBytes;
     int slowClientBytes;
     long heartbeatNanos;
+    long clientTimeoutNanos;
     int requestsPerSecond;
     int setupCommandsPerSecond;
     long stallNanos;
@@ -39,6 +40,7 @@ public final class GatewaySettings
         s.maxClientMessageBytes = config.get(Keys.GATEWAY_MAX_CLIENT_MESSAGE_BYTES);
         s.slowClientBytes = config.get(Keys.GATEWAY_SLOW_CLIENT_BYTES);
         s.heartbeatNanos = config.get(Keys.GATEWAY_HEARTBEAT_INTERVAL_MS) * 1_000_000L;
+        s.clientTimeoutNanos = config.get(Keys.GATEWAY_CLIENT_TIMEOUT_MS) * 1_000_000L;
         s.requestsPerSecond = config.get(Keys.GATEWAY_REQUESTS_PER_SECOND);
         s.setupCommandsPerSecond = config.get(Keys.GATEWAY_SETUP_COMMANDS_PER_SECOND);
         s.stallNanos = config.get(Keys.HEALTH_STALL_MS) * 1_000_000L;
@@ -63,6 +65,13 @@ public final class GatewaySettings
     public GatewaySettings heartbeatIntervalMillis(final int value)
     {
         heartbeatNanos = value * 1_000_000L;
+        return this;
+    }
+
+    /** 0: a silent desk is never closed. */
+    public GatewaySettings clientTimeoutMillis(final int value)
+    {
+        clientTimeoutNanos = value * 1_000_000L;
         return this;
     }
 

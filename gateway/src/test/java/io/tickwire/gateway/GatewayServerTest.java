@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 
 import static io.tickwire.config.Keys.RollCycleName.LARGE_DAILY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -219,6 +220,28 @@ class GatewayServerTest
     }
 
     /** Limit bands, imbalances and fair values each on their channel: the newest as a snapshot, then live. */
+
+    /** A desk that sends nothing past the client timeout is closed with 4001 and told why; a pinging one stays. */
+    @Test
+    void shouldCloseASilentDeskWithAReasonAndKeepAPingingOne() throws Exception
+    {
+        startGateway(GatewaySettings.defaults().port(0).heartbeatIntervalMillis(50).clientTimeoutMillis(400));
+        try (WebSocketTestClient silent = connect(); WebSocketTestClient pinging = connect())
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!silent.closed().isDone())
+            {
+                assertTrue(System.nanoTime() < deadline, "the silent desk closed within 5 s");
+                pinging.send("{\"op\":\"ping\"}");
+                TimeUnit.MILLISECONDS.sleep(50); // the pinging desk's cadence, well inside the timeout
+            }
+            assertTrue(silent.await((m) -> m.contains("\"type\":\"closing\""), 1_000).text()
+                .contains("\"code\":4001,\"reason\":\"no request from the desk for 400 ms"), silent.all().toString());
+            assertTrue(silent.closed().get(1, TimeUnit.SECONDS).startsWith("close 4001 no request from the desk"));
+            assertFalse(pinging.closed().isDone(), "the pinging desk is still connected");
+            assertEquals(1, gateway.counters().snapshot().get("silent_clients_closed"));
+        }
+    }
     @Test
     void shouldServeLimitBandsImbalancesAndFairValues() throws Exception
     {
