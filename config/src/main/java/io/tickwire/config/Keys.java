@@ -115,6 +115,9 @@ public final class Keys
     public static final Key<Integer> GATEWAY_SLOW_CLIENT_BYTES = Key.integer("gateway.slowClientBytes", 65_536, 1 << 30);
     public static final Key<Integer> GATEWAY_HEARTBEAT_INTERVAL_MS = Key.integer("gateway.heartbeatIntervalMs", 10, 3_600_000);
     public static final Key<Integer> GATEWAY_CLIENT_TIMEOUT_MS = Key.integer("gateway.clientTimeoutMs", 0, 86_400_000);
+    public static final Key<Integer> GATEWAY_REPLAY_BATCH = Key.integer("gateway.replayBatch", 1, 1_000_000);
+    public static final Key<Integer> GATEWAY_MAX_REPLAYS = Key.integer("gateway.maxReplays", 0, 1_000);
+    public static final Key<Integer> GATEWAY_REPLAY_TIMEOUT_MS = Key.integer("gateway.replayTimeoutMs", 100, 86_400_000);
 
     public static final Key<String> SIMULATOR_HOST = Key.text("simulator.host", false);
     public static final Key<Integer> SIMULATOR_PORT = Key.integer("simulator.port", 0, 65_535);
@@ -151,6 +154,7 @@ public final class Keys
         SETUPS_STOP_THREAT_ATR, SETUPS_ALERT_COOLDOWN_MS, SETUPS_DIVERGENCE_THRESHOLD,
         SETUPS_MAX_PER_SYMBOL, SETUPS_MAX_LIVE, GATEWAY_HOST, GATEWAY_PORT,
         GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, GATEWAY_HEARTBEAT_INTERVAL_MS, GATEWAY_CLIENT_TIMEOUT_MS,
+        GATEWAY_REPLAY_BATCH, GATEWAY_MAX_REPLAYS, GATEWAY_REPLAY_TIMEOUT_MS,
         GATEWAY_REQUESTS_PER_SECOND,
         GATEWAY_SETUP_COMMANDS_PER_SECOND, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,

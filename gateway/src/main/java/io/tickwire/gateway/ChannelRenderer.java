@@ -31,6 +31,20 @@ final class ChannelRenderer
         return renderer.names();
     }
 
+    /** A record served from the journal to one desk: history, marked {@code "replay":true}, no latency. */
+    void renderReplay(final int channel, final DirectBuffer buffer, final JsonOut out)
+    {
+        renderer.replay(true);
+        try
+        {
+            render(channel, buffer, true, out);
+        }
+        finally
+        {
+            renderer.replay(false);
+        }
+    }
+
     void render(final int channel, final DirectBuffer buffer, final boolean snapshot, final JsonOut out)
     {
         if (channel == channels.setups() || channel == channels.alerts())

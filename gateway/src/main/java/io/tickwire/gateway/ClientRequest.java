@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +15,13 @@ import java.util.List;
  * message for the error reply instead. Client messages are rare, so this allocates freely.
  *
  * <pre>{"op":"subscribe","id":7,"channels":["trades","bars.1s"],"symbols":["SPY","QQQ"]}</pre>
+ * A subscribe may ask for a replay: {@code "from":N} (an output journal position) or {@code "start":T} (epoch
+ * nanoseconds, or an ISO-8601 instant such as {@code "2026-11-30T14:30:00Z"}).
  */
 final class ClientRequest
 {
     private static final JsonFactory JSON = new JsonFactory();
+    static final long NO_START = Long.MIN_VALUE;
 
     String op;
     /** The client's correlation id as JSON text (a number or an escaped string), echoed as sent; null when absent. */
@@ -24,6 +29,10 @@ final class ClientRequest
     final List<String> channels = new ArrayList<>();
     /** Empty means every symbol. */
     final List<String> symbols = new ArrayList<>();
+    /** Replay from this output journal position; -1: no replay from a position. */
+    long from = -1;
+    /** Replay from the first record at or after this time (epoch ns); {@link #NO_START}: none. */
+    long startNanos = NO_START;
     String errorCode;
     String errorMessage;
 
@@ -72,6 +81,28 @@ final class ClientRequest
                             return r.error("bad_request", "'symbols' must be an array of strings");
                         }
                         break;
+                    case "from":
+                        if (value != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0)
+                        {
+                            return r.error("bad_request", "'from' must be an output journal position (a 'js' value)");
+                        }
+                        r.from = p.getLongValue();
+                        break;
+                    case "start":
+                        if (value == JsonToken.VALUE_NUMBER_INT)
+                        {
+                            r.startNanos = p.getLongValue();
+                        }
+                        else if (value == JsonToken.VALUE_STRING && instantNanos(p.getText()) != NO_START)
+                        {
+                            r.startNanos = instantNanos(p.getText());
+                        }
+                        else
+                        {
+                            return r.error("bad_request",
+                                "'start' must be epoch nanoseconds or an ISO-8601 instant like 2026-11-30T14:30:00Z");
+                        }
+                        break;
                     default:
                         p.skipChildren(); // unknown fields are ignored, so clients can be newer than us
                 }
@@ -86,6 +117,12 @@ final class ClientRequest
             return r.error("bad_json", "not valid JSON: " + firstLine(ex.getMessage()));
         }
         return r.validate(known);
+    }
+
+    /** A subscribe served from the journal first. */
+    boolean isReplay()
+    {
+        return from >= 0 || startNanos != NO_START;
     }
 
     boolean isError()
@@ -115,6 +152,14 @@ final class ClientRequest
                     }
                 }
                 symbols.remove("*");
+                if (isReplay() && !op.equals("subscribe"))
+                {
+                    return error("bad_request", "'from' and 'start' go with subscribe only");
+                }
+                if (from >= 0 && startNanos != NO_START)
+                {
+                    return error("bad_request", "give 'from' or 'start', not both");
+                }
                 return this;
             case "ping":
                 return this;
@@ -149,6 +194,19 @@ final class ClientRequest
             into.add(p.getText());
         }
         return true;
+    }
+
+    private static long instantNanos(final String text)
+    {
+        try
+        {
+            final Instant instant = Instant.parse(text);
+            return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        }
+        catch (final DateTimeParseException ex)
+        {
+            return NO_START;
+        }
     }
 
     private static String firstLine(final String message)

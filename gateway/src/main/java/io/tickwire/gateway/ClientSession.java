@@ -4,14 +4,12 @@ import io.netty.channel.Channel;
 import org.agrona.collections.IntArrayList;
 
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * One desk connection's state, owned by the conductor thread: what it subscribed to (by channel: every
- * symbol, or a set of tickers, resolved to ids as symbols become known), its message sequence, and the
- * per-symbol throttle of its prices channel.
+ * One desk connection's state, owned by the conductor thread: what it subscribed to, its replays in
+ * progress, its message sequence, and the per-symbol throttle of its prices channel.
  */
 final class ClientSession
 {
@@ -29,102 +27,36 @@ final class ClientSession
     /** The desk's request rate limit. */
     final TokenBucket requests;
 
-    private final boolean[] allSymbols;
-    private final Set<String>[] tickers;
-    private boolean[][] wants;
+    /** The live subscription: what the desk receives as records are written. */
+    final Subscriptions live;
+    /** Replays in progress, each joining {@link #live} when it reaches the live stream. */
+    final List<DeskReplay> replays = new ArrayList<>(2);
     private long[] lastPriceSentNanos = new long[256];
     private boolean[] pricePending = new boolean[256];
     final IntArrayList pendingPrices = new IntArrayList();
 
-    @SuppressWarnings("unchecked")
     ClientSession(final Channel channel, final long id, final int channelCount, final TokenBucket requests)
     {
         this.channel = channel;
         this.id = id;
         this.requests = requests;
-        allSymbols = new boolean[channelCount];
-        tickers = new Set[channelCount];
-        wants = new boolean[channelCount][256];
-        for (int c = 0; c < channelCount; c++)
-        {
-            tickers[c] = new HashSet<>();
-        }
+        this.live = new Subscriptions(channelCount);
         Arrays.fill(lastPriceSentNanos, Long.MIN_VALUE / 2);
     }
 
     boolean wants(final int channelIndex, final int symbolId)
     {
-        if (allSymbols[channelIndex])
-        {
-            return true;
-        }
-        final boolean[] row = wants[channelIndex];
-        return symbolId < row.length && row[symbolId];
-    }
-
-    boolean wantsAny(final int channelIndex)
-    {
-        return allSymbols[channelIndex] || !tickers[channelIndex].isEmpty();
-    }
-
-    boolean wantsAllSymbols(final int channelIndex)
-    {
-        return allSymbols[channelIndex];
-    }
-
-    void subscribe(final int channelIndex, final List<String> symbols, final SymbolNames names, final boolean symbolLess)
-    {
-        if (symbols.isEmpty() || symbolLess)
-        {
-            allSymbols[channelIndex] = true;
-            return;
-        }
-        for (final String ticker : symbols)
-        {
-            tickers[channelIndex].add(ticker);
-            final int symbolId = names.id(ticker);
-            if (symbolId > 0)
-            {
-                set(channelIndex, symbolId, true);
-            }
-        }
-    }
-
-    void unsubscribe(final int channelIndex, final List<String> symbols, final SymbolNames names, final boolean symbolLess)
-    {
-        if (symbols.isEmpty() || symbolLess)
-        {
-            allSymbols[channelIndex] = false;
-            tickers[channelIndex].clear();
-            Arrays.fill(wants[channelIndex], false);
-            return;
-        }
-        for (final String ticker : symbols)
-        {
-            tickers[channelIndex].remove(ticker);
-            final int symbolId = names.id(ticker);
-            if (symbolId > 0)
-            {
-                set(channelIndex, symbolId, false);
-            }
-        }
+        return live.wants(channelIndex, symbolId);
     }
 
     /** A ticker this session asked for by name has just been defined. */
     void onSymbolDefined(final int symbolId, final String ticker)
     {
-        for (int c = 0; c < tickers.length; c++)
+        live.onSymbolDefined(symbolId, ticker);
+        for (int i = 0; i < replays.size(); i++)
         {
-            if (tickers[c].contains(ticker))
-            {
-                set(c, symbolId, true);
-            }
+            replays.get(i).filter.onSymbolDefined(symbolId, ticker);
         }
-    }
-
-    Set<String> tickers(final int channelIndex)
-    {
-        return tickers[channelIndex];
     }
 
     /** @return true when a price for this symbol may go out now; else it is marked pending (latest wins). */
@@ -172,14 +104,5 @@ final class ClientSession
             Arrays.fill(lastPriceSentNanos, old, size, Long.MIN_VALUE / 2);
             pricePending = Arrays.copyOf(pricePending, size);
         }
-    }
-
-    private void set(final int channelIndex, final int symbolId, final boolean value)
-    {
-        if (symbolId >= wants[channelIndex].length)
-        {
-            wants[channelIndex] = Arrays.copyOf(wants[channelIndex], Integer.highestOneBit(symbolId) << 1);
-        }
-        wants[channelIndex][symbolId] = value;
     }
 }

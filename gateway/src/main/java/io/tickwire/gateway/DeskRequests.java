@@ -5,21 +5,23 @@ import java.util.function.Consumer;
 /**
  * A desk's requests, on the conductor's thread: rate-limited per session ({@code gateway.requestsPerSecond}),
  * parsed, and acted on — ping answered, subscriptions changed and confirmed, each new subscription followed by
- * its snapshot — or answered with an error code. Every reply is flushed at once.
+ * its snapshot, or by its replay from the journal when it asks for one — or answered with an error code. Every reply is flushed at once.
  */
 final class DeskRequests
 {
     private final GatewaySettings settings;
     private final DeskWriter desks;
     private final SnapshotSender snapshots;
+    private final DeskReplays replays;
     private final GatewayCounters counters;
     /** The conductor's gate: a snapshot waits until the caches hold the whole journal. */
     private final Consumer<Runnable> whenCaughtUp;
 
     /** The channels and symbol names are the snapshots' own: one conductor, one view of them. */
     DeskRequests(final GatewaySettings settings, final DeskWriter desks, final SnapshotSender snapshots,
-        final GatewayCounters counters, final Consumer<Runnable> whenCaughtUp)
+        final DeskReplays replays, final GatewayCounters counters, final Consumer<Runnable> whenCaughtUp)
     {
+        this.replays = replays;
         this.settings = settings;
         this.desks = desks;
         this.snapshots = snapshots;
@@ -48,6 +50,17 @@ final class DeskRequests
         {
             desks.pong(session, request.id);
         }
+        else if (request.isReplay())
+        {
+            whenCaughtUp.accept(() ->
+            {
+                if (session.channel.isActive())
+                {
+                    replays.start(session, request, nowNanos);
+                    session.channel.flush();
+                }
+            });
+        }
         else
         {
             final boolean subscribe = request.op.equals("subscribe");
@@ -56,14 +69,18 @@ final class DeskRequests
                 final int c = channels.indexOf(name);
                 if (subscribe)
                 {
-                    session.subscribe(c, request.symbols, names, channels.isSymbolLess(c));
+                    session.live.subscribe(c, request.symbols, names, channels.isSymbolLess(c));
                 }
                 else
                 {
-                    session.unsubscribe(c, request.symbols, names, channels.isSymbolLess(c));
+                    session.live.unsubscribe(c, request.symbols, names, channels.isSymbolLess(c));
+                    for (int k = 0; k < session.replays.size(); k++)
+                    {
+                        session.replays.get(k).filter.unsubscribe(c, request.symbols, names, channels.isSymbolLess(c));
+                    }
                 }
             }
-            desks.subscribed(session, request, subscribe);
+            desks.subscribed(session, request, subscribe, -1);
             if (subscribe)
             {
                 whenCaughtUp.accept(() ->

@@ -43,7 +43,9 @@ final class DeskWriter
         write(session, message.ch('}'));
     }
 
-    void subscribed(final ClientSession session, final ClientRequest request, final boolean subscribe)
+    /** @param replayFrom where a replaying subscribe's replay begins ({@code from}); negative: not a replay */
+    void subscribed(final ClientSession session, final ClientRequest request, final boolean subscribe,
+        final long replayFrom)
     {
         message.reset().raw(subscribe ? "{\"type\":\"subscribed\"" : "{\"type\":\"unsubscribed\"");
         id(message, request.id);
@@ -51,7 +53,21 @@ final class DeskWriter
         strings(message, request.channels);
         message.raw("],\"symbols\":[");
         strings(message, request.symbols);
-        write(session, message.raw("]}"));
+        message.ch(']');
+        if (replayFrom >= 0)
+        {
+            message.raw(",\"from\":").number(replayFrom);
+        }
+        write(session, message.ch('}'));
+    }
+
+    /** A replay has served everything up to {@code journalPosition}; live messages follow from the next record. */
+    void replayEnd(final ClientSession session, final String requestId, final long journalPosition,
+        final long records)
+    {
+        message.reset().raw("{\"type\":\"replay_end\"");
+        id(message, requestId);
+        write(session, message.raw(",\"js\":").number(journalPosition).raw(",\"records\":").number(records).ch('}'));
     }
 
     /** A data message: {"seq":N, + body. */

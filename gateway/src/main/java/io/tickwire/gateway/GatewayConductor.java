@@ -38,6 +38,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final DeskWriter desks;
     private final SnapshotSender snapshots;
     private final DeskRequests requests;
+    private final DeskReplays replays;
     private final ManyToOneConcurrentLinkedQueue<Runnable> commands = new ManyToOneConcurrentLinkedQueue<>();
     private final List<ClientSession> sessions = new ArrayList<>();
     private final Map<Channel, ClientSession> byChannel = new IdentityHashMap<>();
@@ -65,7 +66,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.desks = new DeskWriter(counters);
         this.setups = new SetupLedger(renderer);
         this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters, () -> position);
-        this.requests = new DeskRequests(settings, desks, snapshots, counters, this::whenCaughtUp);
+        this.replays = new DeskReplays(settings, outputJournal, channelRenderer, desks, counters, () -> position);
+        this.requests = new DeskRequests(settings, desks, snapshots, replays, counters, this::whenCaughtUp);
     }
 
     @Override
@@ -138,6 +140,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
             afterCatchUp.clear();
         }
         work += records;
+        work += replays.serve(sessions, nowNanos);
         work += flushDuePrices();
         desks.flush(sessions, nowNanos, settings, epochClock.nanoTime());
         return work;
@@ -164,9 +167,16 @@ final class GatewayConductor implements Agent, OutputJournalListener
         final ClientSession session = byChannel.remove(channel);
         if (session != null)
         {
-            sessions.remove(session);
-            counters.clients.set(sessions.size());
+            forget(session);
         }
+    }
+
+    private void forget(final ClientSession session)
+    {
+        sessions.remove(session);
+        byChannel.remove(session.channel);
+        replays.closeAll(session);
+        counters.clients.set(sessions.size());
     }
 
     void onText(final Channel channel, final String text)
@@ -189,8 +199,6 @@ final class GatewayConductor implements Agent, OutputJournalListener
             session.channel.flush();
         }
     }
-
-    // ---- the journal ---------------------------------------------------------------------------------
 
     // ---- the output journal, one typed call per record (OutputJournalAdapter) ---------------------------
 
@@ -405,9 +413,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private void disconnectSlow(final ClientSession session)
     {
         counters.slowClientsDisconnected.incrementAndGet();
-        sessions.remove(session);
-        byChannel.remove(session.channel);
-        counters.clients.set(sessions.size());
+        forget(session);
         desks.close(session, WebSocketCloseStatus.POLICY_VIOLATION, "slow consumer: more than " +
             settings.slowClientBytes + " bytes unsent (gateway.slowClientBytes)");
     }

@@ -19,6 +19,9 @@ public final class GatewayCounters
     final AtomicLong heartbeats = new AtomicLong();
     final AtomicLong silentClientsClosed = new AtomicLong();
     final AtomicLong journalRecordsRead = new AtomicLong();
+    final AtomicLong replays = new AtomicLong();
+    final AtomicLong replayRecords = new AtomicLong();
+    final AtomicLong replaysBehind = new AtomicLong();
     /** Exceptions the conductor's duty cycle threw (each recorded once per kind in the distinct-error log). */
     final AtomicLong conductorErrors = new AtomicLong();
     /** Duty cycles the conductor has run: its heartbeat for /health. */
@@ -51,6 +54,9 @@ public final class GatewayCounters
         values.put("heartbeats", heartbeats.get());
         values.put("silent_clients_closed", silentClientsClosed.get());
         values.put("journal_records_read", journalRecordsRead.get());
+        values.put("replays", replays.get());
+        values.put("replay_records", replayRecords.get());
+        values.put("replays_behind", replaysBehind.get());
         values.put("conductor_errors", conductorErrors.get());
         values.put("rate_limited", rateLimited.get());
         return values;

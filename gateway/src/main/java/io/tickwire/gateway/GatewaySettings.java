@@ -15,6 +15,9 @@ public final class GatewaySettings
     int slowClientBytes;
     long heartbeatNanos;
     long clientTimeoutNanos;
+    int replayBatch;
+    int maxReplays;
+    long replayTimeoutNanos;
     int requestsPerSecond;
     int setupCommandsPerSecond;
     long stallNanos;
@@ -41,6 +44,9 @@ public final class GatewaySettings
         s.slowClientBytes = config.get(Keys.GATEWAY_SLOW_CLIENT_BYTES);
         s.heartbeatNanos = config.get(Keys.GATEWAY_HEARTBEAT_INTERVAL_MS) * 1_000_000L;
         s.clientTimeoutNanos = config.get(Keys.GATEWAY_CLIENT_TIMEOUT_MS) * 1_000_000L;
+        s.replayBatch = config.get(Keys.GATEWAY_REPLAY_BATCH);
+        s.maxReplays = config.get(Keys.GATEWAY_MAX_REPLAYS);
+        s.replayTimeoutNanos = config.get(Keys.GATEWAY_REPLAY_TIMEOUT_MS) * 1_000_000L;
         s.requestsPerSecond = config.get(Keys.GATEWAY_REQUESTS_PER_SECOND);
         s.setupCommandsPerSecond = config.get(Keys.GATEWAY_SETUP_COMMANDS_PER_SECOND);
         s.stallNanos = config.get(Keys.HEALTH_STALL_MS) * 1_000_000L;
@@ -72,6 +78,14 @@ public final class GatewaySettings
     public GatewaySettings clientTimeoutMillis(final int value)
     {
         clientTimeoutNanos = value * 1_000_000L;
+        return this;
+    }
+
+    /** @param batch records a replay reads per duty cycle */
+    public GatewaySettings replay(final int batch, final int timeoutMillis)
+    {
+        replayBatch = batch;
+        replayTimeoutNanos = timeoutMillis * 1_000_000L;
         return this;
     }
 

@@ -42,6 +42,8 @@ final class JsonRenderer
     private final SymbolNames symbols;
     /** When the gateway rendered the live message being rendered (ns since the epoch). */
     private long gatewayTime;
+    /** Rendering a replay: history marked {@code "replay":true} where a snapshot says {@code "snapshot":true}. */
+    private boolean replay;
 
     JsonRenderer(final SymbolNames symbols)
     {
@@ -284,13 +286,18 @@ final class JsonRenderer
         latency(out, latencyNanos);
     }
 
+    void replay(final boolean value)
+    {
+        replay = value;
+    }
+
     long receiveTimeOf(final DirectBuffer b, final int offset)
     {
         // every record's second field is receiveTime (schema rule), right after eventTime
         return b.getLong(offset + MessageHeaderDecoder.ENCODED_LENGTH + 8, java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 
-    private static void latency(final JsonOut out, final long latencyNanos)
+    private void latency(final JsonOut out, final long latencyNanos)
     {
         if (latencyNanos >= 0)
         {
@@ -298,7 +305,7 @@ final class JsonRenderer
         }
         else
         {
-            out.raw(",\"snapshot\":true}");
+            out.raw(replay ? ",\"replay\":true}" : ",\"snapshot\":true}");
         }
     }
 
@@ -344,7 +351,7 @@ final class JsonRenderer
     {
         if (snapshot)
         {
-            out.raw(",\"snapshot\":true");
+            out.raw(replay ? ",\"replay\":true" : ",\"snapshot\":true");
         }
         else if (gatewayTime != 0)
         {

@@ -1,13 +1,8 @@
 package io.tickwire.gateway;
 
-import io.tickwire.codecs.sbe.BarKind;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
-import io.tickwire.codecs.sbe.MicrobarEncoder;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
-import io.tickwire.model.journal.EventCodec;
-import io.tickwire.model.journal.Journal;
-import io.tickwire.model.journal.JournalAppender;
 import io.tickwire.testing.WebSocketTestClient;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -24,7 +19,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.tickwire.config.Keys.RollCycleName.LARGE_DAILY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,21 +35,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GatewayServerTest
 {
-    private static final long T0 = 1_763_730_000_000_000_000L;
+    private static final long T0 = OutputRecords.T0;
 
     @TempDir
     Path dir;
 
+    private OutputRecords records;
     private ChronicleQueue journal;
-    private JournalAppender appender;
-    private final EventCodec codec = new EventCodec();
     private GatewayServer gateway;
 
     @BeforeEach
     void start()
     {
-        journal = Journal.open(dir.resolve("output"), LARGE_DAILY, LocalTime.of(6, 0));
-        appender = new JournalAppender(journal);
+        records = new OutputRecords(dir.resolve("output"));
+        journal = records.journal;
     }
 
     @AfterEach
@@ -66,7 +58,7 @@ class GatewayServerTest
         {
             gateway.close();
         }
-        journal.close();
+        records.close();
     }
 
     private final List<String> engineProblems = new CopyOnWriteArrayList<>();
@@ -149,10 +141,10 @@ class GatewayServerTest
     @Test
     void shouldSendASnapshotOnSubscribeThenIncrementsInSequence() throws Exception
     {
-        symbol(1, "SPY");
-        trade(1, T0, 600_000_000L, 100);
-        trade(1, T0 + 1, 600_010_000L, 200);
-        quote(1, T0 + 2);
+        records.symbol(1, "SPY");
+        records.trade(1, T0, 600_000_000L, 100);
+        records.trade(1, T0 + 1, 600_010_000L, 200);
+        records.quote(1, T0 + 2);
         startGateway(250);
         try (WebSocketTestClient client = connect())
         {
@@ -164,7 +156,7 @@ class GatewayServerTest
             assertEquals(1, number(snapTrade, "seq"));
             final String snapQuote = client.await((m) -> m.contains("\"type\":\"quote\""), 5_000).text();
             assertEquals(2, number(snapQuote, "seq"));
-            trade(1, T0 + 3, 600_020_000L, 300);
+            records.trade(1, T0 + 3, 600_020_000L, 300);
             final String live = client.await((m) -> m.contains("\"type\":\"trade\""), 5_000).text();
             assertEquals(3, number(live, "seq"));
             assertTrue(live.contains("\"price\":600.02,\"size\":300"), live);
@@ -179,8 +171,8 @@ class GatewayServerTest
     @Test
     void shouldCarryTheJournalPositionOnLiveMessagesAndEndTheSnapshot() throws Exception
     {
-        symbol(1, "SPY");
-        trade(1, T0, 600_000_000L, 100);
+        records.symbol(1, "SPY");
+        records.trade(1, T0, 600_000_000L, 100);
         startGateway(250);
         try (WebSocketTestClient client = connect())
         {
@@ -189,7 +181,7 @@ class GatewayServerTest
             assertTrue(end.startsWith("{\"type\":\"snapshot_end\",\"id\":7,\"js\":"), end);
             final long snapshotPosition = number(end, "js");
             assertEquals(journal.lastIndex(), snapshotPosition, "the snapshot reflects the journal up to its end");
-            trade(1, T0 + 1, 600_010_000L, 200);
+            records.trade(1, T0 + 1, 600_010_000L, 200);
             final String live = client.await((m) -> m.contains("\"price\":600.01"), 5_000).text();
             assertEquals(journal.lastIndex(), number(live, "js"), "the live record's journal position");
             assertTrue(number(live, "js") > snapshotPosition);
@@ -200,7 +192,7 @@ class GatewayServerTest
     @Test
     void shouldSendHeartbeatsOnAnIdleConnection() throws Exception
     {
-        symbol(1, "SPY");
+        records.symbol(1, "SPY");
         startGateway(GatewaySettings.defaults().port(0).heartbeatIntervalMillis(100));
         try (WebSocketTestClient client = connect())
         {
@@ -245,11 +237,11 @@ class GatewayServerTest
     @Test
     void shouldServeLimitBandsImbalancesAndFairValues() throws Exception
     {
-        symbol(1, "SPY");
-        final MarketEvent bands = event(EventType.LIMIT_BANDS, 1, T0);
+        records.symbol(1, "SPY");
+        final MarketEvent bands = OutputRecords.event(EventType.LIMIT_BANDS, 1, T0);
         bands.upperLimit = 630_250_000L;
         bands.lowerLimit = 570_150_000L;
-        write(bands);
+        records.write(bands);
         startGateway(250);
         try (WebSocketTestClient client = connect())
         {
@@ -257,19 +249,19 @@ class GatewayServerTest
             final String snapshot = client.await((m) -> m.contains("\"type\":\"luld\""), 5_000).text();
             assertTrue(snapshot.contains("\"up\":630.25,\"down\":570.15") && snapshot.contains("\"snapshot\":true"),
                 snapshot);
-            final MarketEvent noi = event(EventType.IMBALANCE, 1, T0 + 1);
+            final MarketEvent noi = OutputRecords.event(EventType.IMBALANCE, 1, T0 + 1);
             noi.auctionTime = 1600;
             noi.auctionType = 'C';
             noi.imbalance = 48_000_000_000L;
             noi.pairedQuantity = 44_000_000_000L;
             noi.clearingPrice = 600_030_000L;
-            write(noi);
+            records.write(noi);
             final String imbalance = client.await((m) -> m.contains("\"type\":\"imbalance\""), 5_000).text();
             assertTrue(imbalance.contains("\"auctionTime\":1600,\"auctionType\":\"C\",\"imbalance\":48000," +
                 "\"paired\":44000,\"clearingPrice\":600.03"), imbalance);
-            final MarketEvent fmv = event(EventType.FAIR_VALUE, 1, T0 + 2);
+            final MarketEvent fmv = OutputRecords.event(EventType.FAIR_VALUE, 1, T0 + 2);
             fmv.price = 600_021_000L;
-            write(fmv);
+            records.write(fmv);
             final String value = client.await((m) -> m.contains("\"type\":\"fmv\""), 5_000).text();
             assertTrue(value.contains("\"fmv\":600.021") && !value.contains("snapshot"), value);
         }
@@ -279,13 +271,13 @@ class GatewayServerTest
     @Test
     void shouldSendTheSameSnapshotsAfterARestart() throws Exception
     {
-        symbol(1, "SPY");
-        symbol(2, "QQQ");
-        trade(1, T0, 600_000_000L, 100);
-        trade(2, T0 + 1, 500_000_000L, 100);
-        quote(1, T0 + 2);
-        trade(1, T0 + 3, 600_010_000L, 200);
-        bar(1, T0);
+        records.symbol(1, "SPY");
+        records.symbol(2, "QQQ");
+        records.trade(1, T0, 600_000_000L, 100);
+        records.trade(2, T0 + 1, 500_000_000L, 100);
+        records.quote(1, T0 + 2);
+        records.trade(1, T0 + 3, 600_010_000L, 200);
+        records.bar(1, T0);
         startGateway(250);
         final List<String> before = snapshots();
         gateway.close();
@@ -312,10 +304,10 @@ class GatewayServerTest
     @Test
     void shouldNeverSendHistoryAsLive() throws Exception
     {
-        symbol(1, "SPY");
+        records.symbol(1, "SPY");
         for (int i = 0; i < 100_000; i++)
         {
-            trade(1, T0 + i, 600_000_000L + i, 100);
+            records.trade(1, T0 + i, 600_000_000L + i, 100);
         }
         startGateway(250);
         try (WebSocketTestClient client = WebSocketTestClient.connect(gateway.webSocketUrl()))
@@ -324,7 +316,7 @@ class GatewayServerTest
             final String snapshot = client.await((m) -> m.contains("\"type\":\"trade\""), 10_000).text();
             assertTrue(snapshot.contains("\"snapshot\":true") && snapshot.contains("\"price\":600.099999"),
                 "the last of the history, as a snapshot: " + snapshot);
-            trade(1, T0 + 200_000, 700_000_000L, 300);
+            records.trade(1, T0 + 200_000, 700_000_000L, 300);
             client.await((m) -> m.contains("\"price\":700,"), 10_000);
             final long history = client.all().stream().map(WebSocketTestClient.Message::text)
                 .filter((m) -> m.contains("\"type\":\"trade\"") && !m.contains("\"price\":700,")).count();
@@ -340,12 +332,12 @@ class GatewayServerTest
         {
             client.send("{\"op\":\"subscribe\",\"channels\":[\"bars.1s\",\"status\"],\"symbols\":[\"QQQ\"]}");
             client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
-            symbol(2, "QQQ");
-            bar(2, T0);
+            records.symbol(2, "QQQ");
+            records.bar(2, T0);
             final String bar = client.await((m) -> m.contains("\"type\":\"bar\""), 5_000).text();
             assertTrue(bar.contains("\"sym\":\"QQQ\",\"tf\":\"1s\",\"kind\":\"quiet\",\"rev\":0"), bar);
             assertTrue(bar.contains("\"o\":520.5,\"h\":520.5,\"l\":520.5,\"c\":520.5,\"v\":0"), bar);
-            status();
+            records.status();
             final String status = client.await((m) -> m.contains("\"type\":\"status\""), 5_000).text();
             assertTrue(status.contains("\"cluster\":\"indices\",\"state\":\"up\",\"code\":\"auth_success\""), status);
         }
@@ -354,19 +346,19 @@ class GatewayServerTest
     @Test
     void shouldPublishMetricsPairsAndTheRegime() throws Exception
     {
-        symbol(1, "SPY");
-        symbol(2, "I:SPX");
+        records.symbol(1, "SPY");
+        records.symbol(2, "I:SPX");
         startGateway(250);
         try (WebSocketTestClient client = connect())
         {
             client.send("{\"op\":\"subscribe\",\"channels\":[\"metrics.1m\",\"regime\"],\"symbols\":[\"SPY\"]}");
             client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
-            final UnsafeBuffer buffer = appender.scratch();
+            final UnsafeBuffer buffer = records.appender.scratch();
             new io.tickwire.codecs.sbe.BarMetricsEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
                 .eventTime(T0).receiveTime(T0).symbolId(1).timeframeMillis(60_000).startTime(T0).endTime(T0 + 60_000_000_000L)
                 .thrust(1.5).atr(0.25).pathEfficiency(0.5).realizedVolatility(0.001).spread(0.01).spreadBps(0.17)
                 .quoteRate(12).orderFlowImbalance(-300).vpin(Double.NaN);
-            appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.BarMetricsEncoder.BLOCK_LENGTH);
+            records.appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.BarMetricsEncoder.BLOCK_LENGTH);
             final String metrics = client.await((m) -> m.contains("\"type\":\"metrics\""), 5_000).text();
             assertTrue(metrics.contains("\"sym\":\"SPY\",\"tf\":\"1m\""), metrics);
             assertTrue(metrics.contains("\"thrust\":1.5,\"atr\":0.25"), metrics);
@@ -375,13 +367,13 @@ class GatewayServerTest
                 .eventTime(T0).receiveTime(T0).etfSymbolId(1).indexSymbolId(2).timeframeMillis(60_000).startTime(T0)
                 .endTime(T0 + 60_000_000_000L).etfReturn(0.001).indexReturn(0.0008).divergence(0.4).correlation(0.9)
                 .beta(1.1);
-            appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.PairMetricsEncoder.BLOCK_LENGTH);
+            records.appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.PairMetricsEncoder.BLOCK_LENGTH);
             final String pair = client.await((m) -> m.contains("\"type\":\"pair\""), 5_000).text();
             assertTrue(pair.contains("\"etf\":\"SPY\",\"index\":\"I:SPX\""), pair);
             new io.tickwire.codecs.sbe.MarketRegimeEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
                 .eventTime(T0).receiveTime(T0).timeframeMillis(60_000).startTime(T0).endTime(T0 + 60_000_000_000L)
                 .trend(io.tickwire.codecs.sbe.Trend.BULL).riskScore(0.6).basketReturn(0.0005).basketSize(6);
-            appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.MarketRegimeEncoder.BLOCK_LENGTH);
+            records.appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + io.tickwire.codecs.sbe.MarketRegimeEncoder.BLOCK_LENGTH);
             final String regime = client.await((m) -> m.contains("\"type\":\"regime\""), 5_000).text();
             assertTrue(regime.contains("\"trend\":\"bull\",\"riskScore\":0.6"), regime);
         }
@@ -390,7 +382,7 @@ class GatewayServerTest
     @Test
     void shouldThrottlePricesPerSymbolWithTheLatestWinning() throws Exception
     {
-        symbol(1, "SPY");
+        records.symbol(1, "SPY");
         startGateway(200);
         try (WebSocketTestClient client = connect())
         {
@@ -400,7 +392,7 @@ class GatewayServerTest
             for (int i = 1; i <= 60; i++)
             {
                 last = 600_000_000L + i * 10_000L;
-                trade(1, T0 + i, last, 1);
+                records.trade(1, T0 + i, last, 1);
                 Thread.sleep(15);
             }
             final String lastPrice = "\"price\":" + io.tickwire.model.FixedPoint.toString(last) + ",";
@@ -490,67 +482,5 @@ class GatewayServerTest
         final Matcher m = Pattern.compile("\"" + field + "\":(-?\\d+)").matcher(json);
         assertTrue(m.find(), field + " in " + json);
         return Long.parseLong(m.group(1));
-    }
-
-    private void symbol(final int id, final String ticker)
-    {
-        final MarketEvent e = event(EventType.SYMBOL, id, T0);
-        e.text(ticker);
-        write(e);
-    }
-
-    private void trade(final int id, final long time, final long price, final long size)
-    {
-        final MarketEvent e = event(EventType.TRADE, id, time);
-        e.price = price;
-        e.size = size * 1_000_000L;
-        e.exchange = 4;
-        write(e);
-    }
-
-    private void quote(final int id, final long time)
-    {
-        final MarketEvent e = event(EventType.QUOTE, id, time);
-        e.bidPrice = 599_990_000L;
-        e.askPrice = 600_010_000L;
-        e.bidSize = 100_000_000L;
-        e.askSize = 200_000_000L;
-        write(e);
-    }
-
-    private void status()
-    {
-        final MarketEvent e = event(EventType.FEED_STATUS, 0, T0);
-        e.cluster = 2;
-        e.feedState = 1;
-        e.statusCode = 3;
-        e.text("authenticated");
-        write(e);
-    }
-
-    private void bar(final int id, final long start)
-    {
-        final UnsafeBuffer buffer = appender.scratch();
-        new MicrobarEncoder().wrapAndApplyHeader(buffer, 0, new MessageHeaderEncoder())
-            .eventTime(start + 1_250_000_000L).receiveTime(start).symbolId(id).timeframeMillis(1000)
-            .kind(BarKind.QUIET).revision(0).startTime(start).endTime(start + 1_000_000_000L)
-            .open(520_500_000L).high(520_500_000L).low(520_500_000L).close(520_500_000L)
-            .volume(0).vwap(0).tradeCount(0).firstTradeTime(0).lastTradeTime(0);
-        appender.appendScratch(MessageHeaderEncoder.ENCODED_LENGTH + MicrobarEncoder.BLOCK_LENGTH);
-    }
-
-    private static MarketEvent event(final int type, final int id, final long time)
-    {
-        final MarketEvent e = new MarketEvent();
-        e.reset(type);
-        e.symbolId = id;
-        e.eventTime = time;
-        e.receiveTime = time;
-        return e;
-    }
-
-    private void write(final MarketEvent e)
-    {
-        appender.appendScratch(codec.encodeOutput(e, appender.scratch(), 0));
     }
 }

@@ -11,7 +11,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Reads SBE records from a journal in order, copying each into a reused buffer. Thread-bound like the
  * Chronicle tailer underneath.
  */
-public final class JournalReader
+public final class JournalReader implements AutoCloseable
 {
     /** Receives one record; the buffer is only valid during the call. */
     public interface RecordHandler
@@ -32,6 +32,22 @@ public final class JournalReader
     {
         tailer.toStart();
         return this;
+    }
+
+    /**
+     * Positions the reader so the record at {@code index} is read next.
+     * @return false when the journal holds no record at that index
+     */
+    public boolean moveTo(final long index)
+    {
+        return tailer.moveToIndex(index);
+    }
+
+    /** Releases the tailer; the reader cannot be used after. */
+    @Override
+    public void close()
+    {
+        tailer.close();
     }
 
     /** Reads from the newest record back to the oldest. */
