@@ -2,13 +2,18 @@ package io.tickwire.gateway;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A desk's request, parsed and validated. A request that cannot be honoured carries an error code and a
@@ -112,11 +117,48 @@ final class ClientRequest
                 return r.error("bad_request", "trailing content after the request object");
             }
         }
+        catch (final JsonEOFException ex)
+        {
+            return r.error("bad_json", "not valid JSON: the text ends inside a value, at character " + at(ex));
+        }
         catch (final IOException ex)
         {
-            return r.error("bad_json", "not valid JSON: " + firstLine(ex.getMessage()));
+            return r.error("bad_json", "not valid JSON at character " + at(ex) +
+                ": requests are JSON objects like {\"op\":\"ping\"}");
         }
         return r.validate(known);
+    }
+
+    /** Tickers as Massive writes them (upper case, no blanks), each once; "*" means every symbol. */
+    private boolean normalizeSymbols()
+    {
+        final Set<String> unique = new LinkedHashSet<>();
+        for (final String symbol : symbols)
+        {
+            final String ticker = symbol.trim().toUpperCase(Locale.ROOT);
+            if (ticker.isEmpty())
+            {
+                return false;
+            }
+            if (!ticker.equals("*"))
+            {
+                unique.add(ticker);
+            }
+        }
+        symbols.clear();
+        symbols.addAll(unique);
+        return true;
+    }
+
+    /** The part of this subscribe that is new on one channel: what its snapshot covers. */
+    ClientRequest part(final String channel, final List<String> newSymbols)
+    {
+        final ClientRequest part = new ClientRequest();
+        part.op = op;
+        part.id = id;
+        part.channels.add(channel);
+        part.symbols.addAll(newSymbols);
+        return part;
     }
 
     /** A subscribe served from the journal first. */
@@ -151,7 +193,10 @@ final class ClientRequest
                         return error("unknown_channel", "no channel '" + channel + "'; channels are " + known.names());
                     }
                 }
-                symbols.remove("*");
+                if (!normalizeSymbols())
+                {
+                    return error("bad_request", "an empty ticker in 'symbols' (every symbol is an empty list or \"*\")");
+                }
                 if (isReplay() && !op.equals("subscribe"))
                 {
                     return error("bad_request", "'from' and 'start' go with subscribe only");
@@ -209,13 +254,9 @@ final class ClientRequest
         }
     }
 
-    private static String firstLine(final String message)
+    private static long at(final IOException ex)
     {
-        if (message == null)
-        {
-            return "";
-        }
-        final int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return ex instanceof JsonProcessingException json && json.getLocation() != null ?
+            json.getLocation().getCharOffset() + 1 : 0;
     }
 }

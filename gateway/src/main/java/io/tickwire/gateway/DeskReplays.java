@@ -56,7 +56,7 @@ final class DeskReplays
         counters.replays.incrementAndGet();
         if (from < 0 || from > live)
         {
-            desks.subscribed(session, request, true, live + 1);
+            desks.subscribed(session, request, true, live + 1, DeskRequests.unknown(request, renderer.names()));
             subscribe(session.live, request);
             desks.replayEnd(session, request.id, live, 0); // nothing older to serve: live from the next record
             return;
@@ -72,7 +72,7 @@ final class DeskReplays
         final Subscriptions filter = new Subscriptions(renderer.channels().count());
         subscribe(filter, request);
         session.replays.add(new DeskReplay(session, request, filter, reader, from, nowNanos, renderer, desks));
-        desks.subscribed(session, request, true, from);
+        desks.subscribed(session, request, true, from, DeskRequests.unknown(request, renderer.names()));
     }
 
     private void subscribe(final Subscriptions subscriptions, final ClientRequest request)

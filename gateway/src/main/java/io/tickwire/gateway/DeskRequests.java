@@ -1,5 +1,7 @@
 package io.tickwire.gateway;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,56 @@ final class DeskRequests
         this.snapshots = snapshots;
         this.counters = counters;
         this.whenCaughtUp = whenCaughtUp;
+    }
+
+    /**
+     * What a subscribe adds to the session, channel by channel: only that gets a snapshot, so repeating a
+     * subscribe costs a reply, not a snapshot (the amplification a desk could otherwise cause).
+     */
+    private static List<ClientRequest> newParts(final ClientSession session, final ClientRequest request,
+        final GatewayChannels channels)
+    {
+        final List<ClientRequest> parts = new ArrayList<>();
+        for (final String name : request.channels)
+        {
+            final int c = channels.indexOf(name);
+            if (session.live.wantsEverySymbol(c))
+            {
+                continue;
+            }
+            if (request.symbols.isEmpty() || channels.isSymbolLess(c))
+            {
+                parts.add(request.part(name, List.of()));
+                continue;
+            }
+            final List<String> added = new ArrayList<>();
+            for (final String ticker : request.symbols)
+            {
+                if (!session.live.wantsTicker(c, ticker))
+                {
+                    added.add(ticker);
+                }
+            }
+            if (!added.isEmpty())
+            {
+                parts.add(request.part(name, added));
+            }
+        }
+        return parts;
+    }
+
+    /** Tickers the journal has not defined yet: accepted (they flow once they appear), and named in the reply. */
+    static List<String> unknown(final ClientRequest request, final SymbolNames names)
+    {
+        final List<String> unknown = new ArrayList<>();
+        for (final String ticker : request.symbols)
+        {
+            if (names.id(ticker) == 0)
+            {
+                unknown.add(ticker);
+            }
+        }
+        return unknown;
     }
 
     void onText(final ClientSession session, final String text, final long nowNanos)
@@ -64,6 +116,7 @@ final class DeskRequests
         else
         {
             final boolean subscribe = request.op.equals("subscribe");
+            final List<ClientRequest> news = subscribe ? newParts(session, request, channels) : List.of();
             for (final String name : request.channels)
             {
                 final int c = channels.indexOf(name);
@@ -80,14 +133,14 @@ final class DeskRequests
                     }
                 }
             }
-            desks.subscribed(session, request, subscribe, -1);
+            desks.subscribed(session, request, subscribe, -1, unknown(request, names));
             if (subscribe)
             {
                 whenCaughtUp.accept(() ->
                 {
                     if (session.channel.isActive())
                     {
-                        snapshots.send(session, request, nowNanos);
+                        snapshots.send(session, news, request.id, nowNanos);
                         session.channel.flush();
                     }
                 });

@@ -43,9 +43,12 @@ final class DeskWriter
         write(session, message.ch('}'));
     }
 
-    /** @param replayFrom where a replaying subscribe's replay begins ({@code from}); negative: not a replay */
+    /**
+     * @param replayFrom where a replaying subscribe's replay begins ({@code from}); negative: not a replay
+     * @param unknown tickers the journal has not defined yet (they flow once they appear)
+     */
     void subscribed(final ClientSession session, final ClientRequest request, final boolean subscribe,
-        final long replayFrom)
+        final long replayFrom, final List<String> unknown)
     {
         message.reset().raw(subscribe ? "{\"type\":\"subscribed\"" : "{\"type\":\"unsubscribed\"");
         id(message, request.id);
@@ -54,6 +57,12 @@ final class DeskWriter
         message.raw("],\"symbols\":[");
         strings(message, request.symbols);
         message.ch(']');
+        if (!unknown.isEmpty())
+        {
+            message.raw(",\"unknown\":[");
+            strings(message, unknown);
+            message.ch(']');
+        }
         if (replayFrom >= 0)
         {
             message.raw(",\"from\":").number(replayFrom);

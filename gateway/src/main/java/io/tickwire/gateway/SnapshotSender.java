@@ -2,6 +2,7 @@ package io.tickwire.gateway;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -49,11 +50,18 @@ final class SnapshotSender
         return names;
     }
 
-    /** Every snapshot of a subscription, then {@code snapshot_end} with the position they reflect. */
-    void send(final ClientSession session, final ClientRequest request, final long nowNanos)
+    /**
+     * The snapshots of what a subscribe added (one part per channel), then {@code snapshot_end} with the
+     * position they reflect.
+     */
+    void send(final ClientSession session, final List<ClientRequest> parts, final String requestId,
+        final long nowNanos)
     {
-        sendSnapshots(session, request, nowNanos);
-        desks.snapshotEnd(session, request.id, journalPosition.getAsLong());
+        for (int i = 0; i < parts.size(); i++)
+        {
+            sendSnapshots(session, parts.get(i), nowNanos);
+        }
+        desks.snapshotEnd(session, requestId, journalPosition.getAsLong());
     }
 
     private void sendSnapshots(final ClientSession session, final ClientRequest request, final long nowNanos)

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a desk asked for, by channel: every symbol, or a set of tickers resolved to ids as symbols become
- * known. A session's live subscription is one; a replay in progress has its own until it joins live.
- * Conductor thread only.
+ * What a desk asked for, by channel: every symbol (less the tickers it then unsubscribed: exclusions), or a
+ * set of tickers, resolved to ids as symbols become known. A session's live subscription is one; a replay in
+ * progress has its own until it joins live. Conductor thread only.
  */
 final class Subscriptions
 {
     private final boolean[] allSymbols;
+    /** Per channel: the tickers asked for by name, or with every symbol, the tickers excluded. */
     private final Set<String>[] tickers;
+    /** Per channel and symbol id: wanted, or with every symbol, excluded. */
     private final boolean[][] wants;
 
     @SuppressWarnings("unchecked")
@@ -30,65 +32,72 @@ final class Subscriptions
 
     boolean wants(final int channelIndex, final int symbolId)
     {
-        if (allSymbols[channelIndex])
-        {
-            return true;
-        }
         final boolean[] row = wants[channelIndex];
-        return symbolId < row.length && row[symbolId];
+        final boolean marked = symbolId < row.length && row[symbolId];
+        return allSymbols[channelIndex] != marked;
     }
 
-    boolean isEmpty()
+    boolean wantsEverySymbol(final int channelIndex)
     {
-        for (int c = 0; c < allSymbols.length; c++)
-        {
-            if (allSymbols[c] || !tickers[c].isEmpty())
-            {
-                return false;
-            }
-        }
-        return true;
+        return allSymbols[channelIndex] && tickers[channelIndex].isEmpty();
+    }
+
+    /** Is this ticker wanted on the channel now (by name, or as one of every symbol and not excluded)? */
+    boolean wantsTicker(final int channelIndex, final String ticker)
+    {
+        return allSymbols[channelIndex] != tickers[channelIndex].contains(ticker);
     }
 
     void subscribe(final int channelIndex, final List<String> symbols, final SymbolNames names, final boolean symbolLess)
     {
         if (symbols.isEmpty() || symbolLess)
         {
-            allSymbols[channelIndex] = true;
+            everySymbol(channelIndex, true);
             return;
         }
-        for (final String ticker : symbols)
-        {
-            tickers[channelIndex].add(ticker);
-            final int symbolId = names.id(ticker);
-            if (symbolId > 0)
-            {
-                set(channelIndex, symbolId, true);
-            }
-        }
+        mark(channelIndex, symbols, names, !allSymbols[channelIndex]); // every symbol: lifts the exclusions
     }
 
+    /** From every symbol, the named tickers become exclusions; from named tickers, they are removed. */
     void unsubscribe(final int channelIndex, final List<String> symbols, final SymbolNames names, final boolean symbolLess)
     {
         if (symbols.isEmpty() || symbolLess)
         {
-            allSymbols[channelIndex] = false;
-            tickers[channelIndex].clear();
-            Arrays.fill(wants[channelIndex], false);
+            everySymbol(channelIndex, false);
             return;
         }
+        mark(channelIndex, symbols, names, allSymbols[channelIndex]);
+    }
+
+    private void everySymbol(final int channelIndex, final boolean value)
+    {
+        allSymbols[channelIndex] = value;
+        tickers[channelIndex].clear();
+        Arrays.fill(wants[channelIndex], false);
+    }
+
+    /** Adds the tickers to the channel's named set (marked) or takes them out of it. */
+    private void mark(final int channelIndex, final List<String> symbols, final SymbolNames names, final boolean add)
+    {
         for (final String ticker : symbols)
         {
-            tickers[channelIndex].remove(ticker);
+            if (add)
+            {
+                tickers[channelIndex].add(ticker);
+            }
+            else
+            {
+                tickers[channelIndex].remove(ticker);
+            }
             final int symbolId = names.id(ticker);
             if (symbolId > 0)
             {
-                set(channelIndex, symbolId, false);
+                set(channelIndex, symbolId, add);
             }
         }
     }
 
-    /** A ticker asked for by name has just been defined. */
+    /** A ticker named (asked for, or excluded) has just been defined. */
     void onSymbolDefined(final int symbolId, final String ticker)
     {
         for (int c = 0; c < tickers.length; c++)

@@ -115,7 +115,12 @@ class GatewayServerTest
         try (WebSocketTestClient client = connect())
         {
             client.send("this is not json");
-            assertTrue(client.await((m) -> m.contains("\"type\":\"error\""), 5_000).text().contains("\"code\":\"bad_json\""));
+            assertEquals("{\"type\":\"error\",\"code\":\"bad_json\",\"message\":\"not valid JSON at character 1: " +
+                "requests are JSON objects like {\\\"op\\\":\\\"ping\\\"}\"}",
+                client.await((m) -> m.contains("\"type\":\"error\""), 5_000).text(), "in tickwire's words");
+            client.send("{\"op\":\"ping\"");
+            assertTrue(client.await((m) -> m.contains("\"type\":\"error\""), 5_000).text()
+                .contains("\"not valid JSON: the text ends inside a value, at character"));
             client.send("{\"op\":\"dance\",\"id\":1}");
             assertTrue(client.await((m) -> m.contains("error"), 5_000).text().contains("\"code\":\"unknown_op\",\"message\""));
             client.send("{\"op\":\"subscribe\",\"id\":2,\"channels\":[\"nope\"]}");
@@ -135,7 +140,7 @@ class GatewayServerTest
             client.send("{\"op\":\"ping\",\"id\":\"a\\\"b\"}");
             assertTrue(client.await((m) -> m.contains("pong"), 5_000).text().contains("\"id\":\"a\\\"b\""));
         }
-        assertEquals(8, gateway.counters().badRequests.get());
+        assertEquals(9, gateway.counters().badRequests.get());
     }
 
     @Test
@@ -212,6 +217,49 @@ class GatewayServerTest
     }
 
     /** Limit bands, imbalances and fair values each on their channel: the newest as a snapshot, then live. */
+
+    /**
+     * Tickers are normalized and unknown ones named; a repeated subscribe gets a reply, not another snapshot;
+     * unsubscribing one ticker from every symbol excludes it.
+     */
+    @Test
+    void shouldSnapshotOnlyWhatIsNewAndExcludeTickersFromEverySymbol() throws Exception
+    {
+        records.symbol(1, "SPY");
+        records.symbol(2, "QQQ");
+        records.trade(1, T0, 600_000_000L, 100);
+        records.trade(2, T0, 500_000_000L, 100);
+        startGateway(250);
+        try (WebSocketTestClient desk = connect())
+        {
+            desk.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"trades\"],\"symbols\":[\" spy\"]}");
+            assertEquals("{\"type\":\"subscribed\",\"id\":1,\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}",
+                desk.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000).text());
+            desk.await((m) -> m.contains("\"snapshot_end\",\"id\":1"), 5_000);
+            desk.send("{\"op\":\"subscribe\",\"id\":2,\"channels\":[\"trades\"],\"symbols\":[\"SPY\",\"iwm\"]}");
+            assertTrue(desk.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000).text()
+                .endsWith("\"symbols\":[\"SPY\",\"IWM\"],\"unknown\":[\"IWM\"]}"));
+            desk.await((m) -> m.contains("\"snapshot_end\",\"id\":2"), 5_000);
+            desk.send("{\"op\":\"subscribe\",\"id\":3,\"channels\":[\"trades\"]}");
+            desk.await((m) -> m.contains("\"snapshot_end\",\"id\":3"), 5_000);
+            final long snapshots = gateway.counters().snapshot().get("snapshot_messages");
+            assertEquals(3, snapshots, "SPY once, then SPY and QQQ for every symbol");
+            for (int i = 0; i < 50; i++)
+            {
+                desk.send("{\"op\":\"subscribe\",\"id\":" + (10 + i) + ",\"channels\":[\"trades\"],\"symbols\":[\"*\"]}");
+            }
+            desk.await((m) -> m.contains("\"snapshot_end\",\"id\":59"), 5_000);
+            assertEquals(snapshots, gateway.counters().snapshot().get("snapshot_messages"), "repeats: no snapshot");
+
+            desk.send("{\"op\":\"unsubscribe\",\"id\":4,\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
+            desk.await((m) -> m.contains("\"type\":\"unsubscribed\",\"id\":4"), 5_000);
+            records.trade(1, T0 + 1, 600_010_000L, 100);
+            records.trade(2, T0 + 1, 500_010_000L, 100);
+            final String next = desk.await((m) -> m.contains("\"type\":\"trade\"") && !m.contains("snapshot"), 5_000)
+                .text();
+            assertTrue(next.contains("\"sym\":\"QQQ\""), "SPY is excluded, so QQQ's trade comes first: " + next);
+        }
+    }
 
     /** A desk that sends nothing past the client timeout is closed with 4001 and told why; a pinging one stays. */
     @Test
