@@ -107,12 +107,14 @@ public final class Keys
     public static final Key<String> GATEWAY_HOST = Key.text("gateway.host", false);
     public static final Key<Integer> GATEWAY_PORT = Key.integer("gateway.port", 0, 65_535);
     public static final Key<Integer> GATEWAY_PRICES_THROTTLE_MS = Key.integer("gateway.pricesThrottleMs", 0, 60_000);
+    public static final Key<Integer> GATEWAY_PRICES_THROTTLE_MIN_MS = Key.integer("gateway.pricesThrottleMinMs", 0, 60_000);
     public static final Key<Integer> GATEWAY_MAX_CLIENT_MESSAGE_BYTES =
         Key.integer("gateway.maxClientMessageBytes", 256, 1 << 24);
     public static final Key<Integer> GATEWAY_REQUESTS_PER_SECOND = Key.integer("gateway.requestsPerSecond", 1, 1_000_000);
     public static final Key<Integer> GATEWAY_SETUP_COMMANDS_PER_SECOND =
         Key.integer("gateway.setupCommandsPerSecond", 1, 1_000_000);
     public static final Key<Integer> GATEWAY_SLOW_CLIENT_BYTES = Key.integer("gateway.slowClientBytes", 65_536, 1 << 30);
+    public static final Key<Integer> GATEWAY_SLOW_CLIENT_WARN_BYTES = Key.integer("gateway.slowClientWarnBytes", 0, 1 << 30);
     public static final Key<Integer> GATEWAY_HEARTBEAT_INTERVAL_MS = Key.integer("gateway.heartbeatIntervalMs", 10, 3_600_000);
     public static final Key<Integer> GATEWAY_CLIENT_TIMEOUT_MS = Key.integer("gateway.clientTimeoutMs", 0, 86_400_000);
     public static final Key<Integer> GATEWAY_REPLAY_BATCH = Key.integer("gateway.replayBatch", 1, 1_000_000);
@@ -153,7 +155,8 @@ public final class Keys
         METRICS_REGIME_TIMEFRAME, METRICS_REGIME_WINDOW_BARS, SETUPS_FILE, SETUPS_ATR_TIMEFRAME, SETUPS_SNAP_ATR,
         SETUPS_STOP_THREAT_ATR, SETUPS_ALERT_COOLDOWN_MS, SETUPS_DIVERGENCE_THRESHOLD,
         SETUPS_MAX_PER_SYMBOL, SETUPS_MAX_LIVE, GATEWAY_HOST, GATEWAY_PORT,
-        GATEWAY_PRICES_THROTTLE_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, GATEWAY_HEARTBEAT_INTERVAL_MS, GATEWAY_CLIENT_TIMEOUT_MS,
+        GATEWAY_PRICES_THROTTLE_MS, GATEWAY_PRICES_THROTTLE_MIN_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, GATEWAY_SLOW_CLIENT_WARN_BYTES,
+        GATEWAY_HEARTBEAT_INTERVAL_MS, GATEWAY_CLIENT_TIMEOUT_MS,
         GATEWAY_REPLAY_BATCH, GATEWAY_MAX_REPLAYS, GATEWAY_REPLAY_TIMEOUT_MS,
         GATEWAY_REQUESTS_PER_SECOND,
         GATEWAY_SETUP_COMMANDS_PER_SECOND, SIMULATOR_HOST,

@@ -34,6 +34,8 @@ final class ClientRequest
     final List<String> channels = new ArrayList<>();
     /** Empty means every symbol. */
     final List<String> symbols = new ArrayList<>();
+    /** The desk's own {@code prices} throttle (ms); -1: the gateway's. */
+    int throttleMillis = -1;
     /** Replay from this output journal position; -1: no replay from a position. */
     long from = -1;
     /** Replay from the first record at or after this time (epoch ns); {@link #NO_START}: none. */
@@ -85,6 +87,13 @@ final class ClientRequest
                         {
                             return r.error("bad_request", "'symbols' must be an array of strings");
                         }
+                        break;
+                    case "throttleMs":
+                        if (value != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0 || p.getLongValue() > 60_000)
+                        {
+                            return r.error("bad_request", "'throttleMs' must be milliseconds from 0 to 60000");
+                        }
+                        r.throttleMillis = p.getIntValue();
                         break;
                     case "from":
                         if (value != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0)

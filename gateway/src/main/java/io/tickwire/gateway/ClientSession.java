@@ -22,6 +22,10 @@ final class ClientSession
     long lastWriteNanos;
     /** When the desk last sent a request: a desk silent past the client timeout is closed. */
     long lastReadNanos;
+    /** At most one {@code prices} update per symbol in this time: the gateway's, or the desk's own choice. */
+    long pricesThrottleNanos;
+    /** Warned of its backlog; re-armed when the backlog falls below half the warning threshold. */
+    boolean warnedSlow;
     /** The gateway is closing this connection: nothing more is owed to it. */
     boolean closing;
     /** The desk's request rate limit. */

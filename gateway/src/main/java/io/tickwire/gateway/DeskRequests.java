@@ -67,6 +67,15 @@ final class DeskRequests
         return parts;
     }
 
+    /** A subscribe may set the desk's own {@code prices} throttle, within the gateway's bounds (checked before). */
+    private static void throttle(final ClientSession session, final ClientRequest request)
+    {
+        if (request.throttleMillis >= 0)
+        {
+            session.pricesThrottleNanos = request.throttleMillis * 1_000_000L;
+        }
+    }
+
     /** Tickers the journal has not defined yet: accepted (they flow once they appear), and named in the reply. */
     static List<String> unknown(final ClientRequest request, final SymbolNames names)
     {
@@ -102,12 +111,18 @@ final class DeskRequests
         {
             desks.pong(session, request.id);
         }
+        else if (request.throttleMillis >= 0 && request.throttleMillis < settings.pricesThrottleMinMillis)
+        {
+            desks.error(session, request.id, "bad_request", "'throttleMs' " + request.throttleMillis +
+                " is below this gateway's least, " + settings.pricesThrottleMinMillis + " (gateway.pricesThrottleMinMs)");
+        }
         else if (request.isReplay())
         {
             whenCaughtUp.accept(() ->
             {
                 if (session.channel.isActive())
                 {
+                    throttle(session, request);
                     replays.start(session, request, nowNanos);
                     session.channel.flush();
                 }
@@ -116,6 +131,10 @@ final class DeskRequests
         else
         {
             final boolean subscribe = request.op.equals("subscribe");
+            if (subscribe)
+            {
+                throttle(session, request);
+            }
             final List<ClientRequest> news = subscribe ? newParts(session, request, channels) : List.of();
             for (final String name : request.channels)
             {

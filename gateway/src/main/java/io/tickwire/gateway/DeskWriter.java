@@ -114,6 +114,10 @@ final class DeskWriter
                     " ms (gateway.clientTimeoutMs): send {\"op\":\"ping\"} to stay connected");
                 continue;
             }
+            if (settings.slowClientWarnBytes > 0)
+            {
+                warnIfBehind(s, settings);
+            }
             if (!s.needsFlush && nowNanos - s.lastWriteNanos >= settings.heartbeatNanos)
             {
                 write(s, message.reset().raw("{\"type\":\"heartbeat\",\"t\":").number(epochNanos).ch('}'));
@@ -125,6 +129,25 @@ final class DeskWriter
                 s.needsFlush = false;
                 s.lastWriteNanos = nowNanos;
             }
+        }
+    }
+
+    /** A desk whose backlog passed the warning threshold hears so, once per episode. */
+    private void warnIfBehind(final ClientSession s, final GatewaySettings settings)
+    {
+        final long unsent = settings.slowClientBytes - s.channel.bytesBeforeUnwritable();
+        if (!s.warnedSlow && unsent > settings.slowClientWarnBytes)
+        {
+            s.warnedSlow = true;
+            counters.slowClientWarnings.incrementAndGet();
+            write(s, message.reset().raw("{\"type\":\"warning\",\"code\":\"slow_consumer\",\"unsent\":").number(unsent)
+                .raw(",\"message\":\"this desk reads slower than its subscriptions produce: ").number(unsent)
+                .raw(" bytes wait; at ").number(settings.slowClientBytes)
+                .raw(" (gateway.slowClientBytes) the gateway disconnects it\"}"));
+        }
+        else if (s.warnedSlow && unsent < settings.slowClientWarnBytes / 2)
+        {
+            s.warnedSlow = false;
         }
     }
 

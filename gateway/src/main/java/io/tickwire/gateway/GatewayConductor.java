@@ -154,6 +154,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
             new TokenBucket(settings.requestsPerSecond, nowNanos));
         session.lastWriteNanos = nowNanos;
         session.lastReadNanos = nowNanos;
+        session.pricesThrottleNanos = settings.pricesThrottleNanos;
         sessions.add(session);
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
@@ -332,7 +333,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                     s.markPricePending(symbolId); // conflate for a client that is behind: latest wins
                     counters.pricesConflated.incrementAndGet();
                 }
-                else if (s.admitPrice(symbolId, nowNanos, settings.pricesThrottleNanos))
+                else if (s.admitPrice(symbolId, nowNanos, s.pricesThrottleNanos))
                 {
                     if (!rendered)
                     {
@@ -360,7 +361,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
             for (int k = pending.size() - 1; k >= 0; k--)
             {
                 final int symbolId = pending.getInt(k);
-                if (s.priceDue(symbolId, nowNanos, settings.pricesThrottleNanos) && s.channel.isWritable())
+                if (s.priceDue(symbolId, nowNanos, s.pricesThrottleNanos) && s.channel.isWritable())
                 {
                     final UnsafeBuffer latest = cache.get(LastValueCache.PRICE, symbolId);
                     renderer.gatewayTime(epochClock.nanoTime());
@@ -412,6 +413,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
 
     private void disconnectSlow(final ClientSession session)
     {
+        if (!session.channel.isActive() || session.closing)
+        {
+            return; // gone or going (an abrupt close, a close in progress): not a slow consumer
+        }
         counters.slowClientsDisconnected.incrementAndGet();
         forget(session);
         desks.close(session, WebSocketCloseStatus.POLICY_VIOLATION, "slow consumer: more than " +

@@ -17,6 +17,7 @@ public final class GatewayCounters
     final AtomicLong pricesConflated = new AtomicLong();
     final AtomicLong slowClientsDisconnected = new AtomicLong();
     final AtomicLong heartbeats = new AtomicLong();
+    final AtomicLong slowClientWarnings = new AtomicLong();
     final AtomicLong silentClientsClosed = new AtomicLong();
     final AtomicLong journalRecordsRead = new AtomicLong();
     final AtomicLong replays = new AtomicLong();
@@ -52,6 +53,7 @@ public final class GatewayCounters
         values.put("prices_conflated", pricesConflated.get());
         values.put("slow_clients_disconnected", slowClientsDisconnected.get());
         values.put("heartbeats", heartbeats.get());
+        values.put("slow_client_warnings", slowClientWarnings.get());
         values.put("silent_clients_closed", silentClientsClosed.get());
         values.put("journal_records_read", journalRecordsRead.get());
         values.put("replays", replays.get());

@@ -11,8 +11,10 @@ public final class GatewaySettings
     String host;
     int port;
     long pricesThrottleNanos;
+    int pricesThrottleMinMillis;
     int maxClientMessageBytes;
     int slowClientBytes;
+    int slowClientWarnBytes;
     long heartbeatNanos;
     long clientTimeoutNanos;
     int replayBatch;
@@ -40,8 +42,10 @@ public final class GatewaySettings
         s.host = config.get(Keys.GATEWAY_HOST);
         s.port = config.get(Keys.GATEWAY_PORT);
         s.pricesThrottleNanos = config.get(Keys.GATEWAY_PRICES_THROTTLE_MS) * 1_000_000L;
+        s.pricesThrottleMinMillis = config.get(Keys.GATEWAY_PRICES_THROTTLE_MIN_MS);
         s.maxClientMessageBytes = config.get(Keys.GATEWAY_MAX_CLIENT_MESSAGE_BYTES);
         s.slowClientBytes = config.get(Keys.GATEWAY_SLOW_CLIENT_BYTES);
+        s.slowClientWarnBytes = config.get(Keys.GATEWAY_SLOW_CLIENT_WARN_BYTES);
         s.heartbeatNanos = config.get(Keys.GATEWAY_HEARTBEAT_INTERVAL_MS) * 1_000_000L;
         s.clientTimeoutNanos = config.get(Keys.GATEWAY_CLIENT_TIMEOUT_MS) * 1_000_000L;
         s.replayBatch = config.get(Keys.GATEWAY_REPLAY_BATCH);
@@ -65,6 +69,14 @@ public final class GatewaySettings
     {
         this.requestsPerSecond = requestsPerSecond;
         this.setupCommandsPerSecond = setupCommandsPerSecond;
+        return this;
+    }
+
+    /** @param warnBytes unsent bytes that earn a warning; @param disconnectBytes unsent bytes that end the session */
+    public GatewaySettings slowClients(final int warnBytes, final int disconnectBytes)
+    {
+        slowClientWarnBytes = warnBytes;
+        slowClientBytes = disconnectBytes;
         return this;
     }
 

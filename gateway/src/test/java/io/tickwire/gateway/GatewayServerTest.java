@@ -435,31 +435,61 @@ class GatewayServerTest
         try (WebSocketTestClient client = connect())
         {
             client.send("{\"op\":\"subscribe\",\"channels\":[\"prices\"],\"symbols\":[\"SPY\"]}");
-            client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
-            long last = 0;
-            for (int i = 1; i <= 60; i++)
-            {
-                last = 600_000_000L + i * 10_000L;
-                records.trade(1, T0 + i, last, 1);
-                Thread.sleep(15);
-            }
-            final String lastPrice = "\"price\":" + io.tickwire.model.FixedPoint.toString(last) + ",";
-            client.await((m) -> m.contains(lastPrice), 3_000);
-            final List<WebSocketTestClient.Message> prices = new ArrayList<>();
-            for (final WebSocketTestClient.Message m : client.all())
-            {
-                if (m.text().contains("\"type\":\"price\""))
-                {
-                    prices.add(m);
-                }
-            }
+            final List<WebSocketTestClient.Message> prices = pricesOfSixtyTrades(client);
             assertTrue(prices.size() >= 3 && prices.size() <= 8, "about 60 x 15 ms / 200 ms updates, got " + prices.size());
-            for (int i = 1; i < prices.size(); i++)
-            {
-                final long gapMillis = (prices.get(i).receivedNanos() - prices.get(i - 1).receivedNanos()) / 1_000_000;
-                assertTrue(gapMillis >= 150, "updates " + gapMillis + " ms apart");
-            }
+            assertApart(prices, 150);
             assertTrue(gateway.counters().pricesConflated.get() > 0);
+        }
+    }
+
+    /** A desk picks its own throttle within the gateway's bounds. */
+    @Test
+    void shouldLetADeskChooseItsPricesThrottleWithinBounds() throws Exception
+    {
+        records.symbol(1, "SPY");
+        startGateway(200);
+        try (WebSocketTestClient client = connect())
+        {
+            client.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"prices\"],\"throttleMs\":5}");
+            assertTrue(client.await((m) -> m.contains("\"type\":\"error\""), 5_000).text().contains(
+                "'throttleMs' 5 is below this gateway's least, 50 (gateway.pricesThrottleMinMs)"));
+            client.send("{\"op\":\"subscribe\",\"channels\":[\"prices\"],\"symbols\":[\"SPY\"],\"throttleMs\":600}");
+            final List<WebSocketTestClient.Message> prices = pricesOfSixtyTrades(client);
+            assertTrue(prices.size() >= 1 && prices.size() <= 3, "about 60 x 15 ms / 600 ms updates, got " + prices.size());
+            assertApart(prices, 500);
+        }
+    }
+
+    /** Sixty SPY trades 15 ms apart; @return the price messages, once the last price has arrived. */
+    private List<WebSocketTestClient.Message> pricesOfSixtyTrades(final WebSocketTestClient client) throws Exception
+    {
+        client.await((m) -> m.contains("\"type\":\"subscribed\""), 5_000);
+        long last = 0;
+        for (int i = 1; i <= 60; i++)
+        {
+            last = 600_000_000L + i * 10_000L;
+            records.trade(1, T0 + i, last, 1);
+            Thread.sleep(15);
+        }
+        final String lastPrice = "\"price\":" + io.tickwire.model.FixedPoint.toString(last) + ",";
+        client.await((m) -> m.contains(lastPrice), 3_000);
+        final List<WebSocketTestClient.Message> prices = new ArrayList<>();
+        for (final WebSocketTestClient.Message m : client.all())
+        {
+            if (m.text().contains("\"type\":\"price\""))
+            {
+                prices.add(m);
+            }
+        }
+        return prices;
+    }
+
+    private static void assertApart(final List<WebSocketTestClient.Message> prices, final long leastMillis)
+    {
+        for (int i = 1; i < prices.size(); i++)
+        {
+            final long gapMillis = (prices.get(i).receivedNanos() - prices.get(i - 1).receivedNanos()) / 1_000_000;
+            assertTrue(gapMillis >= leastMillis, "updates " + gapMillis + " ms apart");
         }
     }
 
