@@ -117,6 +117,12 @@ public final class Keys
     public static final Key<Integer> GATEWAY_SLOW_CLIENT_WARN_BYTES = Key.integer("gateway.slowClientWarnBytes", 0, 1 << 30);
     public static final Key<Integer> GATEWAY_HEARTBEAT_INTERVAL_MS = Key.integer("gateway.heartbeatIntervalMs", 10, 3_600_000);
     public static final Key<Integer> GATEWAY_CLIENT_TIMEOUT_MS = Key.integer("gateway.clientTimeoutMs", 0, 86_400_000);
+    public static final Key<String> GATEWAY_KEYS_FILE = Key.text("gateway.keysFile", true);
+    public static final Key<Boolean> GATEWAY_OPEN = Key.bool("gateway.open");
+    public static final Key<List<String>> GATEWAY_ALLOWED_ORIGINS = Key.list("gateway.allowedOrigins", true);
+    public static final Key<Integer> GATEWAY_AUTH_TIMEOUT_MS = Key.integer("gateway.authTimeoutMs", 100, 600_000);
+    public static final Key<Integer> GATEWAY_AUTH_FAILURES_PER_MINUTE =
+        Key.integer("gateway.authFailuresPerMinute", 1, 1_000_000);
     public static final Key<Integer> GATEWAY_REPLAY_BATCH = Key.integer("gateway.replayBatch", 1, 1_000_000);
     public static final Key<Integer> GATEWAY_MAX_REPLAYS = Key.integer("gateway.maxReplays", 0, 1_000);
     public static final Key<Integer> GATEWAY_REPLAY_TIMEOUT_MS = Key.integer("gateway.replayTimeoutMs", 100, 86_400_000);
@@ -157,7 +163,8 @@ public final class Keys
         SETUPS_MAX_PER_SYMBOL, SETUPS_MAX_LIVE, GATEWAY_HOST, GATEWAY_PORT,
         GATEWAY_PRICES_THROTTLE_MS, GATEWAY_PRICES_THROTTLE_MIN_MS, GATEWAY_MAX_CLIENT_MESSAGE_BYTES, GATEWAY_SLOW_CLIENT_BYTES, GATEWAY_SLOW_CLIENT_WARN_BYTES,
         GATEWAY_HEARTBEAT_INTERVAL_MS, GATEWAY_CLIENT_TIMEOUT_MS,
-        GATEWAY_REPLAY_BATCH, GATEWAY_MAX_REPLAYS, GATEWAY_REPLAY_TIMEOUT_MS,
+        GATEWAY_KEYS_FILE, GATEWAY_OPEN, GATEWAY_ALLOWED_ORIGINS, GATEWAY_AUTH_TIMEOUT_MS,
+        GATEWAY_AUTH_FAILURES_PER_MINUTE, GATEWAY_REPLAY_BATCH, GATEWAY_MAX_REPLAYS, GATEWAY_REPLAY_TIMEOUT_MS,
         GATEWAY_REQUESTS_PER_SECOND,
         GATEWAY_SETUP_COMMANDS_PER_SECOND, SIMULATOR_HOST,
         SIMULATOR_PORT, SIMULATOR_API_KEY, SIMULATOR_SEED, SIMULATOR_RATE, SIMULATOR_MAX_EVENTS_PER_FRAME,

@@ -34,6 +34,8 @@ final class ClientRequest
     final List<String> channels = new ArrayList<>();
     /** Empty means every symbol. */
     final List<String> symbols = new ArrayList<>();
+    /** The secret of an {@code auth} request. */
+    String key;
     /** The desk's own {@code prices} throttle (ms); -1: the gateway's. */
     int throttleMillis = -1;
     /** Replay from this output journal position; -1: no replay from a position. */
@@ -87,6 +89,13 @@ final class ClientRequest
                         {
                             return r.error("bad_request", "'symbols' must be an array of strings");
                         }
+                        break;
+                    case "key":
+                        if (value != JsonToken.VALUE_STRING)
+                        {
+                            return r.error("bad_request", "'key' must be a string");
+                        }
+                        r.key = p.getText();
                         break;
                     case "throttleMs":
                         if (value != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0 || p.getLongValue() > 60_000)
@@ -217,8 +226,10 @@ final class ClientRequest
                 return this;
             case "ping":
                 return this;
+            case "auth":
+                return key == null || key.isEmpty() ? error("bad_request", "'auth' needs a 'key'") : this;
             default:
-                return error("unknown_op", "unknown op '" + op + "'; ops are subscribe, unsubscribe, ping");
+                return error("unknown_op", "unknown op '" + op + "'; ops are auth, subscribe, unsubscribe, ping");
         }
     }
 

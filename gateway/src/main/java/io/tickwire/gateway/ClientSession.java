@@ -20,6 +20,10 @@ final class ClientSession
     boolean needsFlush;
     /** When something last went out to the desk (the conductor's clock): a heartbeat is due an interval later. */
     long lastWriteNanos;
+    /** The key the desk authenticated with; null until it has (it may then only send auth and ping). */
+    DeskKey key;
+    /** When the connection opened (the conductor's clock): a desk without a key has until the auth timeout. */
+    long openedNanos;
     /** When the desk last sent a request: a desk silent past the client timeout is closed. */
     long lastReadNanos;
     /** At most one {@code prices} update per symbol in this time: the gateway's, or the desk's own choice. */
@@ -28,8 +32,8 @@ final class ClientSession
     boolean warnedSlow;
     /** The gateway is closing this connection: nothing more is owed to it. */
     boolean closing;
-    /** The desk's request rate limit. */
-    final TokenBucket requests;
+    /** The desk's request rate limit: the gateway's, then its key's tier's. */
+    TokenBucket requests;
 
     /** The live subscription: what the desk receives as records are written. */
     final Subscriptions live;

@@ -26,6 +26,7 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
     private final GatewayChannels channels;
     private final ChannelRenderer renderer;
     private final DeskWriter desks;
+    private final SetupLedger setups;
     private final JsonOut body = new JsonOut();
     private long limit;
     private long position;
@@ -36,8 +37,9 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
 
     DeskReplay(final ClientSession session, final ClientRequest request, final Subscriptions filter,
         final JournalReader reader, final long from, final long startedNanos, final ChannelRenderer renderer,
-        final DeskWriter desks)
+        final DeskWriter desks, final SetupLedger setups)
     {
+        this.setups = setups;
         this.session = session;
         this.request = request;
         this.filter = filter;
@@ -169,16 +171,22 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
     }
 
     @Override
-    public void onSetupTransition(final long setupId, final int symbolId, final boolean rejected,
+    public void onSetupTransition(final long setupId, final int symbolId, final long owner, final boolean rejected,
         final DirectBuffer buffer, final int length)
     {
-        send(channels.setups(), symbolId, symbolId, buffer);
+        if (session.key.owns(owner))
+        {
+            send(channels.setups(), symbolId, symbolId, buffer);
+        }
     }
 
     @Override
-    public void onAlert(final int symbolId, final DirectBuffer record, final int length)
+    public void onAlert(final long setupId, final int symbolId, final DirectBuffer record, final int length)
     {
-        send(channels.alerts(), symbolId, symbolId, record);
+        if (session.key.owns(Math.max(0, setups.owner(setupId))))
+        {
+            send(channels.alerts(), symbolId, symbolId, record);
+        }
     }
 
     @Override

@@ -20,13 +20,17 @@ final class DeskReplays
     private final ChronicleQueue outputJournal;
     private final ChannelRenderer renderer;
     private final DeskWriter desks;
+    /** Whose setup a replayed setup record or alert is: the conductor's ledger, ahead of every replay. */
+    private final SetupLedger setups;
     private final GatewayCounters counters;
     /** The last position the conductor has dispatched live. */
     private final LongSupplier livePosition;
 
     DeskReplays(final GatewaySettings settings, final ChronicleQueue outputJournal, final ChannelRenderer renderer,
-        final DeskWriter desks, final GatewayCounters counters, final LongSupplier livePosition)
+        final DeskWriter desks, final SetupLedger setups, final GatewayCounters counters,
+        final LongSupplier livePosition)
     {
+        this.setups = setups;
         this.settings = settings;
         this.outputJournal = outputJournal;
         this.renderer = renderer;
@@ -71,7 +75,7 @@ final class DeskReplays
         }
         final Subscriptions filter = new Subscriptions(renderer.channels().count());
         subscribe(filter, request);
-        session.replays.add(new DeskReplay(session, request, filter, reader, from, nowNanos, renderer, desks));
+        session.replays.add(new DeskReplay(session, request, filter, reader, from, nowNanos, renderer, desks, setups));
         desks.subscribed(session, request, true, from, DeskRequests.unknown(request, renderer.names()));
     }
 

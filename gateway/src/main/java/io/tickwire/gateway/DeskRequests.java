@@ -15,15 +15,18 @@ final class DeskRequests
     private final DeskWriter desks;
     private final SnapshotSender snapshots;
     private final DeskReplays replays;
+    private final DeskAuth auth;
     private final GatewayCounters counters;
     /** The conductor's gate: a snapshot waits until the caches hold the whole journal. */
     private final Consumer<Runnable> whenCaughtUp;
 
     /** The channels and symbol names are the snapshots' own: one conductor, one view of them. */
     DeskRequests(final GatewaySettings settings, final DeskWriter desks, final SnapshotSender snapshots,
-        final DeskReplays replays, final GatewayCounters counters, final Consumer<Runnable> whenCaughtUp)
+        final DeskReplays replays, final DeskAuth auth, final GatewayCounters counters,
+        final Consumer<Runnable> whenCaughtUp)
     {
         this.replays = replays;
+        this.auth = auth;
         this.settings = settings;
         this.desks = desks;
         this.snapshots = snapshots;
@@ -65,6 +68,52 @@ final class DeskRequests
             }
         }
         return parts;
+    }
+
+    DeskAuth auth()
+    {
+        return auth;
+    }
+
+    /** What in a subscribe the session's key may not have, in words; null when it may have all of it. */
+    private static String entitlement(final ClientSession session, final ClientRequest request,
+        final GatewayChannels channels)
+    {
+        final DeskTier tier = session.key.tier();
+        final String key = "key '" + session.key.name() + "' (tier " + tier.name() + ")";
+        int added = 0;
+        for (final String name : request.channels)
+        {
+            if (!tier.channelAllowed(name))
+            {
+                return key + " may not receive channel '" + name + "'; it may receive " + tier.channels();
+            }
+            final boolean symbolLess = channels.isSymbolLess(channels.indexOf(name));
+            if (!symbolLess && request.symbols.isEmpty() && !tier.everySymbol())
+            {
+                return key + " may receive only " + tier.symbols() + ": name the symbols";
+            }
+            added += symbolLess || request.symbols.isEmpty() ? 1 : request.symbols.size();
+        }
+        final List<String> refused = new ArrayList<>();
+        for (final String ticker : request.symbols)
+        {
+            if (!tier.symbolAllowed(ticker))
+            {
+                refused.add(ticker);
+            }
+        }
+        if (!refused.isEmpty())
+        {
+            return key + " may not receive " + refused + "; it may receive " + tier.symbols();
+        }
+        final int held = session.live.count();
+        if (held + added > tier.maxSubscriptions())
+        {
+            return key + " may hold " + tier.maxSubscriptions() + " subscriptions (one per channel and ticker, or " +
+                "per channel for every symbol); it holds " + held + " and this adds up to " + added;
+        }
+        return null;
     }
 
     /** A subscribe may set the desk's own {@code prices} throttle, within the gateway's bounds (checked before). */
@@ -110,6 +159,20 @@ final class DeskRequests
         else if (request.op.equals("ping"))
         {
             desks.pong(session, request.id);
+        }
+        else if (request.op.equals("auth"))
+        {
+            auth.onAuth(session, request, nowNanos);
+        }
+        else if (session.key == null)
+        {
+            desks.error(session, request.id, "unauthenticated",
+                "send {\"op\":\"auth\",\"key\":\"KEY\"} first, or connect with /ws?key=KEY");
+        }
+        else if (request.op.equals("subscribe") && entitlement(session, request, channels) != null)
+        {
+            counters.notEntitled.incrementAndGet();
+            desks.error(session, request.id, "not_entitled", entitlement(session, request, channels));
         }
         else if (request.throttleMillis >= 0 && request.throttleMillis < settings.pricesThrottleMinMillis)
         {

@@ -36,6 +36,14 @@ final class DeskWriter
         write(session, message.raw("]}"));
     }
 
+    void authenticated(final ClientSession session, final String requestId, final DeskKey key)
+    {
+        message.reset().raw("{\"type\":\"authenticated\"");
+        id(message, requestId);
+        write(session, message.raw(",\"key\":").string(key.name()).raw(",\"tier\":").string(key.tier().name())
+            .raw(",\"delayMinutes\":").number(key.tier().delayMinutes()).ch('}'));
+    }
+
     void pong(final ClientSession session, final String requestId)
     {
         message.reset().raw("{\"type\":\"pong\"");

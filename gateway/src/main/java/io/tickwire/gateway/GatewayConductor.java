@@ -25,6 +25,8 @@ import java.util.Map;
 final class GatewayConductor implements Agent, OutputJournalListener
 {
     private static final int RECORDS_PER_DUTY_CYCLE = 512;
+    /** A record that is not a setup's: every subscriber of its channel and symbol gets it. */
+    static final long NOT_OWNED = -1;
 
     private final GatewaySettings settings;
     private final ChronicleQueue outputJournal;
@@ -55,7 +57,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
     /** What needs the whole history (snapshots, GET /setups), asked for before the conductor caught up. */
     private final List<Runnable> afterCatchUp = new ArrayList<>();
 
-    GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters)
+    GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters,
+        final DeskAccess access)
     {
         this.settings = settings;
         this.outputJournal = outputJournal;
@@ -66,8 +69,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.desks = new DeskWriter(counters);
         this.setups = new SetupLedger(renderer);
         this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters, () -> position);
-        this.replays = new DeskReplays(settings, outputJournal, channelRenderer, desks, counters, () -> position);
-        this.requests = new DeskRequests(settings, desks, snapshots, replays, counters, this::whenCaughtUp);
+        this.replays = new DeskReplays(settings, outputJournal, channelRenderer, desks, setups, counters,
+            () -> position);
+        this.requests = new DeskRequests(settings, desks, snapshots, replays, new DeskAuth(settings, access, desks,
+            counters, sessions), counters, this::whenCaughtUp);
     }
 
     @Override
@@ -141,6 +146,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         }
         work += records;
         work += replays.serve(sessions, nowNanos);
+        requests.auth().closeUnauthenticated(nowNanos);
         work += flushDuePrices();
         desks.flush(sessions, nowNanos, settings, epochClock.nanoTime());
         return work;
@@ -154,12 +160,14 @@ final class GatewayConductor implements Agent, OutputJournalListener
             new TokenBucket(settings.requestsPerSecond, nowNanos));
         session.lastWriteNanos = nowNanos;
         session.lastReadNanos = nowNanos;
+        session.openedNanos = nowNanos;
         session.pricesThrottleNanos = settings.pricesThrottleNanos;
         sessions.add(session);
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
         counters.clientsConnected.incrementAndGet();
         desks.welcome(session, channels);
+        requests.auth().admit(session, channel.attr(DeskUpgrade.KEY).get(), null, nowNanos);
         session.channel.flush();
     }
 
@@ -268,7 +276,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         {
             cache.put(cache.pairKind(channel - channels.metricsChannel(channels.firstTimeframe())), etfSymbolId,
                 buffer, length);
-            fanOut(channel, etfSymbolId, indexSymbolId, buffer, length);
+            fanOut(channel, etfSymbolId, indexSymbolId, NOT_OWNED, buffer, length);
         }
     }
 
@@ -280,17 +288,18 @@ final class GatewayConductor implements Agent, OutputJournalListener
     }
 
     @Override
-    public void onSetupTransition(final long setupId, final int symbolId, final boolean rejected,
+    public void onSetupTransition(final long setupId, final int symbolId, final long owner, final boolean rejected,
         final DirectBuffer buffer, final int length)
     {
-        setups.onRecord(setupId, symbolId, rejected, buffer, length);
-        fanOut(channels.setups(), symbolId, buffer, length);
+        setups.onRecord(setupId, symbolId, owner, rejected, buffer, length);
+        fanOut(channels.setups(), symbolId, symbolId, owner, buffer, length);
     }
 
     @Override
-    public void onAlert(final int symbolId, final DirectBuffer buffer, final int length)
+    public void onAlert(final long setupId, final int symbolId, final DirectBuffer buffer, final int length)
     {
-        fanOut(channels.alerts(), symbolId, buffer, length);
+        final long owner = setups.owner(setupId);
+        fanOut(channels.alerts(), symbolId, symbolId, owner < 0 ? 0 : owner, buffer, length); // unknown: admins
     }
 
     @Override
@@ -378,12 +387,15 @@ final class GatewayConductor implements Agent, OutputJournalListener
 
     private void fanOut(final int channel, final int symbolId, final DirectBuffer buffer, final int length)
     {
-        fanOut(channel, symbolId, symbolId, buffer, length);
+        fanOut(channel, symbolId, symbolId, NOT_OWNED, buffer, length);
     }
 
-    /** To every session on the channel that wants either symbol (a pair is of interest to both sides). */
-    private void fanOut(final int channel, final int symbolId, final int otherSymbolId, final DirectBuffer buffer,
-        final int length)
+    /**
+     * To every session on the channel that wants either symbol (a pair is of interest to both sides) and, for a
+     * setup's records, whose key owns the setup.
+     */
+    private void fanOut(final int channel, final int symbolId, final int otherSymbolId, final long owner,
+        final DirectBuffer buffer, final int length)
     {
         if (!caughtUp)
         {
@@ -393,7 +405,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
         for (int i = sessions.size() - 1; i >= 0; i--)
         {
             final ClientSession s = sessions.get(i);
-            if (s.wants(channel, symbolId) || s.wants(channel, otherSymbolId))
+            if ((s.wants(channel, symbolId) || s.wants(channel, otherSymbolId)) &&
+                (owner == NOT_OWNED || s.key.owns(owner)))
             {
                 if (!s.channel.isWritable())
                 {

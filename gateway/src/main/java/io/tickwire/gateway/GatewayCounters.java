@@ -18,6 +18,11 @@ public final class GatewayCounters
     final AtomicLong slowClientsDisconnected = new AtomicLong();
     final AtomicLong heartbeats = new AtomicLong();
     final AtomicLong slowClientWarnings = new AtomicLong();
+    /** Authentications refused: an unknown key, or an address over its failure limit. */
+    final AtomicLong authFailures = new AtomicLong();
+    /** Requests refused for lack of entitlement: a channel, symbol or setup the key may not use. */
+    final AtomicLong notEntitled = new AtomicLong();
+    final AtomicLong keysReloadErrors = new AtomicLong();
     final AtomicLong silentClientsClosed = new AtomicLong();
     final AtomicLong journalRecordsRead = new AtomicLong();
     final AtomicLong replays = new AtomicLong();
@@ -54,6 +59,9 @@ public final class GatewayCounters
         values.put("slow_clients_disconnected", slowClientsDisconnected.get());
         values.put("heartbeats", heartbeats.get());
         values.put("slow_client_warnings", slowClientWarnings.get());
+        values.put("auth_failures", authFailures.get());
+        values.put("not_entitled", notEntitled.get());
+        values.put("keys_reload_errors", keysReloadErrors.get());
         values.put("silent_clients_closed", silentClientsClosed.get());
         values.put("journal_records_read", journalRecordsRead.get());
         values.put("replays", replays.get());

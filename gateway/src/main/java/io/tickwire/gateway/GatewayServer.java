@@ -66,6 +66,7 @@ public final class GatewayServer implements AutoCloseable
     private final SetupCommands setupCommands;
     private final long stallNanos;
     private final Progress dutyCycles = new Progress();
+    private final DeskAccess access;
 
     private GatewayServer(
         final GatewaySettings settings, final ChronicleQueue outputJournal, final EngineLink engine)
@@ -73,7 +74,15 @@ public final class GatewayServer implements AutoCloseable
         this.host = settings.host;
         this.engine = engine;
         this.stallNanos = settings.stallNanos;
-        conductor = new GatewayConductor(settings, outputJournal, counters);
+        try
+        {
+            access = new DeskAccess(settings, counters);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new IllegalStateException("gateway.keysFile " + settings.keysFile + ": " + ex.getMessage(), ex);
+        }
+        conductor = new GatewayConductor(settings, outputJournal, counters, access);
         setupCommands = new SetupCommands(engine.setups(), conductor, settings.setupCommandsPerSecond, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
@@ -89,6 +98,7 @@ public final class GatewayServer implements AutoCloseable
             }
         }, null, conductor);
         serverChannel = bind(settings);
+        group.next().scheduleAtFixedRate(access::reloadIfChanged, 1, 1, TimeUnit.SECONDS);
         // started only once the port is ours: a failed bind leaves no conductor tailing the journal behind
         AgentRunner.startOnThread(runner, (r) ->
         {
@@ -123,8 +133,10 @@ public final class GatewayServer implements AutoCloseable
                         final ChannelPipeline p = ch.pipeline();
                         p.addLast(new HttpServerCodec());
                         p.addLast(new HttpObjectAggregator(1 << 16));
+                        p.addLast(new DeskUpgrade(self.access));
                         p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                             .websocketPath(WEBSOCKET_PATH)
+                            .checkStartsWith(true) // /ws?key=...
                             .maxFramePayloadLength(Math.max(1 << 20, settings.maxClientMessageBytes * 2))
                             .build()));
                         p.addLast(new WebSocketFrameAggregator(Math.max(1 << 20, settings.maxClientMessageBytes * 2)));
@@ -191,6 +203,10 @@ public final class GatewayServer implements AutoCloseable
         else if (still >= stallNanos)
         {
             problems.add("gateway conductor stalled: no duty cycle for " + still / 1_000_000 + " ms");
+        }
+        if (access.reloadProblem() != null)
+        {
+            problems.add("gateway keys file not reloaded (the previous keys stay): " + access.reloadProblem());
         }
         return problems;
     }
@@ -259,11 +275,11 @@ public final class GatewayServer implements AutoCloseable
         return setupCommands;
     }
 
-    void setupsJson(final long afterId, final int limit, final CompletableFuture<String> reply)
+    void setupsJson(final long afterId, final int limit, final DeskKey viewer, final CompletableFuture<String> reply)
     {
         // a page of the caches is answered only once they hold the whole journal
         conductor.enqueue(() -> conductor.whenCaughtUp(() -> reply.complete(conductor.setupLedger().page(afterId,
-            limit))));
+            limit, viewer))));
     }
 
     /** WebSocket frames from a desk, handed to the conductor; the I/O thread keeps no state. */

@@ -17,6 +17,12 @@ public final class GatewaySettings
     int slowClientWarnBytes;
     long heartbeatNanos;
     long clientTimeoutNanos;
+    String keysFile;
+    /** Run without keys on purpose ({@code gateway.open}): what {@code tickwire run} requires to start keyless. */
+    boolean open;
+    List<String> allowedOrigins;
+    long authTimeoutNanos;
+    int authFailuresPerMinute;
     int replayBatch;
     int maxReplays;
     long replayTimeoutNanos;
@@ -48,6 +54,11 @@ public final class GatewaySettings
         s.slowClientWarnBytes = config.get(Keys.GATEWAY_SLOW_CLIENT_WARN_BYTES);
         s.heartbeatNanos = config.get(Keys.GATEWAY_HEARTBEAT_INTERVAL_MS) * 1_000_000L;
         s.clientTimeoutNanos = config.get(Keys.GATEWAY_CLIENT_TIMEOUT_MS) * 1_000_000L;
+        s.keysFile = config.get(Keys.GATEWAY_KEYS_FILE);
+        s.open = config.get(Keys.GATEWAY_OPEN);
+        s.allowedOrigins = config.get(Keys.GATEWAY_ALLOWED_ORIGINS);
+        s.authTimeoutNanos = config.get(Keys.GATEWAY_AUTH_TIMEOUT_MS) * 1_000_000L;
+        s.authFailuresPerMinute = config.get(Keys.GATEWAY_AUTH_FAILURES_PER_MINUTE);
         s.replayBatch = config.get(Keys.GATEWAY_REPLAY_BATCH);
         s.maxReplays = config.get(Keys.GATEWAY_MAX_REPLAYS);
         s.replayTimeoutNanos = config.get(Keys.GATEWAY_REPLAY_TIMEOUT_MS) * 1_000_000L;
@@ -57,6 +68,31 @@ public final class GatewaySettings
         s.timeframesMillis = config.get(Keys.BARS_TIMEFRAMES);
         s.busySpin = busySpin;
         return s;
+    }
+
+    /** Desks need a key from this file (docs/operations.md, "Keys"). */
+    public GatewaySettings keysFile(final java.nio.file.Path file)
+    {
+        keysFile = file.toString();
+        return this;
+    }
+
+    public GatewaySettings allowedOrigins(final List<String> origins)
+    {
+        allowedOrigins = origins;
+        return this;
+    }
+
+    public GatewaySettings authTimeoutMillis(final int value)
+    {
+        authTimeoutNanos = value * 1_000_000L;
+        return this;
+    }
+
+    /** No keys file and not told to run open: {@code tickwire run} refuses to start so. */
+    public boolean keylessByAccident()
+    {
+        return keysFile.isEmpty() && !open;
     }
 
     public GatewaySettings port(final int value)

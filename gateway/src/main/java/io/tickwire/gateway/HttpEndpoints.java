@@ -43,11 +43,20 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
         final String path = query.path();
         final HttpResponseStatus status;
         final String body;
+        final String setupsRefusal = path.equals("/setups") || path.startsWith("/setups/") ?
+            setupsRefusal(ctx.channel().attr(DeskUpgrade.KEY).get(), request) : null;
+        if (setupsRefusal != null)
+        {
+            respond(ctx, request, HttpResponseStatus.valueOf(Integer.parseInt(setupsRefusal.substring(0, 3))),
+                "{\"error\":" + JsonOut.quoted(setupsRefusal.substring(4)) + "}");
+            return;
+        }
+        final DeskKey key = ctx.channel().attr(DeskUpgrade.KEY).get();
         if (path.equals("/setups") && request.method() == HttpMethod.GET)
         {
             final CompletableFuture<String> reply = new CompletableFuture<>();
             server.setupsJson(number(query, "after", 0, Long.MAX_VALUE, 0),
-                (int)number(query, "limit", 1, MAX_SETUPS_PAGE, DEFAULT_SETUPS_PAGE), reply);
+                (int)number(query, "limit", 1, MAX_SETUPS_PAGE, DEFAULT_SETUPS_PAGE), key, reply);
             reply.thenAccept((json) -> respond(ctx, request, HttpResponseStatus.OK, json));
             return;
         }
@@ -55,7 +64,8 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
             path.startsWith("/setups/") && request.method() == HttpMethod.DELETE)
         {
             request.retain(); // answered later, when the engine's verdict (or the wait's end) comes
-            server.setupCommands().handle(request, path, ((InetSocketAddress)ctx.channel().remoteAddress()).getAddress())
+            server.setupCommands().handle(request, path, ((InetSocketAddress)ctx.channel().remoteAddress()).getAddress(),
+                    key)
                 .whenComplete((reply, ex) ->
                 {
                     if (reply != null)
@@ -102,6 +112,34 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
         respond(ctx, request, status, body);
     }
 
+    /**
+     * Setups are a key's own: reading them needs a key, commanding them the {@code setups} right, and a command's
+     * body must be {@code application/json} — a cross-site form post ({@code text/plain}, sent by browsers without
+     * asking) is refused. @return "STATUS reason", or null when allowed
+     */
+    private static String setupsRefusal(final DeskKey key, final FullHttpRequest request)
+    {
+        if (key == null)
+        {
+            return "401 setups need a key: Authorization: Bearer KEY, or ?key=KEY";
+        }
+        if (request.method() == HttpMethod.GET)
+        {
+            return null;
+        }
+        if (!key.setups())
+        {
+            return "403 key '" + key.name() + "' has no setups right";
+        }
+        final String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (request.method() == HttpMethod.POST && (type == null ||
+            !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")))
+        {
+            return "415 setup commands are application/json, not " + type;
+        }
+        return null;
+    }
+
     /** A whole-number query parameter within [min, max]; the default when absent or not a number. */
     private static long number(final QueryStringDecoder query, final String name, final long min, final long max,
         final long absent)
@@ -121,7 +159,7 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
         }
     }
 
-    private static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
+    static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
         final HttpResponseStatus status, final String body)
     {
         final FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status,

@@ -80,11 +80,13 @@ final class OutputJournalAdapter implements JournalReader.RecordHandler
             case MarketRegimeDecoder.TEMPLATE_ID -> listener.onRegime(buffer, length);
             case SetupTransitionDecoder.TEMPLATE_ID -> {
                 transition.wrap(buffer, BODY, blockLength, version);
-                listener.onSetupTransition(transition.setupId(), transition.symbolId(),
+                listener.onSetupTransition(transition.setupId(), transition.symbolId(), transition.owner(),
                     transition.toState() == SetupState.REJECTED, buffer, length);
             }
-            case TacticalAlertDecoder.TEMPLATE_ID -> listener.onAlert(
-                alert.wrap(buffer, BODY, blockLength, version).symbolId(), buffer, length);
+            case TacticalAlertDecoder.TEMPLATE_ID -> {
+                alert.wrap(buffer, BODY, blockLength, version);
+                listener.onAlert(alert.setupId(), alert.symbolId(), buffer, length);
+            }
             case FeedStatusDecoder.TEMPLATE_ID -> listener.onFeedStatus(
                 status.wrap(buffer, BODY, blockLength, version).clusterRaw(), buffer, length);
             default -> {

@@ -24,10 +24,13 @@ interface OutputJournalListener
 
     void onRegime(DirectBuffer record, int length);
 
-    /** @param rejected a refused command: the setup's state is unchanged, so it is not its latest state */
-    void onSetupTransition(long setupId, int symbolId, boolean rejected, DirectBuffer buffer, int length);
+    /**
+     * @param owner the key the setup belongs to (0: an open gateway's)
+     * @param rejected a refused command: the setup's state is unchanged, so it is not its latest state
+     */
+    void onSetupTransition(long setupId, int symbolId, long owner, boolean rejected, DirectBuffer buffer, int length);
 
-    void onAlert(int symbolId, DirectBuffer record, int length);
+    void onAlert(long setupId, int symbolId, DirectBuffer record, int length);
 
     void onFeedStatus(short cluster, DirectBuffer record, int length);
 

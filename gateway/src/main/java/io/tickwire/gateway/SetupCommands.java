@@ -47,7 +47,9 @@ final class SetupCommands
         this.counters = counters;
     }
 
-    CompletableFuture<Reply> handle(final FullHttpRequest request, final String path, final InetAddress from)
+    /** @param key the sender's key, with the setups right (checked before) */
+    CompletableFuture<Reply> handle(final FullHttpRequest request, final String path, final InetAddress from,
+        final DeskKey key)
     {
         if (limits.size() > 10_000)
         {
@@ -75,15 +77,25 @@ final class SetupCommands
         {
             return done(400, "{\"error\":" + JsonOut.quoted(ex.getMessage()) + "}");
         }
-        final CompletableFuture<SetupLedger.Verdict> verdict = new CompletableFuture<>();
+        command.owner(key.id());
+        final CompletableFuture<Reply> reply = new CompletableFuture<>();
         conductor.enqueue(() ->
         {
+            // a setup is its key's: an amend or cancel of another key's setup never reaches the engine
+            final long owner = conductor.setupLedger().owner(command.id());
+            if (!command.isAdd() && owner >= 0 && !key.owns(owner))
+            {
+                counters.notEntitled.incrementAndGet();
+                reply.complete(new Reply(403, "{\"error\":\"setup " + command.id() + " belongs to another key\"}"));
+                return;
+            }
+            final CompletableFuture<SetupLedger.Verdict> verdict = new CompletableFuture<>();
+            verdict.thenAccept((v) -> reply.complete(new Reply(v.rejected() ? 409 : 200, "{\"accepted\":" +
+                !v.rejected() + ",\"setup\":{" + v.setupJson() + "}}")));
             conductor.setupLedger().awaitVerdict(command.id(), verdict); // waiting first: the answer cannot slip past
             engine.accept(command);
         });
-        return verdict
-            .thenApply((v) -> new Reply(v.rejected() ? 409 : 200, "{\"accepted\":" + !v.rejected() + ",\"setup\":{" +
-                v.setupJson() + "}}"))
+        return reply
             .completeOnTimeout(new Reply(202, "{\"accepted\":true,\"id\":" + command.id() + ",\"verdict\":\"pending\"}"),
                 VERDICT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }

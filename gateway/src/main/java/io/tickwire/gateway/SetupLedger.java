@@ -39,14 +39,14 @@ final class SetupLedger
         waiting.computeIfAbsent(setupId, (id) -> new ArrayList<>()).add(verdict);
     }
 
-    void onRecord(final long setupId, final int symbolId, final boolean rejected, final DirectBuffer buffer,
-        final int length)
+    void onRecord(final long setupId, final int symbolId, final long owner, final boolean rejected,
+        final DirectBuffer buffer, final int length)
     {
         if (!rejected)
         {
             final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
             copy.putBytes(0, buffer, 0, length);
-            latest.put(setupId, new LastSetup(symbolId, copy));
+            latest.put(setupId, new LastSetup(symbolId, owner, copy));
         }
         final List<CompletableFuture<Verdict>> verdicts = waiting.remove(setupId);
         if (verdicts != null)
@@ -61,13 +61,24 @@ final class SetupLedger
         return latest.values();
     }
 
-    /** Up to {@code limit} setups' latest records with ids above {@code afterId}, as a JSON array. */
-    String page(final long afterId, final int limit)
+    /** The key a setup belongs to; -1 when the journal holds no setup of that id. */
+    long owner(final long setupId)
+    {
+        final LastSetup setup = latest.get(setupId);
+        return setup == null ? -1 : setup.owner();
+    }
+
+    /** Up to {@code limit} of the viewer's setups' latest records with ids above {@code afterId}, as a JSON array. */
+    String page(final long afterId, final int limit, final DeskKey viewer)
     {
         final StringBuilder json = new StringBuilder("[");
         int n = 0;
         for (final LastSetup setup : latest.tailMap(afterId, false).values())
         {
+            if (!viewer.owns(setup.owner()))
+            {
+                continue;
+            }
             if (n++ == limit)
             {
                 break;

@@ -85,7 +85,8 @@ final class SnapshotSender
             {
                 for (final LastSetup setup : setups.all())
                 {
-                    if (request.symbols.isEmpty() || request.symbols.contains(names.ticker(setup.symbolId())))
+                    if (session.key.owns(setup.owner()) &&
+                        (request.symbols.isEmpty() || request.symbols.contains(names.ticker(setup.symbolId()))))
                     {
                         sendSnapshot(session, channel, setup.record());
                     }

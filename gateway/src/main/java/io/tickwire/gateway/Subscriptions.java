@@ -37,6 +37,17 @@ final class Subscriptions
         return allSymbols[channelIndex] != marked;
     }
 
+    /** Subscriptions held: one per channel for every symbol, one per named ticker. */
+    int count()
+    {
+        int count = 0;
+        for (int c = 0; c < allSymbols.length; c++)
+        {
+            count += allSymbols[c] ? 1 : tickers[c].size();
+        }
+        return count;
+    }
+
     boolean wantsEverySymbol(final int channelIndex)
     {
         return allSymbols[channelIndex] && tickers[channelIndex].isEmpty();

@@ -36,7 +36,7 @@ class GatewayConductorTest
     Path dir;
 
     @Test
-    void shouldHoldHistoryBackFromADeskThatSubscribesDuringCatchUp()
+    void shouldHoldHistoryBackFromADeskThatSubscribesDuringCatchUp() throws Exception
     {
         try (ChronicleQueue journal = Journal.open(dir.resolve("output"), LARGE_DAILY, LocalTime.of(6, 0)))
         {
@@ -47,8 +47,10 @@ class GatewayConductorTest
             {
                 write(appender, codec, trade(T0 + i, 600_000_000L + i));
             }
-            final GatewayConductor conductor = new GatewayConductor(GatewaySettings.defaults(), journal,
-                new GatewayCounters());
+            final GatewayCounters counters = new GatewayCounters();
+            final GatewaySettings settings = GatewaySettings.defaults();
+            final GatewayConductor conductor = new GatewayConductor(settings, journal, counters,
+                new DeskAccess(settings, counters));
             conductor.onStart();
             final EmbeddedChannel desk = new EmbeddedChannel();
             conductor.onOpen(desk);

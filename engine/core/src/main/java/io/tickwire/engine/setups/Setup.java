@@ -12,6 +12,8 @@ final class Setup
     static final int ALERT_TYPES = 4;
 
     long id;
+    /** The gateway key that placed it (0: an open gateway); an amend by an admin does not change it. */
+    long owner;
     int symbolId;
     boolean isLong;
     int confirmRule;
@@ -78,6 +80,7 @@ final class Setup
     void describe(final MarketEvent c)
     {
         c.setupId = id;
+        c.owner = owner;
         c.symbolId = symbolId;
         c.direction = isLong ? Direction.LONG.value() : Direction.SHORT.value();
         c.confirmRule = confirmRule;

@@ -128,6 +128,7 @@ public final class SetupEvaluator implements EventHandler<MarketEvent>
             }
             setup = new Setup();
             setup.define(c);
+            setup.owner = c.owner;
             book.add(setup);
             if (c.setupOp == SetupOp.RESTORE.value())
             {

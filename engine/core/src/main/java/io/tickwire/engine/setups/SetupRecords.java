@@ -31,19 +31,20 @@ final class SetupRecords
     void transition(final MarketEvent cause, final long eventTime, final Setup s, final int from, final int to,
         final long price)
     {
-        write(cause, eventTime, s.id, s.symbolId, from, to, price, s.entryPrice, s.stop, s.target1, s.target2,
-            SetupRejection.NONE);
+        write(cause, eventTime, s.id, s.owner, s.symbolId, from, to, price, s.entryPrice, s.stop, s.target1,
+            s.target2, SetupRejection.NONE);
     }
 
     /** A refused command: the setup (if any) is unchanged; the record names the command's id and the reason. */
     void rejected(final MarketEvent cause, final long eventTime, final SetupRejection why)
     {
         final int state = SetupState.REJECTED.value();
-        write(cause, eventTime, cause.setupId, cause.symbolId, state, state, 0, 0, cause.stop, cause.target1,
-            cause.target2, why);
+        write(cause, eventTime, cause.setupId, cause.owner, cause.symbolId, state, state, 0, 0, cause.stop,
+            cause.target1, cause.target2, why);
     }
 
-    private void write(final MarketEvent cause, final long eventTime, final long setupId, final int symbolId,
+    private void write(final MarketEvent cause, final long eventTime, final long setupId, final long owner,
+        final int symbolId,
         final int from, final int to, final long price, final long entryPrice, final long stop, final long target1,
         final long target2, final SetupRejection rejection)
     {
@@ -63,7 +64,8 @@ final class SetupRecords
             .stop(stop)
             .target1(target1)
             .target2(target2)
-            .rejection(rejection);
+            .rejection(rejection)
+            .owner(owner);
         commit(cause, at, SetupTransitionEncoder.BLOCK_LENGTH);
     }
 

@@ -28,6 +28,8 @@ public final class SetupRequest
     double target1Atr;
     double target2Atr;
     long expiry;
+    /** The gateway key sending it (0: an open gateway); set by the gateway, never read from the desk's JSON. */
+    long owner;
 
     public long id()
     {
@@ -37,6 +39,22 @@ public final class SetupRequest
     public String ticker()
     {
         return ticker;
+    }
+
+    public long owner()
+    {
+        return owner;
+    }
+
+    public SetupRequest owner(final long keyId)
+    {
+        owner = keyId;
+        return this;
+    }
+
+    public boolean isAdd()
+    {
+        return op == SetupOp.ADD.value();
     }
 
     /** Fills a ring event with this command (the symbol id comes from the caller's symbol table). */
@@ -63,5 +81,6 @@ public final class SetupRequest
         e.target1Atr = target1Atr;
         e.target2Atr = target2Atr;
         e.expiry = expiry;
+        e.owner = owner;
     }
 }
