@@ -16,7 +16,8 @@ final class RunCommand
         "Connects to feed.url (default wss://socket.massive.com) with the API key from the environment",
         "variable named by feed.apiKeyEnv (default MASSIVE_API_KEY), journals everything under",
         "engine.dataDir and serves desks on gateway.host:gateway.port. Stops on Ctrl-C, or with exit code 1",
-        "when the feed refuses the key.");
+        "when the feed refuses the key. Desks need keys from gateway.keysFile (`tickwire new-key`); to serve",
+        "without keys, say so: --set gateway.open=true.");
 
     private RunCommand()
     {
@@ -30,6 +31,12 @@ final class RunCommand
         {
             err.println("run: no API key: set $" + config.get(Keys.FEED_API_KEY_ENV) +
                 " (or try `tickwire demo`, which needs none)");
+            return 2;
+        }
+        if (config.get(Keys.GATEWAY_KEYS_FILE).isEmpty() && !config.get(Keys.GATEWAY_OPEN))
+        {
+            err.println("run: no gateway.keysFile: desks would need no key to subscribe or to command setups. " +
+                "Create keys with `tickwire new-key`, or --set gateway.open=true to serve open on purpose");
             return 2;
         }
         final TickwireNode process = TickwireNode.launch(new NodeContext().config(config).apiKey(apiKey));

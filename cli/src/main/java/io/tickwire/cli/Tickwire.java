@@ -24,6 +24,7 @@ public final class Tickwire
         "  replay     replay an input journal through the handlers into a new output journal",
         "  export-raw write the raw capture journal as a recorded session for `simulate --recording`",
         "  compare-bars  tickwire's 1s/1m bars against Massive's A/AM bars in an output journal",
+        "  new-key    a desk's API key for the gateway's keys file (the secret is printed once)",
         "",
         "common options:",
         "  --config FILE       configuration file (keys: docs/operations.md); defaults are built in",
@@ -37,7 +38,7 @@ public final class Tickwire
     /** What a command does with its parsed command line. */
     private interface Body
     {
-        int run(CommandLine cl, PrintStream out, PrintStream err) throws InterruptedException;
+        int run(CommandLine cl, PrintStream out, PrintStream err) throws Exception;
     }
 
     /** A command: the options it takes (beyond --config, --set and --help), its help, what it does. */
@@ -55,7 +56,9 @@ public final class Tickwire
         "export-raw", new Command(List.of("input", "output"), ExportRawCommand.HELP,
             (cl, out, err) -> ExportRawCommand.run(cl, out)),
         "replay", new Command(List.of("input", "output", "compare"), ReplayCommand.HELP,
-            (cl, out, err) -> ReplayCommand.run(cl, out)));
+            (cl, out, err) -> ReplayCommand.run(cl, out)),
+        "new-key", new Command(List.of("file", "id", "name", "tier", "rights"), NewKeyCommand.HELP,
+            (cl, out, err) -> NewKeyCommand.run(cl, out)));
 
     public static void main(final String[] args)
     {

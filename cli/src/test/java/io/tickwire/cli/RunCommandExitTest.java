@@ -33,7 +33,7 @@ class RunCommandExitTest
             final ByteArrayOutputStream err = new ByteArrayOutputStream();
             final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Tickwire.run(
                 new String[]{"run", "--set", "feed.url=" + simulator.url(), "--set", "feed.restUrl=" + simulator.restUrl(),
-                    "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY", "--set", "feed.clusters=stocks",
+                    "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY", "--set", "gateway.open=true", "--set", "feed.clusters=stocks",
                     "--set", "feed.stocks.symbols=SPY", "--set", "engine.dataDir=" + dir.resolve("data"),
                     "--set", "gateway.port=0"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));

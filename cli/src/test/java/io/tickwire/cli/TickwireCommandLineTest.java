@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TickwireCommandLineTest
@@ -71,12 +72,35 @@ class TickwireCommandLineTest
     }
 
     @Test
+    void shouldMakeAKeyStoreOnlyItsHashAndNeverReuseAnId() throws Exception
+    {
+        final Path keys = dir.resolve("keys.properties");
+        assertEquals(0, run("new-key", "--file", keys.toString(), "--id", "3", "--name", "desk-a", "--tier", "full",
+            "--rights", "setups"));
+        final String[] lines = out.toString(StandardCharsets.UTF_8).trim().split("\n");
+        final String secret = lines[lines.length - 1];
+        assertTrue(secret.startsWith("tw_") && secret.length() > 40, secret);
+        final String file = Files.readString(keys);
+        assertTrue(file.contains("key.3.sha256=" + io.tickwire.gateway.GatewayServer.keyHash(secret)), file);
+        assertFalse(file.contains(secret), "the secret is never stored");
+        assertEquals(2, run("new-key", "--file", keys.toString(), "--id", "3", "--name", "desk-b", "--tier", "full"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("key id 3 is already in"));
+    }
+
+    @Test
+    void shouldRefuseToRunAGatewayWithoutKeysUnlessToldToRunOpen()
+    {
+        assertEquals(2, run("run", "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("run: no gateway.keysFile"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void shouldSayInOneLineWhenTheGatewayPortIsInUse() throws Exception
     {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
         {
             assertEquals(1, run("run", "--set", "feed.url=ws://127.0.0.1:9", "--set", "feed.restUrl=http://127.0.0.1:9",
-                "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY", "--set", "engine.dataDir=" + dir.resolve("data"),
+                "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY", "--set", "gateway.open=true", "--set", "engine.dataDir=" + dir.resolve("data"),
                 "--set", "gateway.port=" + taken.getLocalPort()));
             final String message = err.toString(StandardCharsets.UTF_8).trim();
             assertTrue(message.startsWith("run: cannot start: ") && message.contains("a port is in use") &&
@@ -89,7 +113,7 @@ class TickwireCommandLineTest
     {
         final Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
         assertEquals(1, run("run", "--set", "feed.url=ws://127.0.0.1:9", "--set", "feed.restUrl=http://127.0.0.1:9",
-            "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY", "--set", "engine.dataDir=" + file.resolve("data"),
+            "--set", "feed.apiKeyEnv=TICKWIRE_TEST_API_KEY", "--set", "gateway.open=true", "--set", "engine.dataDir=" + file.resolve("data"),
             "--set", "gateway.port=0"));
         final String message = err.toString(StandardCharsets.UTF_8).trim();
         assertTrue(message.startsWith("run: cannot start: data directory ") && message.contains("is not writable"),

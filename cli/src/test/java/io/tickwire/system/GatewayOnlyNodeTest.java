@@ -46,7 +46,8 @@ class GatewayOnlyNodeTest
                 final HttpClient http = HttpClient.newHttpClient();
                 final String base = "http://127.0.0.1:" + gateway.gateway().port();
                 final HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/setups"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
                 assertEquals(503, post.statusCode());
                 assertTrue(post.body().contains("no engine behind this gateway"), post.body());
                 FeedHarness.await(() -> gateway.gateway().ready(), 10_000, "caught up with the journal: ready");

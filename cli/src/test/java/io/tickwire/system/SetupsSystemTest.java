@@ -67,7 +67,8 @@ class SetupsSystemTest
     private HttpResponse<String> post(final TickwireNode process, final String body) throws Exception
     {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + process.gateway().port() + "/setups"))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

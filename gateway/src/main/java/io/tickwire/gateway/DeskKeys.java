@@ -100,7 +100,7 @@ final class DeskKeys
             final String sha = required(p, at + "sha256").toLowerCase();
             if (sha.length() != 64 || !sha.chars().allMatch((c) -> Character.digit(c, 16) >= 0))
             {
-                throw new IOException(at + "sha256: 64 hex digits (tickwire keys new prints them)");
+                throw new IOException(at + "sha256: 64 hex digits (tickwire new-key prints them)");
             }
             final DeskTier tier = tiers.get(required(p, at + "tier"));
             if (tier == null)

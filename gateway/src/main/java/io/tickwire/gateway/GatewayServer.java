@@ -161,6 +161,12 @@ public final class GatewayServer implements AutoCloseable
         return new GatewayServer(settings, outputJournal, engine);
     }
 
+    /** How a key's secret is stored in the keys file (docs/operations.md, "Keys"). */
+    public static String keyHash(final String secret)
+    {
+        return DeskKeys.sha256(secret);
+    }
+
     public int port()
     {
         return ((InetSocketAddress)serverChannel.localAddress()).getPort();

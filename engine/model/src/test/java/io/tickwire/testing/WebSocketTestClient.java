@@ -29,17 +29,25 @@ public final class WebSocketTestClient implements AutoCloseable
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WebSocketTestClient(final String url)
+    private WebSocketTestClient(final String url, final java.util.Map<String, String> headers)
     {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
+        final WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        socket = builder
             .buildAsync(URI.create(url), new Listener())
             .join();
     }
 
     public static WebSocketTestClient connect(final String url)
     {
-        return new WebSocketTestClient(url);
+        return new WebSocketTestClient(url, java.util.Map.of());
+    }
+
+    /** With request headers (Authorization, Origin) on the upgrade. */
+    public static WebSocketTestClient connect(final String url, final java.util.Map<String, String> headers)
+    {
+        return new WebSocketTestClient(url, headers);
     }
 
     public void send(final String text)

@@ -37,7 +37,7 @@ class SetupEvaluatorTest
     private static final long P = 1_000_000L;
 
     record Transition(long id, SetupState from, SetupState to, long price, long cause, long stop, long t1, long t2,
-        long entry, SetupRejection rejection)
+        long entry, SetupRejection rejection, long owner)
     {
     }
 
@@ -73,7 +73,7 @@ class SetupEvaluatorTest
             {
                 final SetupTransitionDecoder d = new SetupTransitionDecoder().wrapAndApplyHeader(b, 0, header);
                 transitions.add(new Transition(d.setupId(), d.fromState(), d.toState(), d.price(), d.causeIndex(),
-                    d.stop(), d.target1(), d.target2(), d.entryPrice(), d.rejection()));
+                    d.stop(), d.target1(), d.target2(), d.entryPrice(), d.rejection(), d.owner()));
             }
             else
             {
@@ -407,6 +407,29 @@ class SetupEvaluatorTest
         run(cancel);
         assertEquals(2, counters.setupCommandsRejected.get(), "a finished setup cannot be cancelled");
         assertEquals(SetupRejection.UNKNOWN_ID, transitions.get(4).rejection());
+    }
+
+    /** A setup keeps the key that placed it through an admin's amend and cancel; a refusal names its sender. */
+    @Test
+    void shouldCarryTheOwnerKeyOnEveryTransition()
+    {
+        final MarketEvent add = setup(1, true, 100, 101, 98, 103, 105);
+        add.owner = 5;
+        run(add);
+        final MarketEvent amend = setup(1, true, 100, 101, 97, 104, 106);
+        amend.setupOp = SetupOp.AMEND.value();
+        amend.owner = 9;
+        run(amend);
+        final MarketEvent again = setup(1, true, 100, 101, 98, 103, 105);
+        again.owner = 7;
+        run(again);
+        final MarketEvent cancel = event(EventType.SETUP_COMMAND);
+        cancel.setupOp = SetupOp.CANCEL.value();
+        cancel.setupId = 1;
+        cancel.owner = 9;
+        run(cancel);
+        assertEquals(List.of(5L, 5L, 7L, 5L), transitions.stream().map(Transition::owner).toList());
+        assertEquals(SetupRejection.DUPLICATE_ID, transitions.get(2).rejection());
     }
 
     @Test
