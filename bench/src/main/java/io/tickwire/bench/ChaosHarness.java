@@ -169,7 +169,7 @@ public final class ChaosHarness
             "--set", "feed.url=" + simulator.url(), "--set", "feed.restUrl=" + simulator.restUrl(),
             "--set", "feed.apiKeyEnv=TICKWIRE_CHAOS_KEY", "--set", "feed.clusters=stocks",
             "--set", "feed.stocks.symbols=" + String.join(",", TICKERS), "--set", "feed.stocks.channels=T,Q",
-            "--set", "engine.dataDir=" + data, "--set", "gateway.port=" + gatewayPort);
+            "--set", "engine.dataDir=" + data, "--set", "gateway.port=" + gatewayPort, "--set", "gateway.open=true");
         pb.environment().put("TICKWIRE_CHAOS_KEY", KEY);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return pb.start();
