@@ -4,22 +4,31 @@ import io.tickwire.model.journal.JournalReader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
+
 /**
  * One desk's replay: records from the output journal, from a position on, filtered by what the replaying
  * subscribe asked for, rendered as {@code "replay":true} messages carrying their {@code js}. It serves only
  * what the live stream has already passed (positions up to the conductor's), so when it reaches that point the
  * subscription joins the live stream with no gap and no duplicate — the merge Aeron's {@code ReplayMerge}
  * does, exact here because the conductor is one thread. A channel and symbol the session already receives
- * live is not replayed (it would be a duplicate). Conductor thread only.
+ * live is not replayed (it would be a duplicate). A delayed tier's subscription is a replay that never joins:
+ * it trails the wall clock by the tier's delay, sending each record once it was received that long ago.
+ * Conductor thread only.
  */
 final class DeskReplay implements OutputJournalListener, JournalReader.RecordHandler
 {
+    /** Every record's receiveTime: after the 8-byte SBE header and eventTime (a schema rule). */
+    private static final int RECEIVE_TIME = 16;
+
     final ClientSession session;
     final ClientRequest request;
     /** What the replaying subscribe asked for; it joins the session's live subscription at the end. */
     final Subscriptions filter;
     /** Where the replay began: the first position it may send. */
     final long from;
+    /** A delayed tier's replay: it sends only records received at least this long ago, and never joins live. */
+    final long delayNanos;
     final long startedNanos;
     private final JournalReader reader;
     private final OutputJournalAdapter adapter = new OutputJournalAdapter(this);
@@ -31,14 +40,19 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
     private long limit;
     private long position;
     private boolean passedLimit;
+    /** The epoch time before which a delayed replay's records were received; records after it wait. */
+    private long receivedBefore;
+    /** The position of a record too young to send: the reader goes back to it. */
+    private long tooYoung;
     /** The position of the last record sent, or -1. */
     long lastSent = -1;
     long sent;
 
     DeskReplay(final ClientSession session, final ClientRequest request, final Subscriptions filter,
         final JournalReader reader, final long from, final long startedNanos, final ChannelRenderer renderer,
-        final DeskWriter desks, final SetupLedger setups)
+        final DeskWriter desks, final SetupLedger setups, final long delayNanos)
     {
+        this.delayNanos = delayNanos;
         this.setups = setups;
         this.session = session;
         this.request = request;
@@ -56,15 +70,27 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
      * @param livePosition the last position the conductor has dispatched live
      * @return true when the replay has reached the live stream: everything up to {@code livePosition} is served
      */
-    boolean serve(final long livePosition, final int budget)
+    boolean serve(final long livePosition, final int budget, final long epochNanos)
     {
-        limit = livePosition;
+        final boolean delayed = delayNanos > 0;
+        limit = delayed ? Long.MAX_VALUE : livePosition; // a delayed replay trails the wall clock, not the live stream
+        receivedBefore = epochNanos - delayNanos;
         for (int i = 0; i < budget && session.channel.isWritable(); i++)
         {
             passedLimit = false;
-            if (reader.poll(this) == 0 || passedLimit)
+            tooYoung = -1;
+            if (reader.poll(this) == 0)
             {
-                return true; // the journal's end, or a record the live stream has not yet dispatched
+                return !delayed; // the journal's end: a replay has caught up; a delayed one waits for more
+            }
+            if (tooYoung >= 0)
+            {
+                reader.moveTo(tooYoung); // read again once it is old enough
+                return false;
+            }
+            if (passedLimit)
+            {
+                return true; // a record the live stream has not yet dispatched
             }
         }
         return false;
@@ -78,6 +104,11 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
     @Override
     public void onRecord(final UnsafeBuffer buffer, final int length, final long index)
     {
+        if (delayNanos > 0 && buffer.getLong(RECEIVE_TIME, ByteOrder.LITTLE_ENDIAN) > receivedBefore)
+        {
+            tooYoung = index;
+            return;
+        }
         if (index > limit)
         {
             passedLimit = true; // the live stream delivers it once this subscription has joined

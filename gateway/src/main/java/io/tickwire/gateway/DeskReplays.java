@@ -4,6 +4,8 @@ import io.tickwire.model.journal.JournalReader;
 import io.tickwire.model.journal.JournalSeek;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
+import org.agrona.concurrent.EpochNanoClock;
+
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -25,11 +27,13 @@ final class DeskReplays
     private final GatewayCounters counters;
     /** The last position the conductor has dispatched live. */
     private final LongSupplier livePosition;
+    private final EpochNanoClock epochClock;
 
     DeskReplays(final GatewaySettings settings, final ChronicleQueue outputJournal, final ChannelRenderer renderer,
         final DeskWriter desks, final SetupLedger setups, final GatewayCounters counters,
-        final LongSupplier livePosition)
+        final LongSupplier livePosition, final EpochNanoClock epochClock)
     {
+        this.epochClock = epochClock;
         this.setups = setups;
         this.settings = settings;
         this.outputJournal = outputJournal;
@@ -50,6 +54,12 @@ final class DeskReplays
             return;
         }
         final long live = livePosition.getAsLong();
+        final long delayNanos = session.key.tier().delayNanos();
+        if (delayNanos > 0)
+        {
+            startDelayed(session, request, nowNanos, delayNanos);
+            return;
+        }
         final long from = request.from >= 0 ? request.from : JournalSeek.firstAtOrAfter(outputJournal, request.startNanos);
         if (request.from > live + 1)
         {
@@ -75,8 +85,37 @@ final class DeskReplays
         }
         final Subscriptions filter = new Subscriptions(renderer.channels().count());
         subscribe(filter, request);
-        session.replays.add(new DeskReplay(session, request, filter, reader, from, nowNanos, renderer, desks, setups));
+        session.replays.add(new DeskReplay(session, request, filter, reader, from, nowNanos, renderer, desks, setups, 0));
         desks.subscribed(session, request, true, from, DeskRequests.unknown(request, renderer.names()));
+    }
+
+    /**
+     * A delayed tier's subscribe: from {@code from}, {@code start}, or by default the tier's delay ago, it follows
+     * the journal that far behind the wall clock, for as long as the desk stays.
+     */
+    private void startDelayed(final ClientSession session, final ClientRequest request, final long nowNanos,
+        final long delayNanos)
+    {
+        final long start = request.startNanos != ClientRequest.NO_START ? request.startNanos :
+            epochClock.nanoTime() - delayNanos;
+        final long from = request.from >= 0 ? request.from : JournalSeek.firstAtOrAfter(outputJournal, start);
+        final JournalReader reader = new JournalReader(outputJournal);
+        final String refusal = from < 0 ? null : position(reader, from, JournalSeek.firstIndex(outputJournal));
+        if (refusal != null)
+        {
+            reader.close();
+            desks.error(session, request.id, "replay_unavailable", refusal);
+            return;
+        }
+        if (from < 0)
+        {
+            reader.toEnd(); // nothing that old: from what is written next, each record once old enough
+        }
+        final Subscriptions filter = new Subscriptions(renderer.channels().count());
+        subscribe(filter, request);
+        session.replays.add(new DeskReplay(session, request, filter, reader, Math.max(0, from), nowNanos, renderer,
+            desks, setups, delayNanos));
+        desks.subscribed(session, request, true, Math.max(0, from), DeskRequests.unknown(request, renderer.names()));
     }
 
     private void subscribe(final Subscriptions subscriptions, final ClientRequest request)
@@ -112,6 +151,7 @@ final class DeskReplays
     {
         int sent = 0;
         final long live = livePosition.getAsLong();
+        final long epochNanos = epochClock.nanoTime();
         for (int i = 0; i < sessions.size(); i++)
         {
             final List<DeskReplay> replays = sessions.get(i).replays;
@@ -119,14 +159,14 @@ final class DeskReplays
             {
                 final DeskReplay replay = replays.get(k);
                 final long before = replay.sent;
-                final boolean joined = replay.serve(live, settings.replayBatch);
+                final boolean joined = replay.serve(live, settings.replayBatch, epochNanos);
                 sent += (int)(replay.sent - before);
                 if (joined)
                 {
                     join(replay, live);
                     replays.remove(k);
                 }
-                else if (nowNanos - replay.startedNanos > settings.replayTimeoutNanos)
+                else if (replay.delayNanos == 0 && nowNanos - replay.startedNanos > settings.replayTimeoutNanos)
                 {
                     counters.replaysBehind.incrementAndGet();
                     replay.close();

@@ -179,7 +179,7 @@ final class DeskRequests
             desks.error(session, request.id, "bad_request", "'throttleMs' " + request.throttleMillis +
                 " is below this gateway's least, " + settings.pricesThrottleMinMillis + " (gateway.pricesThrottleMinMs)");
         }
-        else if (request.isReplay())
+        else if (request.isReplay() || request.op.equals("subscribe") && session.key.tier().delayMinutes() > 0)
         {
             whenCaughtUp.accept(() ->
             {

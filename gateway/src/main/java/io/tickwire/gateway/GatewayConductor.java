@@ -2,7 +2,6 @@ package io.tickwire.gateway;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.tickwire.model.EpochClock;
 import io.tickwire.model.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
@@ -49,7 +48,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private long position = -1;
     private final JournalReader.RecordHandler onRecord = this::onJournalRecord;
     private final SetupLedger setups;
-    private final EpochNanoClock epochClock = EpochClock.INSTANCE;
+    private final EpochNanoClock epochClock;
     private JournalReader reader;
     private long nowNanos;
     private long nextSessionId;
@@ -61,6 +60,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         final DeskAccess access)
     {
         this.settings = settings;
+        this.epochClock = settings.epochClock;
         this.outputJournal = outputJournal;
         this.counters = counters;
         this.channels = new GatewayChannels(settings.timeframesMillis);
@@ -70,7 +70,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.setups = new SetupLedger(renderer);
         this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters, () -> position);
         this.replays = new DeskReplays(settings, outputJournal, channelRenderer, desks, setups, counters,
-            () -> position);
+            () -> position, epochClock);
         this.requests = new DeskRequests(settings, desks, snapshots, replays, new DeskAuth(settings, access, desks,
             counters, sessions), counters, this::whenCaughtUp);
     }

@@ -3,6 +3,9 @@ package io.tickwire.gateway;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 
+import io.tickwire.model.EpochClock;
+import org.agrona.concurrent.EpochNanoClock;
+
 import java.util.List;
 
 /** How a gateway is started. */
@@ -31,6 +34,8 @@ public final class GatewaySettings
     long stallNanos;
     List<Integer> timeframesMillis;
     boolean busySpin;
+    /** The wall clock the gateway stamps messages with and delays a delayed tier by; a test may set its own. */
+    EpochNanoClock epochClock = EpochClock.INSTANCE;
 
     private GatewaySettings()
     {
@@ -93,6 +98,12 @@ public final class GatewaySettings
     public boolean keylessByAccident()
     {
         return keysFile.isEmpty() && !open;
+    }
+
+    public GatewaySettings epochClock(final EpochNanoClock clock)
+    {
+        epochClock = clock;
+        return this;
     }
 
     public GatewaySettings port(final int value)

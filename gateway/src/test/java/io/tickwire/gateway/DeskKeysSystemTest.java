@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import static io.tickwire.gateway.OutputRecords.T0;
@@ -45,6 +46,10 @@ class DeskKeysSystemTest
     private static final String DESK_B = "secret-desk-b";
     private static final String SPY_ONLY = "secret-spy-only";
     private static final String OPS = "secret-ops";
+    private static final String LATE = "secret-late";
+    private static final long MINUTE = 60_000_000_000L;
+    /** The gateway's wall clock, moved by the delayed-tier test. */
+    private final AtomicLong now = new AtomicLong(T0 + 60 * MINUTE);
 
     @TempDir
     Path dir;
@@ -69,9 +74,12 @@ class DeskKeysSystemTest
             "key.1.name=desk-a", "key.1.sha256=" + DeskKeys.sha256(DESK_A), "key.1.tier=full", "key.1.rights=setups",
             "key.2.name=desk-b", "key.2.sha256=" + DeskKeys.sha256(DESK_B), "key.2.tier=full", "key.2.rights=setups",
             "key.3.name=spy-only", "key.3.sha256=" + DeskKeys.sha256(SPY_ONLY), "key.3.tier=spy",
-            "key.4.name=ops", "key.4.sha256=" + DeskKeys.sha256(OPS), "key.4.tier=full", "key.4.rights=admin", ""));
+            "key.4.name=ops", "key.4.sha256=" + DeskKeys.sha256(OPS), "key.4.tier=full", "key.4.rights=admin",
+            "tier.late.channels=trades", "tier.late.delayMinutes=15",
+            "key.5.name=late-desk", "key.5.sha256=" + DeskKeys.sha256(LATE), "key.5.tier=late", ""));
         gateway = GatewayServer.start(GatewaySettings.defaults().port(0).keysFile(keys)
-                .allowedOrigins(List.of("https://desk.example")).authTimeoutMillis(500), records.journal,
+                .allowedOrigins(List.of("https://desk.example")).authTimeoutMillis(500).epochClock(now::get),
+            records.journal,
             new EngineLink(Map::of, List::of, () -> true, new EngineStandIn(records), (reason) -> { }));
     }
 
@@ -191,6 +199,45 @@ class DeskKeysSystemTest
             final String first = deskB.await((m) -> m.contains("\"type\":\"setup\""), 5_000).text();
             assertTrue(first.contains("\"id\":8"), first);
         }
+    }
+
+    /** A 15-minute delayed tier sees a record only once it was received 15 minutes ago by the gateway's clock. */
+    @Test
+    void shouldServeADelayedTierNothingYoungerThanItsDelay() throws Exception
+    {
+        final long t1 = now.get();
+        records.trade(1, t1 - 20 * MINUTE, 601_000_000L, 100);
+        records.trade(1, t1 - 16 * MINUTE, 602_000_000L, 100);
+        final long young = records.trade(1, t1 - 10 * MINUTE, 603_000_000L, 100);
+        try (WebSocketTestClient late = connect("?key=" + LATE))
+        {
+            assertTrue(late.await((m) -> m.contains("\"type\":\"authenticated\""), 5_000).text()
+                .contains("\"delayMinutes\":15"));
+            late.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"trades\"],\"symbols\":[\"SPY\"],\"start\":" +
+                (t1 - 30 * MINUTE) + "}");
+            late.await((m) -> m.contains("\"price\":602,"), 5_000);
+            late.send("{\"op\":\"ping\",\"id\":2}");
+            late.await((m) -> m.contains("\"type\":\"pong\""), 5_000); // later duty cycles ran the replay again
+            assertTrue(late.all().stream().noneMatch((m) -> m.text().contains("\"price\":603,")),
+                "a record received 10 minutes ago is not yet for a 15-minute tier");
+            assertTrue(late.all().stream().noneMatch((m) -> m.text().contains("\"snapshot\"")), "no real-time snapshot");
+            now.addAndGet(6 * MINUTE);
+            assertTrue(late.await((m) -> m.contains("\"price\":603,"), 5_000).text().contains("\"js\":" + young + ","));
+            for (final WebSocketTestClient.Message m : late.all())
+            {
+                if (m.text().contains("\"type\":\"trade\""))
+                {
+                    assertTrue(number(m.text(), "rt") <= now.get() - 15 * MINUTE, m.text());
+                }
+            }
+        }
+    }
+
+    private static long number(final String json, final String field)
+    {
+        final java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":(-?\\d+)").matcher(json);
+        assertTrue(m.find(), field + " in " + json);
+        return Long.parseLong(m.group(1));
     }
 
     private static int status(final CompletionException refused)

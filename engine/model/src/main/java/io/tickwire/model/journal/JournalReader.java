@@ -43,6 +43,13 @@ public final class JournalReader implements AutoCloseable
         return tailer.moveToIndex(index);
     }
 
+    /** Positions the reader after the last record: it reads what is written from now on. */
+    public JournalReader toEnd()
+    {
+        tailer.toEnd();
+        return this;
+    }
+
     /** Releases the tailer; the reader cannot be used after. */
     @Override
     public void close()
