@@ -19,6 +19,15 @@ final class RunCommand
         "when the feed refuses the key. Desks need keys from gateway.keysFile (`tickwire new-key`); to serve",
         "without keys, say so: --set gateway.open=true.");
 
+    static final String KEYLESS = "no gateway.keysFile: desks would need no key to subscribe or to command " +
+        "setups. Create keys with `tickwire new-key`, or --set gateway.open=true to serve open on purpose";
+
+    /** A gateway about to serve without keys, not told to. */
+    static boolean keyless(final TickwireConfig config)
+    {
+        return config.get(Keys.GATEWAY_KEYS_FILE).isEmpty() && !config.get(Keys.GATEWAY_OPEN);
+    }
+
     private RunCommand()
     {
     }
@@ -33,10 +42,9 @@ final class RunCommand
                 " (or try `tickwire demo`, which needs none)");
             return 2;
         }
-        if (config.get(Keys.GATEWAY_KEYS_FILE).isEmpty() && !config.get(Keys.GATEWAY_OPEN))
+        if (keyless(config))
         {
-            err.println("run: no gateway.keysFile: desks would need no key to subscribe or to command setups. " +
-                "Create keys with `tickwire new-key`, or --set gateway.open=true to serve open on purpose");
+            err.println("run: " + KEYLESS);
             return 2;
         }
         final TickwireNode process = TickwireNode.launch(new NodeContext().config(config).apiKey(apiKey));

@@ -24,6 +24,7 @@ public final class Tickwire
         "  replay     replay an input journal through the handlers into a new output journal",
         "  export-raw write the raw capture journal as a recorded session for `simulate --recording`",
         "  compare-bars  tickwire's 1s/1m bars against Massive's A/AM bars in an output journal",
+        "  gateway    a gateway alone, tailing the output journal of an engine on this host",
         "  new-key    a desk's API key for the gateway's keys file (the secret is printed once)",
         "",
         "common options:",
@@ -57,6 +58,7 @@ public final class Tickwire
             (cl, out, err) -> ExportRawCommand.run(cl, out)),
         "replay", new Command(List.of("input", "output", "compare"), ReplayCommand.HELP,
             (cl, out, err) -> ReplayCommand.run(cl, out)),
+        "gateway", new Command(List.of(), GatewayCommand.HELP, GatewayCommand::run),
         "new-key", new Command(List.of("file", "id", "name", "tier", "rights"), NewKeyCommand.HELP,
             (cl, out, err) -> NewKeyCommand.run(cl, out)));
 

@@ -8,6 +8,9 @@ import io.tickwire.testing.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tickwire.model.journal.Journal;
+import net.openhft.chronicle.queue.ChronicleQueue;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,12 +40,27 @@ class GatewayOnlyNodeTest
                 engine.dataDir.toString(), "gateway.port", "0"), Map.of());
             try (TickwireNode gateway = TickwireNode.launch(new NodeContext().config(config)
                 .parts(NodeContext.Parts.GATEWAY));
-                WebSocketTestClient desk = WebSocketTestClient.connect(gateway.gateway().webSocketUrl()))
+                TickwireNode second = TickwireNode.launch(new NodeContext().config(config)
+                    .parts(NodeContext.Parts.GATEWAY));
+                WebSocketTestClient desk = WebSocketTestClient.connect(gateway.gateway().webSocketUrl());
+                WebSocketTestClient other = WebSocketTestClient.connect(second.gateway().webSocketUrl()))
             {
-                desk.await((m) -> m.contains("\"type\":\"welcome\""), 5_000);
-                desk.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
-                desk.await((m) -> m.contains("\"type\":\"trade\"") && m.contains("\"sym\":\"SPY\"") &&
-                    !m.contains("\"snapshot\":true"), 20_000);
+                for (final WebSocketTestClient d : java.util.List.of(desk, other)) // two gateways, one journal
+                {
+                    d.await((m) -> m.contains("\"type\":\"welcome\""), 5_000);
+                    d.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
+                }
+                FeedHarness.await(() -> gateway.gateway().ready() && second.gateway().ready(), 10_000, "both ready");
+                final long bothLive; // records after this position reach both gateways' desks live
+                try (ChronicleQueue output = Journal.openForRead(engine.dataDir.resolve("journals").resolve(Journal.OUTPUT)))
+                {
+                    bothLive = output.lastIndex();
+                }
+                final String live = desk.await((m) -> m.contains("\"type\":\"trade\"") && m.contains("\"sym\":\"SPY\"") &&
+                    !m.contains("\"snapshot\":true") && js(m) > bothLive, 20_000).text();
+                final String js = "\"js\":" + js(live) + ",";
+                assertEquals(withoutSeqAndSendTime(live), withoutSeqAndSendTime(other.await((m) -> m.contains(js),
+                    20_000).text()), "the same record at the same journal position from both gateways");
                 final HttpClient http = HttpClient.newHttpClient();
                 final String base = "http://127.0.0.1:" + gateway.gateway().port();
                 final HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/setups"))
@@ -53,5 +71,16 @@ class GatewayOnlyNodeTest
                 FeedHarness.await(() -> gateway.gateway().ready(), 10_000, "caught up with the journal: ready");
             }
         }
+    }
+
+    private static String withoutSeqAndSendTime(final String message)
+    {
+        return message.replaceFirst("^\\{\"seq\":\\d+,", "").replaceAll(",\"gt\":\\d+", "");
+    }
+
+    private static long js(final String message)
+    {
+        final int at = message.indexOf("\"js\":");
+        return at < 0 ? -1 : Long.parseLong(message.substring(at + 5, message.indexOf(',', at)));
     }
 }

@@ -21,8 +21,6 @@ public final class GatewaySettings
     long heartbeatNanos;
     long clientTimeoutNanos;
     String keysFile;
-    /** Run without keys on purpose ({@code gateway.open}): what {@code tickwire run} requires to start keyless. */
-    boolean open;
     List<String> allowedOrigins;
     long authTimeoutNanos;
     int authFailuresPerMinute;
@@ -60,7 +58,6 @@ public final class GatewaySettings
         s.heartbeatNanos = config.get(Keys.GATEWAY_HEARTBEAT_INTERVAL_MS) * 1_000_000L;
         s.clientTimeoutNanos = config.get(Keys.GATEWAY_CLIENT_TIMEOUT_MS) * 1_000_000L;
         s.keysFile = config.get(Keys.GATEWAY_KEYS_FILE);
-        s.open = config.get(Keys.GATEWAY_OPEN);
         s.allowedOrigins = config.get(Keys.GATEWAY_ALLOWED_ORIGINS);
         s.authTimeoutNanos = config.get(Keys.GATEWAY_AUTH_TIMEOUT_MS) * 1_000_000L;
         s.authFailuresPerMinute = config.get(Keys.GATEWAY_AUTH_FAILURES_PER_MINUTE);
@@ -92,12 +89,6 @@ public final class GatewaySettings
     {
         authTimeoutNanos = value * 1_000_000L;
         return this;
-    }
-
-    /** No keys file and not told to run open: {@code tickwire run} refuses to start so. */
-    public boolean keylessByAccident()
-    {
-        return keysFile.isEmpty() && !open;
     }
 
     public GatewaySettings epochClock(final EpochNanoClock clock)
