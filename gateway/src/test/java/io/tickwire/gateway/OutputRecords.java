@@ -16,22 +16,22 @@ import java.time.LocalTime;
 
 import static io.tickwire.config.Keys.RollCycleName.LARGE_DAILY;
 
-/** An output journal the gateway tests write engine records into, as the engine would. */
-final class OutputRecords implements AutoCloseable
+/** An output journal the gateway tests (and the client's) write engine records into, as the engine would. */
+public final class OutputRecords implements AutoCloseable
 {
-    static final long T0 = 1_763_730_000_000_000_000L;
+    public static final long T0 = 1_763_730_000_000_000_000L;
 
-    final ChronicleQueue journal;
+    public final ChronicleQueue journal;
     final JournalAppender appender;
     private final EventCodec codec = new EventCodec();
 
-    OutputRecords(final Path dir)
+    public OutputRecords(final Path dir)
     {
         journal = Journal.open(dir, LARGE_DAILY, LocalTime.of(6, 0));
         appender = new JournalAppender(journal);
     }
 
-    void symbol(final int id, final String ticker)
+    public void symbol(final int id, final String ticker)
     {
         final MarketEvent e = event(EventType.SYMBOL, id, T0);
         e.text(ticker);
@@ -39,7 +39,7 @@ final class OutputRecords implements AutoCloseable
     }
 
     /** @return the trade record's journal position */
-    long trade(final int id, final long time, final long price, final long size)
+    public long trade(final int id, final long time, final long price, final long size)
     {
         final MarketEvent e = event(EventType.TRADE, id, time);
         e.price = price;
