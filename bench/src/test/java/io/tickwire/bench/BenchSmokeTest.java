@@ -77,6 +77,7 @@ class BenchSmokeTest
     {
         final FanOutBenchmark.Result fanOut = FanOutBenchmark.run(5, 2_000, 1, 2, dir);
         assertTrue(fanOut.all().getTotalCount() > 0);
+        assertTrue(fanOut.bare().getTotalCount() > 0, "the bare baseline ran beside it");
         // A slow-client cut-off needs more bytes than a smoke run sends, so it is not asserted here; that every
         // healthy client was served is.
         assertTrue(Arrays.stream(fanOut.perClientMessages()).allMatch((m) -> m > 0),
