@@ -20,6 +20,8 @@ final class ClientSession
     boolean needsFlush;
     /** When something last went out to the desk (the conductor's clock): a heartbeat is due an interval later. */
     long lastWriteNanos;
+    /** The desk asked for binary SBE ({@code /ws?encoding=sbe}): records as the journal holds them. */
+    boolean sbe;
     /** The key the desk authenticated with; null until it has (it may then only send auth and ping). */
     DeskKey key;
     /** When the connection opened (the conductor's clock): a desk without a key has until the auth timeout. */

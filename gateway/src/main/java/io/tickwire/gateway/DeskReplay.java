@@ -40,6 +40,7 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
     private long limit;
     private long position;
     private boolean passedLimit;
+    private int recordLength;
     /** The epoch time before which a delayed replay's records were received; records after it wait. */
     private long receivedBefore;
     /** The position of a record too young to send: the reader goes back to it. */
@@ -104,6 +105,7 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
     @Override
     public void onRecord(final UnsafeBuffer buffer, final int length, final long index)
     {
+        recordLength = length;
         if (delayNanos > 0 && buffer.getLong(RECEIVE_TIME, ByteOrder.LITTLE_ENDIAN) > receivedBefore)
         {
             tooYoung = index;
@@ -125,8 +127,15 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
     {
         if (wanted(channel, symbolId) || wanted(channel, otherSymbolId))
         {
-            renderer.renderReplay(channel, buffer, body.reset());
-            desks.send(session, body, position);
+            if (session.sbe)
+            {
+                desks.sendRecord(session, channel, false, true, buffer, recordLength, position);
+            }
+            else
+            {
+                renderer.renderReplay(channel, buffer, body.reset());
+                desks.send(session, body, position);
+            }
             lastSent = position;
             sent++;
         }
@@ -140,7 +149,7 @@ final class DeskReplay implements OutputJournalListener, JournalReader.RecordHan
     // ---- the record's channel, as the conductor routes it live ---------------------------------------
 
     @Override
-    public void onSymbolDefined(final int symbolId, final String ticker)
+    public void onSymbolDefined(final int symbolId, final String ticker, final DirectBuffer record, final int length)
     {
         // the conductor has defined it already: it reads the journal ahead of every replay
     }

@@ -24,6 +24,8 @@ final class DeskUpgrade extends ChannelInboundHandlerAdapter
 {
     /** The key a connection authenticated with; absent until it has. */
     static final AttributeKey<DeskKey> KEY = AttributeKey.valueOf("tickwire.deskKey");
+    /** The connection asked for binary SBE ({@code ?encoding=sbe}). */
+    static final AttributeKey<Boolean> SBE = AttributeKey.valueOf("tickwire.sbe");
 
     private final DeskAccess access;
 
@@ -40,8 +42,7 @@ final class DeskUpgrade extends ChannelInboundHandlerAdapter
             final String refusal = admit(ctx, request);
             if (refusal != null)
             {
-                final int status = refusal.startsWith("429") ? 429 : refusal.startsWith("403") ? 403 : 401;
-                HttpEndpoints.respond(ctx, request, HttpResponseStatus.valueOf(status),
+                HttpEndpoints.respond(ctx, request, HttpResponseStatus.valueOf(Integer.parseInt(refusal.substring(0, 3))),
                     "{\"error\":" + JsonOut.quoted(refusal.substring(4)) + "}");
                 ReferenceCountUtil.release(request);
                 return;
@@ -58,6 +59,15 @@ final class DeskUpgrade extends ChannelInboundHandlerAdapter
     /** @return "STATUS reason" when refused; null when the request goes on (with its key, if it had one) */
     private String admit(final ChannelHandlerContext ctx, final HttpRequest request)
     {
+        final java.util.List<String> encoding = new QueryStringDecoder(request.uri()).parameters().get("encoding");
+        if (encoding != null && !encoding.isEmpty())
+        {
+            if (!encoding.get(0).equals("sbe") && !encoding.get(0).equals("json"))
+            {
+                return "400 encoding is json (the default) or sbe, not " + encoding.get(0);
+            }
+            ctx.channel().attr(SBE).set(encoding.get(0).equals("sbe"));
+        }
         if (!access.originAllowed(request))
         {
             return "403 origin " + request.headers().get(HttpHeaderNames.ORIGIN) +

@@ -5,25 +5,42 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
+import io.tickwire.codecs.sbe.DeskDataEncoder;
+import io.tickwire.codecs.sbe.DeskNoticeEncoder;
+import io.tickwire.codecs.sbe.MessageHeaderEncoder;
+import io.tickwire.codecs.sbe.NoticeType;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes to one desk's WebSocket: data messages ({@code {"seq":N,} + a rendered body, seq per session) and the
- * replies to its requests (welcome, pong, subscribed, error), heartbeats and the closing notice, each one text
- * frame, counted. Writes are flushed once per duty cycle ({@link #flush}). Conductor thread only.
+ * Writes to one desk's WebSocket: data messages ({@code {"seq":N,} + a rendered body, seq per session; or for an
+ * sbe desk the record itself after a DeskData envelope) and the replies to its requests (welcome, pong,
+ * subscribed, error), heartbeats and the closing notice, each one frame (text, or binary DeskNotice), counted. Writes are flushed once per duty cycle ({@link #flush}). Conductor thread only.
  */
 final class DeskWriter
 {
     /** The close code for a desk silent past the client timeout (4000-4999: the application's own). */
     static final WebSocketCloseStatus SILENT = new WebSocketCloseStatus(4001, "silent desk");
 
-    private final GatewayCounters counters;
-    private final JsonOut message = new JsonOut();
+    /** The channel number of a symbol definition sent to an sbe desk (not a subscribable channel). */
+    static final int SYMBOL_DEFINITIONS = 65535;
 
-    DeskWriter(final GatewayCounters counters)
+    private final GatewayCounters counters;
+    private final EpochNanoClock epochClock;
+    private final JsonOut message = new JsonOut();
+    private final ExpandableArrayBuffer sbe = new ExpandableArrayBuffer(1024);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final DeskDataEncoder data = new DeskDataEncoder();
+    private final DeskNoticeEncoder notice = new DeskNoticeEncoder();
+
+    DeskWriter(final GatewayCounters counters, final EpochNanoClock epochClock)
     {
         this.counters = counters;
+        this.epochClock = epochClock;
     }
 
     void welcome(final ClientSession session, final GatewayChannels channels)
@@ -33,14 +50,15 @@ final class DeskWriter
         {
             message.raw(c == 0 ? "\"" : ",\"").raw(channels.name(c)).ch('"');
         }
-        write(session, message.raw("]}"));
+        reply(session, NoticeType.WELCOME, -1, message.raw("]}"));
     }
 
     void authenticated(final ClientSession session, final String requestId, final DeskKey key)
     {
         message.reset().raw("{\"type\":\"authenticated\"");
         id(message, requestId);
-        write(session, message.raw(",\"key\":").string(key.name()).raw(",\"tier\":").string(key.tier().name())
+        reply(session, NoticeType.AUTHENTICATED, -1, message.raw(",\"key\":").string(key.name())
+            .raw(",\"tier\":").string(key.tier().name())
             .raw(",\"delayMinutes\":").number(key.tier().delayMinutes()).ch('}'));
     }
 
@@ -48,7 +66,7 @@ final class DeskWriter
     {
         message.reset().raw("{\"type\":\"pong\"");
         id(message, requestId);
-        write(session, message.ch('}'));
+        reply(session, NoticeType.PONG, -1, message.ch('}'));
     }
 
     /**
@@ -75,7 +93,7 @@ final class DeskWriter
         {
             message.raw(",\"from\":").number(replayFrom);
         }
-        write(session, message.ch('}'));
+        reply(session, subscribe ? NoticeType.SUBSCRIBED : NoticeType.UNSUBSCRIBED, -1, message.ch('}'));
     }
 
     /** A replay has served everything up to {@code journalPosition}; live messages follow from the next record. */
@@ -84,7 +102,8 @@ final class DeskWriter
     {
         message.reset().raw("{\"type\":\"replay_end\"");
         id(message, requestId);
-        write(session, message.raw(",\"js\":").number(journalPosition).raw(",\"records\":").number(records).ch('}'));
+        reply(session, NoticeType.REPLAY_END, journalPosition, message.raw(",\"js\":").number(journalPosition)
+            .raw(",\"records\":").number(records).ch('}'));
     }
 
     /** A data message: {"seq":N, + body. */
@@ -128,7 +147,8 @@ final class DeskWriter
             }
             if (!s.needsFlush && nowNanos - s.lastWriteNanos >= settings.heartbeatNanos)
             {
-                write(s, message.reset().raw("{\"type\":\"heartbeat\",\"t\":").number(epochNanos).ch('}'));
+                reply(s, NoticeType.HEARTBEAT, -1,
+                    message.reset().raw("{\"type\":\"heartbeat\",\"t\":").number(epochNanos).ch('}'));
                 counters.heartbeats.incrementAndGet();
             }
             if (s.needsFlush)
@@ -148,7 +168,8 @@ final class DeskWriter
         {
             s.warnedSlow = true;
             counters.slowClientWarnings.incrementAndGet();
-            write(s, message.reset().raw("{\"type\":\"warning\",\"code\":\"slow_consumer\",\"unsent\":").number(unsent)
+            reply(s, NoticeType.WARNING, -1, message.reset()
+                .raw("{\"type\":\"warning\",\"code\":\"slow_consumer\",\"unsent\":").number(unsent)
                 .raw(",\"message\":\"this desk reads slower than its subscriptions produce: ").number(unsent)
                 .raw(" bytes wait; at ").number(settings.slowClientBytes)
                 .raw(" (gateway.slowClientBytes) the gateway disconnects it\"}"));
@@ -169,7 +190,8 @@ final class DeskWriter
         session.closing = true;
         if (session.channel.isWritable())
         {
-            write(session, message.reset().raw("{\"type\":\"closing\",\"code\":").number(status.code())
+            reply(session, NoticeType.CLOSING, -1, message.reset()
+                .raw("{\"type\":\"closing\",\"code\":").number(status.code())
                 .raw(",\"reason\":").string(reason).ch('}'));
         }
         final Channel channel = session.channel;
@@ -178,9 +200,52 @@ final class DeskWriter
         channel.eventLoop().schedule(() -> channel.close(), 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * A session message: a text frame to a JSON desk; to an sbe desk a binary DeskNotice carrying its type, the
+     * journal position it names (or -1) and the same JSON for the details.
+     */
+    private void reply(final ClientSession session, final NoticeType type, final long journalPosition,
+        final JsonOut json)
+    {
+        if (!session.sbe)
+        {
+            write(session, json);
+            return;
+        }
+        final int length = MessageHeaderEncoder.ENCODED_LENGTH + DeskNoticeEncoder.BLOCK_LENGTH + 4 + json.length;
+        sbe.checkLimit(length);
+        notice.wrapAndApplyHeader(sbe, 0, header).type(type).js(journalPosition).gatewayTime(epochClock.nanoTime())
+            .putJson(json.buffer, 0, json.length);
+        writeBinary(session, length);
+    }
+
+    /**
+     * A journal record to an sbe desk, as the journal holds it, after a DeskData envelope: its seq, its journal
+     * position (-1 for a snapshot), the channel it came on and whether it is a snapshot or replayed history.
+     */
+    void sendRecord(final ClientSession session, final int channel, final boolean snapshot, final boolean replay,
+        final DirectBuffer record, final int recordLength, final long journalPosition)
+    {
+        final int envelope = MessageHeaderEncoder.ENCODED_LENGTH + DeskDataEncoder.BLOCK_LENGTH;
+        sbe.checkLimit(envelope + recordLength);
+        data.wrapAndApplyHeader(sbe, 0, header).seq(++session.seq).js(journalPosition)
+            .gatewayTime(epochClock.nanoTime()).channel(channel).flags().clear().snapshot(snapshot).replay(replay);
+        sbe.putBytes(envelope, record, 0, recordLength);
+        writeBinary(session, envelope + recordLength);
+    }
+
+    private void writeBinary(final ClientSession session, final int length)
+    {
+        session.channel.write(WebSocketFrames.binary(session.channel.alloc(), sbe.byteArray(), length),
+            session.channel.voidPromise());
+        session.needsFlush = true;
+        counters.messagesSent.incrementAndGet();
+        counters.bytesSent.addAndGet(length);
+    }
+
     void write(final ClientSession session, final JsonOut out)
     {
-        session.channel.write(TextFrames.frame(session.channel.alloc(), out.buffer.byteArray(), out.length),
+        session.channel.write(WebSocketFrames.frame(session.channel.alloc(), out.buffer.byteArray(), out.length),
             session.channel.voidPromise());
         session.needsFlush = true;
         counters.messagesSent.incrementAndGet();
@@ -192,7 +257,7 @@ final class DeskWriter
     {
         message.reset().raw("{\"type\":\"snapshot_end\"");
         id(message, requestId);
-        write(session, message.raw(",\"js\":").number(journalPosition).ch('}'));
+        reply(session, NoticeType.SNAPSHOT_END, journalPosition, message.raw(",\"js\":").number(journalPosition).ch('}'));
     }
 
     void error(final ClientSession session, final String requestId, final String code, final String text)
@@ -201,7 +266,7 @@ final class DeskWriter
         message.reset().raw("{\"type\":\"error\"");
         id(message, requestId);
         message.raw(",\"code\":\"").raw(code).raw("\",\"message\":").string(text).ch('}');
-        write(session, message);
+        reply(session, NoticeType.ERROR, -1, message);
     }
 
     private static void id(final JsonOut out, final String requestId)

@@ -41,7 +41,7 @@ public final class GatewayBenchmarkAccess
         message.buffer.putBytes(message.length, body.buffer, 0, body.length);
         message.length += body.length;
         target.clear();
-        return TextFrames.write(target, message.buffer.byteArray(), message.length).readableBytes();
+        return WebSocketFrames.write(target, message.buffer.byteArray(), message.length).readableBytes();
     }
 
     public boolean admitPrice(final int symbolId, final long nowNanos)

@@ -44,6 +44,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final List<ClientSession> sessions = new ArrayList<>();
     private final Map<Channel, ClientSession> byChannel = new IdentityHashMap<>();
     private final OutputJournalAdapter adapter = new OutputJournalAdapter(this);
+    /** Every symbol definition record, for sbe desks, which resolve symbol ids themselves. */
+    private final List<UnsafeBuffer> symbolRecords = new ArrayList<>();
     /** The output journal position of the record being dispatched: every live message carries it as {@code js}. */
     private long position = -1;
     private final JournalReader.RecordHandler onRecord = this::onJournalRecord;
@@ -66,7 +68,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.channels = new GatewayChannels(settings.timeframesMillis);
         this.cache = new LastValueCache(channels.timeframeCount());
         this.channelRenderer = new ChannelRenderer(channels, renderer, epochClock);
-        this.desks = new DeskWriter(counters);
+        this.desks = new DeskWriter(counters, epochClock);
         this.setups = new SetupLedger(renderer);
         this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters, () -> position);
         this.replays = new DeskReplays(settings, outputJournal, channelRenderer, desks, setups, counters,
@@ -166,7 +168,16 @@ final class GatewayConductor implements Agent, OutputJournalListener
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
         counters.clientsConnected.incrementAndGet();
+        session.sbe = Boolean.TRUE.equals(channel.attr(DeskUpgrade.SBE).get());
         desks.welcome(session, channels);
+        if (session.sbe)
+        {
+            for (int i = 0; i < symbolRecords.size(); i++) // an sbe desk resolves symbol ids itself
+            {
+                final UnsafeBuffer record = symbolRecords.get(i);
+                desks.sendRecord(session, DeskWriter.SYMBOL_DEFINITIONS, false, false, record, record.capacity(), -1);
+            }
+        }
         requests.auth().admit(session, channel.attr(DeskUpgrade.KEY).get(), null, nowNanos);
         session.channel.flush();
     }
@@ -219,14 +230,22 @@ final class GatewayConductor implements Agent, OutputJournalListener
     }
 
     @Override
-    public void onSymbolDefined(final int symbolId, final String ticker)
+    public void onSymbolDefined(final int symbolId, final String ticker, final DirectBuffer record, final int length)
     {
         if (names.ticker(symbolId) == null)
         {
             names.define(symbolId, ticker);
+            final UnsafeBuffer copy = new UnsafeBuffer(new byte[length]);
+            copy.putBytes(0, record, 0, length);
+            symbolRecords.add(copy);
             for (int i = 0; i < sessions.size(); i++)
             {
-                sessions.get(i).onSymbolDefined(symbolId, ticker);
+                final ClientSession s = sessions.get(i);
+                s.onSymbolDefined(symbolId, ticker);
+                if (s.sbe)
+                {
+                    desks.sendRecord(s, DeskWriter.SYMBOL_DEFINITIONS, false, false, copy, length, position);
+                }
             }
         }
     }
@@ -344,6 +363,11 @@ final class GatewayConductor implements Agent, OutputJournalListener
                 }
                 else if (s.admitPrice(symbolId, nowNanos, s.pricesThrottleNanos))
                 {
+                    if (s.sbe)
+                    {
+                        desks.sendRecord(s, GatewayChannels.PRICES, false, false, buffer, length, position);
+                        continue;
+                    }
                     if (!rendered)
                     {
                         renderer.gatewayTime(epochClock.nanoTime());
@@ -373,9 +397,17 @@ final class GatewayConductor implements Agent, OutputJournalListener
                 if (s.priceDue(symbolId, nowNanos, s.pricesThrottleNanos) && s.channel.isWritable())
                 {
                     final UnsafeBuffer latest = cache.get(LastValueCache.PRICE, symbolId);
-                    renderer.gatewayTime(epochClock.nanoTime());
-                    renderer.price(latest, 0, false, body.reset());
-                    desks.send(s, body, cache.position(LastValueCache.PRICE, symbolId));
+                    if (s.sbe)
+                    {
+                        desks.sendRecord(s, GatewayChannels.PRICES, false, false, latest, latest.capacity(),
+                            cache.position(LastValueCache.PRICE, symbolId));
+                    }
+                    else
+                    {
+                        renderer.gatewayTime(epochClock.nanoTime());
+                        renderer.price(latest, 0, false, body.reset());
+                        desks.send(s, body, cache.position(LastValueCache.PRICE, symbolId));
+                    }
                     s.priceSent(symbolId, nowNanos);
                     pending.fastUnorderedRemove(k);
                     sent++;
@@ -411,6 +443,11 @@ final class GatewayConductor implements Agent, OutputJournalListener
                 if (!s.channel.isWritable())
                 {
                     disconnectSlow(s);
+                    continue;
+                }
+                if (s.sbe)
+                {
+                    desks.sendRecord(s, channel, false, false, buffer, length, position);
                     continue;
                 }
                 if (!rendered)

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * The newest record per (kind, symbol) — trade, quote, price, bar per timeframe — and per cluster for feed
- * status, kept as record bytes so snapshots render through the same code as live messages. Built from the
+ * status, kept as record bytes so snapshots render through the same code as live messages; each buffer's
+ * capacity is its record's length (an sbe desk gets the record as is). Built from the
  * output journal, so it is right after a restart too. Owned by the conductor thread.
  */
 final class LastValueCache
@@ -48,11 +49,12 @@ final class LastValueCache
     {
         ensureCapacity(symbolId);
         UnsafeBuffer slot = records[kind][symbolId];
-        if (slot == null || slot.capacity() < length)
+        if (slot == null || slot.byteArray().length < length)
         {
             slot = new UnsafeBuffer(new byte[Math.max(RECORD_CAPACITY, length)]);
             records[kind][symbolId] = slot;
         }
+        slot.wrap(slot.byteArray(), 0, length);
         slot.putBytes(0, source, 0, length);
         lengths[kind][symbolId] = length;
         positions[kind][symbolId] = position;
@@ -98,6 +100,7 @@ final class LastValueCache
 
     void putRegime(final DirectBuffer source, final int length)
     {
+        regime.wrap(regime.byteArray(), 0, length);
         regime.putBytes(0, source, 0, length);
         regimeLength = length;
     }
@@ -109,10 +112,11 @@ final class LastValueCache
 
     void putStatus(final int cluster, final DirectBuffer source, final int length)
     {
-        if (statuses[cluster] == null || statuses[cluster].capacity() < length)
+        if (statuses[cluster] == null || statuses[cluster].byteArray().length < length)
         {
             statuses[cluster] = new UnsafeBuffer(new byte[Math.max(RECORD_CAPACITY, length)]);
         }
+        statuses[cluster].wrap(statuses[cluster].byteArray(), 0, length);
         statuses[cluster].putBytes(0, source, 0, length);
         statusLengths[cluster] = length;
     }

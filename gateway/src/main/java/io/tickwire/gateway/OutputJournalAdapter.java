@@ -57,7 +57,7 @@ final class OutputJournalAdapter implements JournalReader.RecordHandler
             case SymbolDefinitionDecoder.TEMPLATE_ID -> {
                 symbol.wrap(buffer, BODY, blockLength, version);
                 final int symbolId = symbol.symbolId();
-                listener.onSymbolDefined(symbolId, symbol.ticker());
+                listener.onSymbolDefined(symbolId, symbol.ticker(), buffer, length);
             }
             case TradeDecoder.TEMPLATE_ID -> listener.onTrade(
                 trade.wrap(buffer, BODY, blockLength, version).symbolId(), buffer, length);

@@ -8,7 +8,7 @@ import org.agrona.DirectBuffer;
  */
 interface OutputJournalListener
 {
-    void onSymbolDefined(int symbolId, String ticker);
+    void onSymbolDefined(int symbolId, String ticker, DirectBuffer record, int length);
 
     void onTrade(int symbolId, DirectBuffer record, int length);
 

@@ -166,8 +166,15 @@ final class SnapshotSender
 
     private void sendSnapshot(final ClientSession session, final int channel, final UnsafeBuffer record)
     {
-        channelRenderer.render(channel, record, true, body.reset());
-        desks.send(session, body, -1); // a snapshot: the state as of snapshot_end's position
+        if (session.sbe)
+        {
+            desks.sendRecord(session, channel, true, false, record, record.capacity(), -1);
+        }
+        else
+        {
+            channelRenderer.render(channel, record, true, body.reset());
+            desks.send(session, body, -1); // a snapshot: the state as of snapshot_end's position
+        }
         counters.snapshotMessages.incrementAndGet();
     }
 }

@@ -25,6 +25,7 @@ public final class WebSocketTestClient implements AutoCloseable
     }
 
     private final LinkedBlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
     private final List<Message> all = new ArrayList<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final WebSocket socket;
@@ -80,6 +81,17 @@ public final class WebSocketTestClient implements AutoCloseable
         }
     }
 
+    /** Waits for the next binary message (an sbe desk's frames), in order. */
+    public byte[] awaitBinary(final long timeoutMillis) throws InterruptedException
+    {
+        final byte[] next = binaries.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+        if (next == null)
+        {
+            throw new AssertionError("no binary message within " + timeoutMillis + " ms; text so far: " + tail(all(), 10));
+        }
+        return next;
+    }
+
     /** Every message received so far, in order. */
     public List<Message> all()
     {
@@ -109,6 +121,22 @@ public final class WebSocketTestClient implements AutoCloseable
     private final class Listener implements WebSocket.Listener
     {
         private final StringBuilder partial = new StringBuilder();
+        private final java.io.ByteArrayOutputStream partialBinary = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<?> onBinary(final WebSocket webSocket, final ByteBuffer data, final boolean last)
+        {
+            final byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            partialBinary.writeBytes(bytes);
+            if (last)
+            {
+                binaries.add(partialBinary.toByteArray());
+                partialBinary.reset();
+            }
+            webSocket.request(1);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)

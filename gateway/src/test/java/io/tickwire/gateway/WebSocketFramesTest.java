@@ -14,7 +14,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TextFramesTest
+class WebSocketFramesTest
 {
     /** Each length-field form of RFC 6455, at and around its boundaries, read back by Netty's client decoder. */
     @ParameterizedTest
@@ -26,8 +26,8 @@ class TextFramesTest
         {
             payload[i] = (byte)('a' + i % 26);
         }
-        final ByteBuf frame = TextFrames.frame(UnpooledByteBufAllocator.DEFAULT, payload, length);
-        assertEquals(TextFrames.headerLength(length) + length, frame.readableBytes());
+        final ByteBuf frame = WebSocketFrames.frame(UnpooledByteBufAllocator.DEFAULT, payload, length);
+        assertEquals(WebSocketFrames.headerLength(length) + length, frame.readableBytes());
 
         final EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 1 << 20));
         assertTrue(client.writeInbound(frame));
