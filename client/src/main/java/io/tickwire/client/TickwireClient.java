@@ -237,7 +237,7 @@ public final class TickwireClient implements AutoCloseable
                 replaying.lastReplayed = js;
             }
         }
-        else if (js >= 0)
+        else if (js >= 0 && !m.type().equals("price")) // prices are throttled, latest-wins state: not a sequence
         {
             if (js <= lastLive)
             {
