@@ -73,13 +73,18 @@ final class CommandLine
      */
     Path existingJournal(final String option, final String journal)
     {
-        final Path path = Path.of(option(option,
-            Path.of(config().get(Keys.ENGINE_DATA_DIR)).resolve("journals").resolve(journal).toString()));
+        final Path path = Path.of(option(option, dataDirJournal(journal).toString()));
         if (!Files.isDirectory(path))
         {
             throw new IllegalArgumentException("no " + journal + " journal at " + path);
         }
         return path;
+    }
+
+    /** Where journal {@code journal} lives under the configured data directory. */
+    Path dataDirJournal(final String journal)
+    {
+        return Path.of(config().get(Keys.ENGINE_DATA_DIR)).resolve("journals").resolve(journal);
     }
 
     /** A required option's value. */

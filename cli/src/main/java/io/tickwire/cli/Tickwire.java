@@ -25,6 +25,7 @@ public final class Tickwire
         "  export-raw write the raw capture journal as a recorded session for `simulate --recording`",
         "  compare-bars  tickwire's 1s/1m bars against Massive's A/AM bars in an output journal",
         "  gateway    a gateway alone, tailing the output journal of an engine on this host",
+        "  journal dump|stats|verify|tail  look inside a journal (records decoded from the schema)",
         "  new-key    a desk's API key for the gateway's keys file (the secret is printed once)",
         "",
         "common options:",
@@ -47,20 +48,31 @@ public final class Tickwire
     {
     }
 
-    private static final Map<String, Command> COMMANDS = Map.of(
-        "demo", new Command(List.of("duration", "rate"), DemoCommand.HELP, (cl, out, err) -> DemoCommand.run(cl, out)),
-        "run", new Command(List.of(), RunCommand.HELP, RunCommand::run),
-        "simulate", new Command(List.of("rate", "port", "recording", "fast"), SimulateCommand.HELP,
-            (cl, out, err) -> SimulateCommand.run(cl, out)),
-        "compare-bars", new Command(List.of("output"), CompareBarsCommand.HELP,
-            (cl, out, err) -> CompareBarsCommand.run(cl, out)),
-        "export-raw", new Command(List.of("input", "output"), ExportRawCommand.HELP,
-            (cl, out, err) -> ExportRawCommand.run(cl, out)),
-        "replay", new Command(List.of("input", "output", "compare"), ReplayCommand.HELP,
-            (cl, out, err) -> ReplayCommand.run(cl, out)),
-        "gateway", new Command(List.of(), GatewayCommand.HELP, GatewayCommand::run),
-        "new-key", new Command(List.of("file", "id", "name", "tier", "rights"), NewKeyCommand.HELP,
-            (cl, out, err) -> NewKeyCommand.run(cl, out)));
+    private static final List<String> JOURNAL_OPTIONS = List.of("journal", "type", "symbols", "from", "to", "format");
+
+    private static final Map<String, Command> COMMANDS = Map.ofEntries(
+        Map.entry("demo", new Command(List.of("duration", "rate"), DemoCommand.HELP,
+            (cl, out, err) -> DemoCommand.run(cl, out))),
+        Map.entry("run", new Command(List.of(), RunCommand.HELP, RunCommand::run)),
+        Map.entry("simulate", new Command(List.of("rate", "port", "recording", "fast"), SimulateCommand.HELP,
+            (cl, out, err) -> SimulateCommand.run(cl, out))),
+        Map.entry("compare-bars", new Command(List.of("output"), CompareBarsCommand.HELP,
+            (cl, out, err) -> CompareBarsCommand.run(cl, out))),
+        Map.entry("export-raw", new Command(List.of("input", "output"), ExportRawCommand.HELP,
+            (cl, out, err) -> ExportRawCommand.run(cl, out))),
+        Map.entry("replay", new Command(List.of("input", "output", "compare"), ReplayCommand.HELP,
+            (cl, out, err) -> ReplayCommand.run(cl, out))),
+        Map.entry("gateway", new Command(List.of(), GatewayCommand.HELP, GatewayCommand::run)),
+        Map.entry("new-key", new Command(List.of("file", "id", "name", "tier", "rights"), NewKeyCommand.HELP,
+            (cl, out, err) -> NewKeyCommand.run(cl, out))),
+        Map.entry("journal dump", new Command(JOURNAL_OPTIONS, JournalCommand.HELP,
+            (cl, out, err) -> JournalCommand.run("dump", cl, out))),
+        Map.entry("journal stats", new Command(JOURNAL_OPTIONS, JournalCommand.HELP,
+            (cl, out, err) -> JournalCommand.run("stats", cl, out))),
+        Map.entry("journal verify", new Command(JOURNAL_OPTIONS, JournalCommand.HELP,
+            (cl, out, err) -> JournalCommand.run("verify", cl, out))),
+        Map.entry("journal tail", new Command(JOURNAL_OPTIONS, JournalCommand.HELP,
+            (cl, out, err) -> JournalCommand.run("tail", cl, out))));
 
     public static void main(final String[] args)
     {
@@ -69,6 +81,22 @@ public final class Tickwire
     }
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
+    {
+        final String[] shifted = args.length > 1 && args[0].equals("journal") && !args[1].startsWith("-") ?
+            journalArgs(args) : args;
+        return dispatch(shifted, out, err);
+    }
+
+    /** {@code journal ACTION ...}: one command word, "journal ACTION", for the table. */
+    private static String[] journalArgs(final String[] args)
+    {
+        final String[] shifted = new String[args.length - 1];
+        shifted[0] = args[0] + " " + args[1];
+        System.arraycopy(args, 2, shifted, 1, args.length - 2);
+        return shifted;
+    }
+
+    private static int dispatch(final String[] args, final PrintStream out, final PrintStream err)
     {
         final String command = args.length == 0 ? "help" : args[0];
         try
