@@ -82,12 +82,12 @@ final class JournalCommand
         return path;
     }
 
-    private static Set<String> set(final String list)
+    static Set<String> set(final String list)
     {
         return Arrays.stream(list.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
-    private static long time(final String text, final long absent)
+    static long time(final String text, final long absent)
     {
         if (text == null)
         {

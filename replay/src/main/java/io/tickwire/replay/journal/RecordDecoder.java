@@ -28,8 +28,24 @@ import java.util.List;
  */
 public final class RecordDecoder
 {
-    /** One decoded record: its message name and its fields as JSON values, in schema order. */
-    public record Decoded(String type, List<String> names, List<String> jsonValues)
+    /** What a field holds, for typed columns (Parquet, SQL). */
+    public enum Kind
+    {
+        /** {@code Fixed6}: an exact decimal with 6 places. */
+        DECIMAL6,
+        /** {@code EpochNanos}: nanoseconds since the epoch. */
+        TIMESTAMP_NS,
+        INTEGER,
+        BIGINT,
+        DOUBLE,
+        /** Enums by name, character arrays, variable-length text. */
+        TEXT,
+        /** Sets, arrays and composites, as JSON text. */
+        JSON
+    }
+
+    /** One decoded record: its message name and its fields as JSON values and kinds, in schema order. */
+    public record Decoded(String type, List<String> names, List<String> jsonValues, List<Kind> kinds)
     {
         /** A field's JSON value, or null. */
         public String get(final String name)
@@ -114,7 +130,8 @@ public final class RecordDecoder
             throw new IllegalArgumentException(tokens.get(0).name() + ": variable-length data past the record's " +
                 length + " bytes");
         }
-        return new Decoded(tokens.get(0).name(), List.copyOf(fields.names), List.copyOf(fields.values));
+        return new Decoded(tokens.get(0).name(), List.copyOf(fields.names), List.copyOf(fields.values),
+            List.copyOf(fields.kinds));
     }
 
     /** Collects the top-level fields; composites and groups as JSON objects and arrays. */
@@ -122,6 +139,7 @@ public final class RecordDecoder
     {
         final List<String> names = new ArrayList<>();
         final List<String> values = new ArrayList<>();
+        final List<Kind> kinds = new ArrayList<>();
         private String message;
         private DirectBuffer buffer;
         private int length;
@@ -136,6 +154,7 @@ public final class RecordDecoder
             this.length = length;
             names.clear();
             values.clear();
+            kinds.clear();
             overrun = false;
             nested = null;
             depth = 0;
@@ -147,6 +166,7 @@ public final class RecordDecoder
         {
             final StringBuilder value = new StringBuilder();
             final Encoding encoding = typeToken.encoding();
+            final Kind kind = kind(typeToken, encoding);
             if (fieldToken.version() > actingVersion)
             {
                 value.append("null"); // a field added after the record was written
@@ -182,7 +202,31 @@ public final class RecordDecoder
             {
                 Types.appendAsJsonString(value, buffer, index, encoding);
             }
-            add(name(fieldToken, typeToken), value.toString());
+            add(name(fieldToken, typeToken), value.toString(), kind);
+        }
+
+        private static Kind kind(final Token typeToken, final Encoding encoding)
+        {
+            final String type = typeToken.referencedName() != null ? typeToken.referencedName() : typeToken.name();
+            if (typeToken.arrayLength() > 1)
+            {
+                return encoding.primitiveType() == PrimitiveType.CHAR ? Kind.TEXT : Kind.JSON;
+            }
+            if ("Fixed6".equals(type) || "Fixed6".equals(typeToken.name()))
+            {
+                return Kind.DECIMAL6;
+            }
+            if ("EpochNanos".equals(type) || "EpochNanos".equals(typeToken.name()))
+            {
+                return Kind.TIMESTAMP_NS;
+            }
+            return switch (encoding.primitiveType())
+            {
+                case INT8, INT16, INT32, UINT8, UINT16 -> Kind.INTEGER;
+                case INT64, UINT32, UINT64 -> Kind.BIGINT;
+                case FLOAT, DOUBLE -> Kind.DOUBLE;
+                default -> Kind.TEXT;
+            };
         }
 
         @Override
@@ -212,7 +256,7 @@ public final class RecordDecoder
             {
                 string(value, name);
             }
-            add(fieldToken.name(), value.toString());
+            add(fieldToken.name(), value.toString(), Kind.TEXT);
         }
 
         @Override
@@ -229,7 +273,7 @@ public final class RecordDecoder
                     string(value, tokens.get(i).name());
                 }
             }
-            add(fieldToken.name(), value.append(']').toString());
+            add(fieldToken.name(), value.append(']').toString(), Kind.JSON);
         }
 
         @Override
@@ -241,6 +285,7 @@ public final class RecordDecoder
                 nested = new StringBuilder("{");
                 names.add(fieldToken.name());
                 values.add(null); // filled at the end
+                kinds.add(Kind.JSON);
             }
         }
 
@@ -268,10 +313,10 @@ public final class RecordDecoder
             buffer.getBytes(bufferIndex, bytes);
             final StringBuilder value = new StringBuilder();
             string(value, new String(bytes, StandardCharsets.UTF_8)); // frames and tickers are text
-            add(fieldToken.name(), value.toString());
+            add(fieldToken.name(), value.toString(), Kind.TEXT);
         }
 
-        private void add(final String name, final String json)
+        private void add(final String name, final String json, final Kind kind)
         {
             if (nested != null)
             {
@@ -280,6 +325,7 @@ public final class RecordDecoder
             }
             names.add(name);
             values.add(json);
+            kinds.add(kind);
         }
 
         private static String name(final Token fieldToken, final Token typeToken)
