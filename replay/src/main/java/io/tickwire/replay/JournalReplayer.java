@@ -12,7 +12,11 @@ import io.tickwire.model.errors.DistinctErrors;
 import io.tickwire.engine.ring.ThreadingLayout;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
+import com.lmax.disruptor.RingBuffer;
+import io.tickwire.model.event.MarketEvent;
+
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,6 +51,17 @@ public final class JournalReplayer
 
     public Result replay(final Path inputJournal, final Path outputJournal)
     {
+        return replay(inputJournal, outputJournal, ReplaySlice.ALL, () -> { });
+    }
+
+    /**
+     * Replays a slice ({@link ReplaySlice}) into {@code outputJournal}, every record the stages write going there
+     * (the warm-up's too: a gateway serving the journal sees them as the state before the slice).
+     * {@code atSliceStart} runs once every warm-up record is in the output journal, before the first slice event.
+     */
+    public Result replay(final Path inputJournal, final Path outputJournal, final ReplaySlice slice,
+        final Runnable atSliceStart)
+    {
         final EngineCounters counters = new EngineCounters();
         final CompletableFuture<String> fatal = new CompletableFuture<>();
         final ThreadingLayout layout = ThreadingLayout.resolve(config.get(Keys.ENGINE_THREADING),
@@ -62,7 +77,15 @@ public final class JournalReplayer
                 new StageErrorPolicy(counters, errors, fatal::complete));
             try
             {
-                records = InputReplay.publishAll(input, new RingPublisher(pipeline.ring(), null, counters));
+                final RingBuffer<MarketEvent> ring = pipeline.ring();
+                records = InputReplay.publish(input, new RingPublisher(ring, null, counters), slice.gate(() ->
+                {
+                    while (ring.getMinimumGatingSequence() < ring.getCursor()) // the warm-up fully processed
+                    {
+                        LockSupport.parkNanos(100_000);
+                    }
+                    atSliceStart.run();
+                }));
             }
             finally
             {

@@ -16,7 +16,8 @@ public record RecordFilter(Set<String> types, Set<String> symbols, long fromNano
         {
             return false;
         }
-        if (!symbols.isEmpty() && !symbols.contains(ticker) && !symbols.contains(otherTicker))
+        if (!symbols.isEmpty() && !(ticker != null && symbols.contains(ticker)) &&
+            !(otherTicker != null && symbols.contains(otherTicker)))
         {
             return false;
         }

@@ -12,6 +12,17 @@ import net.openhft.chronicle.queue.ChronicleQueue;
  */
 public final class InputReplay
 {
+    /** Decides, for each event about to be published, what becomes of it; it may wait first (pacing). */
+    public interface Gate
+    {
+        /** In the ring. */
+        int PUBLISH = 0;
+        /** The replay ends here. */
+        int STOP = 1;
+
+        int admit(MarketEvent event);
+    }
+
     private InputReplay()
     {
     }
@@ -19,18 +30,37 @@ public final class InputReplay
     /** @return the number of input records published */
     public static long publishAll(final ChronicleQueue inputJournal, final RingPublisher publisher)
     {
+        return publish(inputJournal, publisher, (event) -> Gate.PUBLISH);
+    }
+
+    /** Publishes what the gate admits, from the journal's first record until it says stop. @return records published */
+    public static long publish(final ChronicleQueue inputJournal, final RingPublisher publisher, final Gate gate)
+    {
         final EventCodec codec = new EventCodec();
         final MarketEvent event = new MarketEvent();
         final long[] count = new long[1];
-        new JournalReader(inputJournal).toStart().drain((buffer, length, index) ->
+        final boolean[] stopped = new boolean[1];
+        final JournalReader.RecordHandler handler = (buffer, length, index) ->
         {
             if (codec.decode(buffer, 0, event))
             {
                 event.inputIndex = index;
-                publisher.publishBlocking(event);
-                count[0]++;
+                final int verdict = gate.admit(event);
+                if (verdict == Gate.PUBLISH)
+                {
+                    publisher.publishBlocking(event);
+                    count[0]++;
+                }
+                stopped[0] = verdict == Gate.STOP;
             }
-        });
+        };
+        try (JournalReader reader = new JournalReader(inputJournal).toStart())
+        {
+            while (!stopped[0] && reader.poll(handler) > 0)
+            {
+                // one record a call
+            }
+        }
         return count[0];
     }
 }
