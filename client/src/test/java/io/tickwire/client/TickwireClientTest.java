@@ -1,9 +1,9 @@
 package io.tickwire.client;
 
-import io.tickwire.gateway.EngineLink;
 import io.tickwire.gateway.GatewayServer;
 import io.tickwire.gateway.GatewaySettings;
 import io.tickwire.gateway.OutputRecords;
+import io.tickwire.gateway.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,7 @@ class TickwireClientTest
     @TempDir
     Path dir;
 
+    private TestGateway test;
     private OutputRecords records;
     private GatewayServer gateway;
     private final List<Long> spyTrades = new ArrayList<>();
@@ -41,7 +42,8 @@ class TickwireClientTest
     @BeforeEach
     void start()
     {
-        records = new OutputRecords(dir.resolve("output"));
+        test = new TestGateway(dir);
+        records = test.records;
         records.symbol(1, "SPY");
         records.symbol(2, "QQQ");
     }
@@ -49,11 +51,7 @@ class TickwireClientTest
     @AfterEach
     void stop()
     {
-        if (gateway != null)
-        {
-            gateway.close();
-        }
-        records.close();
+        test.close();
     }
 
     @Test
@@ -83,7 +81,7 @@ class TickwireClientTest
             await(() -> delivered.size() == 1, "the snapshot");
             trades(300);
             await(() -> delivered.size() == 301, "the live trades");
-            gateway.close(); // killed: the desk's socket drops
+            test.stop(); // killed: the desk's socket drops
             await(() -> !disconnects.isEmpty(), "the client saw the drop");
             trades(500); // written while no gateway runs
             gateway = startGateway(port);
@@ -107,8 +105,7 @@ class TickwireClientTest
         {
             try
             {
-                return GatewayServer.start(GatewaySettings.defaults().port(port).heartbeatIntervalMillis(200),
-                    records.journal, EngineLink.none((reason) -> { }));
+                return test.start(GatewaySettings.defaults().port(port).heartbeatIntervalMillis(200));
             }
             catch (final RuntimeException ex) // the old socket's port, not yet free again
             {

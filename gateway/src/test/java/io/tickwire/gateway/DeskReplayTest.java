@@ -29,6 +29,7 @@ class DeskReplayTest
     @TempDir
     Path dir;
 
+    private TestGateway test;
     private OutputRecords records;
     private GatewayServer gateway;
     /** The journal position of every SPY trade written, in order. */
@@ -38,7 +39,8 @@ class DeskReplayTest
     @BeforeEach
     void start()
     {
-        records = new OutputRecords(dir.resolve("output"));
+        test = new TestGateway(dir);
+        records = test.records;
         records.symbol(1, "SPY");
         records.symbol(2, "QQQ");
     }
@@ -46,11 +48,7 @@ class DeskReplayTest
     @AfterEach
     void stop()
     {
-        if (gateway != null)
-        {
-            gateway.close();
-        }
-        records.close();
+        test.close();
     }
 
     /** A desk drops mid-stream; its next connection resumes from its last js + 1 while trades keep coming. */
@@ -184,15 +182,12 @@ class DeskReplayTest
 
     private void startGateway(final GatewaySettings settings)
     {
-        gateway = GatewayServer.start(settings, records.journal,
-            new EngineLink(() -> Map.of(), List::of, () -> true, null, (reason) -> { }));
+        gateway = test.start(settings);
     }
 
     private WebSocketTestClient connect() throws InterruptedException
     {
-        final WebSocketTestClient client = WebSocketTestClient.connect(gateway.webSocketUrl());
-        client.await((m) -> m.contains("\"type\":\"welcome\""), 5_000);
-        return client;
+        return test.connect("");
     }
 
     private static long js(final String json)

@@ -1,12 +1,10 @@
 package io.tickwire.gateway;
 
 import io.tickwire.testing.WebSocketTestClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,27 +21,21 @@ class SlowConsumerTest
     @TempDir
     Path dir;
 
-    private OutputRecords records;
-    private GatewayServer gateway;
-
-    @AfterEach
-    void stop()
-    {
-        if (gateway != null)
-        {
-            gateway.close();
-        }
-        records.close();
-    }
-
     @Test
     void shouldWarnThenDisconnectOnlyTheDeskThatStoppedReading() throws Exception
     {
-        records = new OutputRecords(dir.resolve("output"));
+        try (TestGateway test = new TestGateway(dir))
+        {
+            run(test);
+        }
+    }
+
+    private static void run(final TestGateway test) throws Exception
+    {
+        final OutputRecords records = test.records;
         records.symbol(1, "SPY");
         // 1 MiB: well above what one duty cycle writes before its flush (512 records), so only a stalled desk trips it
-        gateway = GatewayServer.start(GatewaySettings.defaults().port(0).slowClients(262_144, 1 << 20), records.journal,
-            new EngineLink(Map::of, List::of, () -> true, null, (reason) -> { }));
+        final GatewayServer gateway = test.start(GatewaySettings.defaults().port(0).slowClients(262_144, 1 << 20));
         final String subscribe = "{\"op\":\"subscribe\",\"channels\":[\"trades\"]}";
         try (WebSocketTestClient healthy = WebSocketTestClient.connect(gateway.webSocketUrl());
             WebSocketTestClient vanished = WebSocketTestClient.connect(gateway.webSocketUrl());

@@ -1,12 +1,9 @@
 package io.tickwire.replay.journal;
 
-import net.openhft.chronicle.bytes.Bytes;
+import io.tickwire.model.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.RollingChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -40,62 +37,39 @@ public final class JournalVerify
         final RecordDecoder decoder = new RecordDecoder();
         final RollCycle rollCycle = ((RollingChronicleQueue)journal).rollCycle();
         final List<String> problems = new ArrayList<>();
-        long count = 0;
-        long problemCount = 0;
-        long previous = -1;
-        byte[] bytes = new byte[1 << 16];
-        final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-        try (ExcerptTailer tailer = journal.createTailer().toStart())
+        final long[] state = {0, 0, -1}; // records, problems, previous index
+        try (JournalReader reader = new JournalReader(journal).toStart())
         {
-            while (true)
+            reader.drain((buffer, length, index) ->
             {
-                try (DocumentContext dc = tailer.readingDocument())
+                final long previous = state[2];
+                if (previous >= 0 && rollCycle.toCycle(index) == rollCycle.toCycle(previous) &&
+                    rollCycle.toSequenceNumber(index) != rollCycle.toSequenceNumber(previous) + 1)
                 {
-                    if (!dc.isPresent())
-                    {
-                        break;
-                    }
-                    if (!dc.isData())
-                    {
-                        continue;
-                    }
-                    final long index = dc.index();
-                    if (previous >= 0 && rollCycle.toCycle(index) == rollCycle.toCycle(previous) &&
-                        rollCycle.toSequenceNumber(index) != rollCycle.toSequenceNumber(previous) + 1)
-                    {
-                        problemCount++;
-                        list(problems, "index " + index + ": follows " + previous + " with positions missing");
-                    }
-                    previous = index;
-                    final Bytes<?> in = dc.wire().bytes();
-                    final int length = (int)in.readRemaining();
-                    if (length > bytes.length)
-                    {
-                        bytes = new byte[Integer.highestOneBit(length) << 1];
-                        buffer.wrap(bytes);
-                    }
-                    in.read(bytes, 0, length);
-                    count++;
-                    try
-                    {
-                        decoder.decode(buffer, length);
-                    }
-                    catch (final RuntimeException ex)
-                    {
-                        problemCount++;
-                        list(problems, "index " + index + ": " + ex.getMessage());
-                    }
+                    state[1]++;
+                    list(problems, "index " + index + ": follows " + previous + " with positions missing");
                 }
-            }
+                state[2] = index;
+                state[0]++;
+                try
+                {
+                    decoder.decode(buffer, length);
+                }
+                catch (final RuntimeException ex)
+                {
+                    state[1]++;
+                    list(problems, "index " + index + ": " + ex.getMessage());
+                }
+            });
         }
         final long last = journal.lastIndex();
-        if (last > previous)
+        if (last > state[2])
         {
-            problemCount++;
-            list(problems, "the journal says it holds up to index " + last + " but reading stopped after " + previous +
-                ": a torn or damaged tail");
+            state[1]++;
+            list(problems, "the journal says it holds up to index " + last + " but reading stopped after " +
+                state[2] + ": a torn or damaged tail");
         }
-        return new Result(count, problems, problemCount);
+        return new Result(state[0], problems, state[1]);
     }
 
     public static void print(final Result r, final PrintStream out)

@@ -3,6 +3,7 @@ package io.tickwire.replay.history;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.journal.Journal;
+import io.tickwire.replay.JsonField;
 import io.tickwire.replay.JournalComparator;
 import io.tickwire.replay.JournalReplayer;
 import io.tickwire.replay.UpstreamBarComparator;
@@ -76,9 +77,10 @@ class FlatFileImportTest
                 () -> false);
             for (final String line : bytes.toString(StandardCharsets.UTF_8).split("\n"))
             {
-                if (field(line, "timeframeMillis").equals("60000") && !field(line, "kind").equals("\"QUIET\""))
+                if (JsonField.of(line, "timeframeMillis").equals("60000") &&
+                    !JsonField.of(line, "kind").equals("\"QUIET\""))
                 {
-                    replayed.put(field(line, "ticker").replace("\"", "") + "/" + field(line, "startTime"),
+                    replayed.put(JsonField.of(line, "ticker").replace("\"", "") + "/" + JsonField.of(line, "startTime"),
                         new BigDecimal[]{dec(line, "open"), dec(line, "high"), dec(line, "low"), dec(line, "close"),
                             dec(line, "volume")}); // the latest revision wins, as it comes last
                 }
@@ -180,17 +182,6 @@ class FlatFileImportTest
 
     private static BigDecimal dec(final String json, final String name)
     {
-        return new BigDecimal(field(json, name));
-    }
-
-    private static String field(final String json, final String name)
-    {
-        final int at = json.indexOf("\"" + name + "\":") + name.length() + 3;
-        int end = at;
-        while (end < json.length() && json.charAt(end) != ',' && json.charAt(end) != '}')
-        {
-            end++;
-        }
-        return json.substring(at, end);
+        return new BigDecimal(JsonField.of(json, name));
     }
 }

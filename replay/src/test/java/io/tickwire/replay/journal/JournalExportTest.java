@@ -2,6 +2,7 @@ package io.tickwire.replay.journal;
 
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.journal.Journal;
+import io.tickwire.replay.JsonField;
 import io.tickwire.replay.JournalReplayer;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
@@ -95,26 +96,15 @@ class JournalExportTest
         final Map<Long, String[]> byIndex = new HashMap<>();
         for (final String line : bytes.toString(StandardCharsets.UTF_8).split("\n"))
         {
-            final long index = Long.parseLong(field(line, "index"));
-            final String bar = field(line, "timeframeMillis") + "/" + field(line, "startTime");
+            final long index = Long.parseLong(JsonField.of(line, "index"));
+            final String bar = JsonField.of(line, "timeframeMillis") + "/" + JsonField.of(line, "startTime");
             final Long previous = latest.put(bar, index);
             if (previous != null)
             {
                 byIndex.remove(previous);
             }
-            byIndex.put(index, new String[]{field(line, "open"), field(line, "close"), field(line, "startTime")});
+            byIndex.put(index, new String[]{JsonField.of(line, "open"), JsonField.of(line, "close"), JsonField.of(line, "startTime")});
         }
         return byIndex;
-    }
-
-    private static String field(final String json, final String name)
-    {
-        final int at = json.indexOf("\"" + name + "\":") + name.length() + 3;
-        int end = at;
-        while (end < json.length() && json.charAt(end) != ',' && json.charAt(end) != '}')
-        {
-            end++;
-        }
-        return json.substring(at, end);
     }
 }
