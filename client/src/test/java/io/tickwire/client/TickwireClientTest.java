@@ -12,13 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import static io.tickwire.gateway.OutputRecords.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,18 +32,15 @@ class TickwireClientTest
     private TestGateway test;
     private OutputRecords records;
     private GatewayServer gateway;
-    private final List<Long> spyTrades = new ArrayList<>();
     private final List<DeskMessage> delivered = new CopyOnWriteArrayList<>();
     private final List<String> disconnects = new CopyOnWriteArrayList<>();
-    private long time = T0;
 
     @BeforeEach
     void start()
     {
         test = new TestGateway(dir);
         records = test.records;
-        records.symbol(1, "SPY");
-        records.symbol(2, "QQQ");
+        test.spyAndQqq();
     }
 
     @AfterEach
@@ -57,7 +52,7 @@ class TickwireClientTest
     @Test
     void shouldResumeAcrossAGatewayRestartWithNoGapAndNoDuplicate() throws Exception
     {
-        trades(1); // the snapshot
+        test.trades(1); // the snapshot
         gateway = startGateway(0);
         final int port = gateway.port();
         try (TickwireClient client = TickwireClient.builder(URI.create(gateway.webSocketUrl()))
@@ -79,19 +74,19 @@ class TickwireClientTest
         {
             client.subscribe(List.of("trades"), List.of("SPY"));
             await(() -> delivered.size() == 1, "the snapshot");
-            trades(300);
+            test.trades(300);
             await(() -> delivered.size() == 301, "the live trades");
             test.stop(); // killed: the desk's socket drops
             await(() -> !disconnects.isEmpty(), "the client saw the drop");
-            trades(500); // written while no gateway runs
+            test.trades(500); // written while no gateway runs
             gateway = startGateway(port);
-            trades(300); // while the client reconnects and replays
-            final long last = spyTrades.get(spyTrades.size() - 1);
+            test.trades(300); // while the client reconnects and replays
+            final long last = test.spyTrades().get(test.spyTrades().size() - 1);
             await(() -> !delivered.isEmpty() && delivered.get(delivered.size() - 1).js() == last, "the last trade");
 
             assertTrue(delivered.get(0).isSnapshot());
             final List<Long> positions = delivered.subList(1, delivered.size()).stream().map(DeskMessage::js).toList();
-            assertEquals(spyTrades.subList(1, spyTrades.size()), positions, "every trade after the snapshot, once, in order");
+            assertEquals(test.spyTrades().subList(1, test.spyTrades().size()), positions, "every trade after the snapshot, once, in order");
             assertTrue(delivered.stream().anyMatch(DeskMessage::isReplay), "the missed ones came from the journal");
             assertEquals(0, client.duplicatesDropped());
             assertTrue(client.reconnects() >= 1);
@@ -115,16 +110,6 @@ class TickwireClientTest
                 }
                 TimeUnit.MILLISECONDS.sleep(50);
             }
-        }
-    }
-
-    private void trades(final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            time += 1_000_000L;
-            spyTrades.add(records.trade(1, time, 600_000_000L + i, 100));
-            records.trade(2, time, 500_000_000L + i, 100);
         }
     }
 

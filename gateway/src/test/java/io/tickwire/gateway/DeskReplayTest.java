@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.tickwire.gateway.OutputRecords.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,17 +31,13 @@ class DeskReplayTest
     private TestGateway test;
     private OutputRecords records;
     private GatewayServer gateway;
-    /** The journal position of every SPY trade written, in order. */
-    private final List<Long> spyTrades = new ArrayList<>();
-    private long time = T0;
 
     @BeforeEach
     void start()
     {
         test = new TestGateway(dir);
         records = test.records;
-        records.symbol(1, "SPY");
-        records.symbol(2, "QQQ");
+        test.spyAndQqq();
     }
 
     @AfterEach
@@ -55,30 +50,30 @@ class DeskReplayTest
     @Test
     void shouldResumeAfterAForcedDisconnectWithNoGapAndNoDuplicate() throws Exception
     {
-        trades(200);
+        test.trades(200);
         startGateway(GatewaySettings.defaults().port(0).replay(8, 60_000)); // a small batch: the replay spans cycles
         final long lastSeen;
         try (WebSocketTestClient first = connect())
         {
             first.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
             first.await((m) -> m.contains("\"type\":\"snapshot_end\""), 5_000);
-            trades(100);
-            final int k = spyTrades.size() - 60; // the desk has seen up to here when its connection drops
-            lastSeen = js(first.await((m) -> m.contains("\"js\":" + spyTrades.get(k) + ","), 5_000).text());
+            test.trades(100);
+            final int k = test.spyTrades().size() - 60; // the desk has seen up to here when its connection drops
+            lastSeen = js(first.await((m) -> m.contains("\"js\":" + test.spyTrades().get(k) + ","), 5_000).text());
         }
-        trades(300); // missed while disconnected
+        test.trades(300); // missed while disconnected
         try (WebSocketTestClient second = connect())
         {
             second.send("{\"op\":\"subscribe\",\"id\":\"r\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"],\"from\":" +
                 (lastSeen + 1) + "}");
-            trades(300); // written while the replay runs: some replayed, the rest live
+            test.trades(300); // written while the replay runs: some replayed, the rest live
             final String end = second.await((m) -> m.contains("\"type\":\"replay_end\""), 10_000).text();
             final long joined = js(end);
-            trades(50); // after the join: live only
-            final long last = spyTrades.get(spyTrades.size() - 1);
+            test.trades(50); // after the join: live only
+            final long last = test.spyTrades().get(test.spyTrades().size() - 1);
             second.await((m) -> m.contains("\"js\":" + last + ","), 10_000);
 
-            final List<Long> expected = spyTrades.stream().filter((p) -> p > lastSeen).toList();
+            final List<Long> expected = test.spyTrades().stream().filter((p) -> p > lastSeen).toList();
             final List<Long> received = new ArrayList<>();
             for (final WebSocketTestClient.Message m : second.all())
             {
@@ -102,22 +97,22 @@ class DeskReplayTest
     @Test
     void shouldReplayFromATimeThenJoinLive() throws Exception
     {
-        trades(100);
-        final long startTime = time + 1;
-        final int firstAfter = spyTrades.size();
-        trades(100);
+        test.trades(100);
+        final long startTime = test.time() + 1;
+        final int firstAfter = test.spyTrades().size();
+        test.trades(100);
         startGateway(GatewaySettings.defaults().port(0));
         try (WebSocketTestClient desk = connect())
         {
             desk.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"],\"start\":" + startTime + "}");
             final long joined = js(desk.await((m) -> m.contains("\"type\":\"replay_end\""), 10_000).text());
             assertEquals(records.appender.lastIndex(), joined, "joined at the journal's end");
-            trades(10);
-            final long last = spyTrades.get(spyTrades.size() - 1);
+            test.trades(10);
+            final long last = test.spyTrades().get(test.spyTrades().size() - 1);
             desk.await((m) -> m.contains("\"js\":" + last + ","), 10_000);
             final List<Long> received = desk.all().stream().filter((m) -> m.text().contains("\"type\":\"trade\""))
                 .map((m) -> js(m.text())).toList();
-            assertEquals(spyTrades.subList(firstAfter, spyTrades.size()), received);
+            assertEquals(test.spyTrades().subList(firstAfter, test.spyTrades().size()), received);
         }
     }
 
@@ -125,7 +120,7 @@ class DeskReplayTest
     @Test
     void shouldRefuseWhatItCannotReplayAndJoinAtOnceAtTheTip() throws Exception
     {
-        trades(10);
+        test.trades(10);
         startGateway(GatewaySettings.defaults().port(0));
         try (WebSocketTestClient desk = connect())
         {
@@ -141,9 +136,9 @@ class DeskReplayTest
                 (end + 1) + "}");
             assertEquals("{\"type\":\"replay_end\",\"id\":3,\"js\":" + end + ",\"records\":0}",
                 desk.await((m) -> m.contains("\"type\":\"replay_end\""), 5_000).text());
-            trades(1);
+            test.trades(1);
             final String live = desk.await((m) -> m.contains("\"type\":\"trade\""), 5_000).text();
-            assertEquals(spyTrades.get(spyTrades.size() - 1), js(live));
+            assertEquals(test.spyTrades().get(test.spyTrades().size() - 1), js(live));
             assertFalse(live.contains("\"replay\""), live);
         }
     }
@@ -152,11 +147,11 @@ class DeskReplayTest
     @Test
     void shouldEndAReplayThatFallsBehindWithThePositionToResumeFrom() throws Exception
     {
-        trades(150_000);
+        test.trades(150_000);
         startGateway(GatewaySettings.defaults().port(0).replay(1, 100)); // a record a duty cycle, 100 ms to catch up
         try (WebSocketTestClient desk = connect())
         {
-            desk.send("{\"op\":\"subscribe\",\"id\":9,\"channels\":[\"trades\"],\"from\":" + spyTrades.get(0) + "}");
+            desk.send("{\"op\":\"subscribe\",\"id\":9,\"channels\":[\"trades\"],\"from\":" + test.spyTrades().get(0) + "}");
             final String behind = desk.await((m) -> m.contains("\"type\":\"error\""), 30_000).text();
             assertTrue(behind.contains("\"id\":9,\"code\":\"replay_behind\""), behind);
             final long lastSent = number(behind, "last position sent ");
@@ -167,16 +162,6 @@ class DeskReplayTest
             final Map<String, Long> counters = gateway.counters().snapshot();
             assertEquals(1, counters.get("replays_behind"));
             assertEquals(replayed.size(), counters.get("replay_records"));
-        }
-    }
-
-    private void trades(final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            time += 1_000_000L;
-            spyTrades.add(records.trade(1, time, 600_000_000L + i, 100));
-            records.trade(2, time, 500_000_000L + i, 100);
         }
     }
 
