@@ -198,6 +198,12 @@ public final class RecordDecoder
                 value.append(BigDecimal.valueOf(Types.getLong(buffer, index, encoding), 6).stripTrailingZeros()
                     .toPlainString());
             }
+            else if (kind == Kind.DOUBLE)
+            {
+                final double v = encoding.primitiveType() == PrimitiveType.DOUBLE ?
+                    buffer.getDouble(index, encoding.byteOrder()) : buffer.getFloat(index, encoding.byteOrder());
+                value.append(Double.isFinite(v) ? Double.toString(v) : "null"); // NaN (no value yet) as null
+            }
             else
             {
                 Types.appendAsJsonString(value, buffer, index, encoding);
