@@ -27,6 +27,7 @@ public final class Tickwire
         "  gateway    a gateway alone, tailing the output journal of an engine on this host",
         "  journal dump|stats|verify|tail  look inside a journal (records decoded from the schema)",
         "  import     Massive flat files (trades, quotes, minute aggregates) into an input journal",
+        "  stat       every counter of the running nodes on a data directory, live, from another process",
         "  backtest   setups through a recorded or imported day: their paths, hit rates, Brier score, HTML report",
         "  export     trades, quotes, bars, metrics, setups or alerts to Parquet or CSV with typed columns",
         "  new-key    a desk's API key for the gateway's keys file (the secret is printed once)",
@@ -71,6 +72,8 @@ public final class Tickwire
             (cl, out, err) -> NewKeyCommand.run(cl, out))),
         Map.entry("import", new Command(List.of("files", "dir", "output", "rejects", "run-rows"), ImportCommand.HELP,
             (cl, out, err) -> ImportCommand.run(cl, out))),
+        Map.entry("stat", new Command(List.of("format", "interval", "count"), StatCommand.HELP, (cl, out, err) ->
+            StatCommand.run(cl, out))),
         Map.entry("backtest", new Command(List.of("setups", "report", "input"), BacktestCommand.HELP,
             (cl, out, err) -> BacktestCommand.run(cl, out))),
         Map.entry("export", new Command(List.of("type", "out", "format", "symbols", "from", "to", "revisions",

@@ -3,6 +3,7 @@ package io.tickwire.gateway;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Who may use the gateway: the keys (reloaded when their file changes), the browser origins allowed, and the
@@ -26,8 +26,8 @@ final class DeskAccess
 
     private final GatewaySettings settings;
     private final DeskKey openKey;
-    private final AtomicLong authFailures;
-    private final AtomicLong reloadErrors;
+    private final AtomicCounter authFailures;
+    private final AtomicCounter reloadErrors;
     private volatile DeskKeys keys;
     private final Map<InetAddress, TokenBucket> failures = new HashMap<>();
     private String lastReloadError;
@@ -100,7 +100,7 @@ final class DeskAccess
     /** A failed authentication from this address: counted, and charged to its bucket. */
     synchronized void failed(final InetAddress address, final long nowNanos)
     {
-        authFailures.incrementAndGet();
+        authFailures.increment();
         if (failures.size() > 10_000)
         {
             failures.clear(); // bounded: a flood of addresses costs their buckets, not memory
@@ -129,7 +129,7 @@ final class DeskAccess
         }
         catch (final IOException | RuntimeException ex)
         {
-            reloadErrors.incrementAndGet();
+            reloadErrors.increment();
             if (!String.valueOf(ex.getMessage()).equals(lastReloadError))
             {
                 lastReloadError = String.valueOf(ex.getMessage());

@@ -54,7 +54,7 @@ final class DeskAuth
         }
         if (connections >= key.tier().maxConnections())
         {
-            counters.notEntitled.incrementAndGet();
+            counters.notEntitled.increment();
             desks.close(session, TOO_MANY_CONNECTIONS, "key '" + key.name() + "' already has its " +
                 key.tier().maxConnections() + " connections (tier " + key.tier().name() + ")");
             return;
@@ -72,7 +72,7 @@ final class DeskAuth
         final InetAddress from = ((InetSocketAddress)session.channel.remoteAddress()).getAddress();
         if (!access.mayTry(from, nowNanos))
         {
-            counters.authFailures.incrementAndGet();
+            counters.authFailures.increment();
             desks.close(session, TOO_MANY_FAILURES, "too many failed authentications from this address " +
                 "(gateway.authFailuresPerMinute)");
             return;
@@ -100,7 +100,7 @@ final class DeskAuth
     {
         if (session.key == null && !session.closing && nowNanos - session.openedNanos > settings.authTimeoutNanos)
         {
-            counters.authFailures.incrementAndGet();
+            counters.authFailures.increment();
             desks.close(session, UNAUTHENTICATED, "no key within " + settings.authTimeoutNanos / 1_000_000 +
                 " ms (gateway.authTimeoutMs): connect with /ws?key=KEY or send {\"op\":\"auth\",\"key\":\"KEY\"}");
         }

@@ -67,7 +67,7 @@ final class DeskReplays
                 "from " + request.from + " is ahead of the journal: its last position is " + live);
             return;
         }
-        counters.replays.incrementAndGet();
+        counters.replays.increment();
         if (from < 0 || from > live)
         {
             desks.subscribed(session, request, true, live + 1, DeskRequests.unknown(request, renderer.names()));
@@ -168,7 +168,7 @@ final class DeskReplays
                 }
                 else if (replay.delayNanos == 0 && nowNanos - replay.startedNanos > settings.replayTimeoutNanos)
                 {
-                    counters.replaysBehind.incrementAndGet();
+                    counters.replaysBehind.increment();
                     replay.close();
                     replays.remove(k);
                     desks.error(replay.session, replay.request.id, "replay_behind", "the replay did not reach " +
@@ -178,7 +178,7 @@ final class DeskReplays
                 }
             }
         }
-        counters.replayRecords.addAndGet(sent);
+        counters.replayRecords.getAndAdd(sent);
         return sent;
     }
 

@@ -141,10 +141,10 @@ final class DeskRequests
 
     void onText(final ClientSession session, final String text, final long nowNanos)
     {
-        counters.requests.incrementAndGet();
+        counters.requests.increment();
         if (!session.requests.tryTake(nowNanos))
         {
-            counters.rateLimited.incrementAndGet();
+            counters.rateLimited.increment();
             desks.error(session, null, "rate_limited", "at most " + settings.requestsPerSecond + " requests a second");
             session.channel.flush();
             return;
@@ -171,7 +171,7 @@ final class DeskRequests
         }
         else if (request.op.equals("subscribe") && entitlement(session, request, channels) != null)
         {
-            counters.notEntitled.incrementAndGet();
+            counters.notEntitled.increment();
             desks.error(session, request.id, "not_entitled", entitlement(session, request, channels));
         }
         else if (request.throttleMillis >= 0 && request.throttleMillis < settings.pricesThrottleMinMillis)

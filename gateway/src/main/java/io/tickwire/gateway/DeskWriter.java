@@ -136,7 +136,7 @@ final class DeskWriter
             }
             if (settings.clientTimeoutNanos > 0 && nowNanos - s.lastReadNanos > settings.clientTimeoutNanos)
             {
-                counters.silentClientsClosed.incrementAndGet();
+                counters.silentClientsClosed.increment();
                 close(s, SILENT, "no request from the desk for " + settings.clientTimeoutNanos / 1_000_000 +
                     " ms (gateway.clientTimeoutMs): send {\"op\":\"ping\"} to stay connected");
                 continue;
@@ -149,7 +149,7 @@ final class DeskWriter
             {
                 reply(s, NoticeType.HEARTBEAT, -1,
                     message.reset().raw("{\"type\":\"heartbeat\",\"t\":").number(epochNanos).ch('}'));
-                counters.heartbeats.incrementAndGet();
+                counters.heartbeats.increment();
             }
             if (s.needsFlush)
             {
@@ -167,7 +167,7 @@ final class DeskWriter
         if (!s.warnedSlow && unsent > settings.slowClientWarnBytes)
         {
             s.warnedSlow = true;
-            counters.slowClientWarnings.incrementAndGet();
+            counters.slowClientWarnings.increment();
             reply(s, NoticeType.WARNING, -1, message.reset()
                 .raw("{\"type\":\"warning\",\"code\":\"slow_consumer\",\"unsent\":").number(unsent)
                 .raw(",\"message\":\"this desk reads slower than its subscriptions produce: ").number(unsent)
@@ -239,8 +239,8 @@ final class DeskWriter
         session.channel.write(WebSocketFrames.binary(session.channel.alloc(), sbe.byteArray(), length),
             session.channel.voidPromise());
         session.needsFlush = true;
-        counters.messagesSent.incrementAndGet();
-        counters.bytesSent.addAndGet(length);
+        counters.messagesSent.increment();
+        counters.bytesSent.getAndAdd(length);
     }
 
     void write(final ClientSession session, final JsonOut out)
@@ -248,8 +248,8 @@ final class DeskWriter
         session.channel.write(WebSocketFrames.frame(session.channel.alloc(), out.buffer.byteArray(), out.length),
             session.channel.voidPromise());
         session.needsFlush = true;
-        counters.messagesSent.incrementAndGet();
-        counters.bytesSent.addAndGet(out.length);
+        counters.messagesSent.increment();
+        counters.bytesSent.getAndAdd(out.length);
     }
 
     /** After a subscription's snapshots: they reflect the output journal up to {@code journalPosition}. */
@@ -262,7 +262,7 @@ final class DeskWriter
 
     void error(final ClientSession session, final String requestId, final String code, final String text)
     {
-        counters.badRequests.incrementAndGet();
+        counters.badRequests.increment();
         message.reset().raw("{\"type\":\"error\"");
         id(message, requestId);
         message.raw(",\"code\":\"").raw(code).raw("\",\"message\":").string(text).ch('}');

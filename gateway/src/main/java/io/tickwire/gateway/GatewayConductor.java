@@ -126,7 +126,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     public int doWork()
     {
         nowNanos = System.nanoTime();
-        counters.dutyCycles.lazySet(counters.dutyCycles.get() + 1); // one writer: no atomic add on the duty cycle
+        counters.dutyCycles.setRelease(counters.dutyCycles.get() + 1); // one writer: no atomic add on the duty cycle
         int work = 0;
         Runnable command;
         while ((command = commands.poll()) != null)
@@ -137,7 +137,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         int records = 0;
         while (records < RECORDS_PER_DUTY_CYCLE && reader.poll(onRecord) > 0)
         {
-            counters.journalRecordsRead.incrementAndGet();
+            counters.journalRecordsRead.increment();
             records++;
         }
         if (records < RECORDS_PER_DUTY_CYCLE && !caughtUp)
@@ -167,7 +167,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         sessions.add(session);
         byChannel.put(channel, session);
         counters.clients.set(sessions.size());
-        counters.clientsConnected.incrementAndGet();
+        counters.clientsConnected.increment();
         session.sbe = Boolean.TRUE.equals(channel.attr(DeskUpgrade.SBE).get());
         desks.welcome(session, channels);
         if (session.sbe)
@@ -214,7 +214,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         final ClientSession session = byChannel.get(channel);
         if (session != null)
         {
-            counters.requests.incrementAndGet();
+            counters.requests.increment();
             desks.error(session, null, "bad_request", why);
             session.channel.flush();
         }
@@ -359,7 +359,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                 if (!s.channel.isWritable())
                 {
                     s.markPricePending(symbolId); // conflate for a client that is behind: latest wins
-                    counters.pricesConflated.incrementAndGet();
+                    counters.pricesConflated.increment();
                 }
                 else if (s.admitPrice(symbolId, nowNanos, s.pricesThrottleNanos))
                 {
@@ -378,7 +378,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                 }
                 else
                 {
-                    counters.pricesConflated.incrementAndGet();
+                    counters.pricesConflated.increment();
                 }
             }
         }
@@ -467,7 +467,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         {
             return; // gone or going (an abrupt close, a close in progress): not a slow consumer
         }
-        counters.slowClientsDisconnected.incrementAndGet();
+        counters.slowClientsDisconnected.increment();
         forget(session);
         desks.close(session, WebSocketCloseStatus.POLICY_VIOLATION, "slow consumer: more than " +
             settings.slowClientBytes + " bytes unsent (gateway.slowClientBytes)");

@@ -1,39 +1,78 @@
 package io.tickwire.gateway;
 
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.status.CountersReader;
+
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** What the gateway counts; written by the conductor thread, readable from any thread. */
+/** What the gateway counts, as Agrona counters: written by the conductor thread, readable from any thread. */
 public final class GatewayCounters
 {
-    final AtomicLong clients = new AtomicLong();
-    final AtomicLong clientsConnected = new AtomicLong();
-    final AtomicLong requests = new AtomicLong();
-    final AtomicLong badRequests = new AtomicLong();
-    final AtomicLong messagesSent = new AtomicLong();
-    final AtomicLong bytesSent = new AtomicLong();
-    final AtomicLong snapshotMessages = new AtomicLong();
-    final AtomicLong pricesConflated = new AtomicLong();
-    final AtomicLong slowClientsDisconnected = new AtomicLong();
-    final AtomicLong heartbeats = new AtomicLong();
-    final AtomicLong slowClientWarnings = new AtomicLong();
+    final AtomicCounter clients;
+    final AtomicCounter clientsConnected;
+    final AtomicCounter requests;
+    final AtomicCounter badRequests;
+    final AtomicCounter messagesSent;
+    final AtomicCounter bytesSent;
+    final AtomicCounter snapshotMessages;
+    final AtomicCounter pricesConflated;
+    final AtomicCounter slowClientsDisconnected;
+    final AtomicCounter heartbeats;
+    final AtomicCounter slowClientWarnings;
     /** Authentications refused: an unknown key, or an address over its failure limit. */
-    final AtomicLong authFailures = new AtomicLong();
+    final AtomicCounter authFailures;
     /** Requests refused for lack of entitlement: a channel, symbol or setup the key may not use. */
-    final AtomicLong notEntitled = new AtomicLong();
-    final AtomicLong keysReloadErrors = new AtomicLong();
-    final AtomicLong silentClientsClosed = new AtomicLong();
-    final AtomicLong journalRecordsRead = new AtomicLong();
-    final AtomicLong replays = new AtomicLong();
-    final AtomicLong replayRecords = new AtomicLong();
-    final AtomicLong replaysBehind = new AtomicLong();
+    final AtomicCounter notEntitled;
+    final AtomicCounter keysReloadErrors;
+    final AtomicCounter silentClientsClosed;
+    final AtomicCounter journalRecordsRead;
+    final AtomicCounter replays;
+    final AtomicCounter replayRecords;
+    final AtomicCounter replaysBehind;
     /** Exceptions the conductor's duty cycle threw (each recorded once per kind in the distinct-error log). */
-    final AtomicLong conductorErrors = new AtomicLong();
+    final AtomicCounter conductorErrors;
     /** Duty cycles the conductor has run: its heartbeat for /health. */
-    final AtomicLong dutyCycles = new AtomicLong();
+    final AtomicCounter dutyCycles;
     /** Desk requests and HTTP setup commands refused by the per-client rate limits. */
-    final AtomicLong rateLimited = new AtomicLong();
+    final AtomicCounter rateLimited;
+
+    /** Counters in this process's memory only (tests, a gateway without a node). */
+    public GatewayCounters()
+    {
+        this(new CountersManager(new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * 64)),
+            new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * 64))));
+    }
+
+    /** Counters allocated in {@code manager}, labelled {@code gateway_*}: a node's counters file, readable by others. */
+    public GatewayCounters(final CountersManager manager)
+    {
+        clients = manager.newCounter("gateway_clients");
+        clientsConnected = manager.newCounter("gateway_clients_connected_total");
+        requests = manager.newCounter("gateway_requests");
+        badRequests = manager.newCounter("gateway_bad_requests");
+        messagesSent = manager.newCounter("gateway_messages_sent");
+        bytesSent = manager.newCounter("gateway_bytes_sent");
+        snapshotMessages = manager.newCounter("gateway_snapshot_messages");
+        pricesConflated = manager.newCounter("gateway_prices_conflated");
+        slowClientsDisconnected = manager.newCounter("gateway_slow_clients_disconnected");
+        heartbeats = manager.newCounter("gateway_heartbeats");
+        slowClientWarnings = manager.newCounter("gateway_slow_client_warnings");
+        authFailures = manager.newCounter("gateway_auth_failures");
+        notEntitled = manager.newCounter("gateway_not_entitled");
+        keysReloadErrors = manager.newCounter("gateway_keys_reload_errors");
+        silentClientsClosed = manager.newCounter("gateway_silent_clients_closed");
+        journalRecordsRead = manager.newCounter("gateway_journal_records_read");
+        replays = manager.newCounter("gateway_replays");
+        replayRecords = manager.newCounter("gateway_replay_records");
+        replaysBehind = manager.newCounter("gateway_replays_behind");
+        conductorErrors = manager.newCounter("gateway_conductor_errors");
+        dutyCycles = manager.newCounter("gateway_duty_cycles");
+        rateLimited = manager.newCounter("gateway_rate_limited");
+    }
 
     public long clients()
     {

@@ -51,7 +51,7 @@ public final class GatewayServer implements AutoCloseable
 {
     public static final String WEBSOCKET_PATH = "/ws";
 
-    private final GatewayCounters counters = new GatewayCounters();
+    private final GatewayCounters counters;
     private final GatewayConductor conductor;
     private final AgentRunner runner;
     private final DistinctErrors errors = new DistinctErrors();
@@ -68,9 +68,10 @@ public final class GatewayServer implements AutoCloseable
     private final Progress dutyCycles = new Progress();
     private final DeskAccess access;
 
-    private GatewayServer(
-        final GatewaySettings settings, final ChronicleQueue outputJournal, final EngineLink engine)
+    private GatewayServer(final GatewaySettings settings, final ChronicleQueue outputJournal, final EngineLink engine,
+        final GatewayCounters counters)
     {
+        this.counters = counters;
         this.host = settings.host;
         this.engine = engine;
         this.stallNanos = settings.stallNanos;
@@ -90,7 +91,7 @@ public final class GatewayServer implements AutoCloseable
         // (out of memory, a mapped-file fault) goes to the node's fatal path
         runner = new AgentRunner(idle, (t) ->
         {
-            counters.conductorErrors.incrementAndGet();
+            counters.conductorErrors.increment();
             errors.record("gateway conductor", -1, t);
             if (t instanceof Error)
             {
@@ -158,7 +159,14 @@ public final class GatewayServer implements AutoCloseable
     public static GatewayServer start(final GatewaySettings settings, final ChronicleQueue outputJournal,
         final EngineLink engine)
     {
-        return new GatewayServer(settings, outputJournal, engine);
+        return start(settings, outputJournal, engine, new GatewayCounters());
+    }
+
+    /** @param counters where the gateway counts: a node's counters file, so {@code tickwire stat} can read them */
+    public static GatewayServer start(final GatewaySettings settings, final ChronicleQueue outputJournal,
+        final EngineLink engine, final GatewayCounters counters)
+    {
+        return new GatewayServer(settings, outputJournal, engine, counters);
     }
 
     /** How a key's secret is stored in the keys file (docs/operations.md, "Keys"). */

@@ -58,7 +58,7 @@ final class SetupCommands
         final long now = System.nanoTime();
         if (!limits.computeIfAbsent(from, (a) -> new TokenBucket(perSecond, now)).tryTake(now))
         {
-            counters.rateLimited.incrementAndGet();
+            counters.rateLimited.increment();
             return done(429, "{\"error\":\"rate limited: at most " + perSecond +
                 " setup commands a second from one address\"}");
         }
@@ -85,7 +85,7 @@ final class SetupCommands
             final long owner = conductor.setupLedger().owner(command.id());
             if (!command.isAdd() && owner >= 0 && !key.owns(owner))
             {
-                counters.notEntitled.incrementAndGet();
+                counters.notEntitled.increment();
                 reply.complete(new Reply(403, "{\"error\":\"setup " + command.id() + " belongs to another key\"}"));
                 return;
             }

@@ -175,6 +175,6 @@ final class SnapshotSender
             channelRenderer.render(channel, record, true, body.reset());
             desks.send(session, body, -1); // a snapshot: the state as of snapshot_end's position
         }
-        counters.snapshotMessages.incrementAndGet();
+        counters.snapshotMessages.increment();
     }
 }

@@ -15,82 +15,151 @@ import java.util.Map;
  */
 public final class EngineCounters
 {
-    private final CountersManager manager = new CountersManager(
-        new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * 128)),
-        new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * 128)));
+    private final CountersManager manager;
 
     // written by the ingest thread
-    public final AtomicCounter framesReceived = manager.newCounter("frames_received");
-    public final AtomicCounter bytesReceived = manager.newCounter("bytes_received");
-    public final AtomicCounter eventsPublished = manager.newCounter("events_published");
-    public final AtomicCounter deadLetters = manager.newCounter("dead_letters");
-    public final AtomicCounter rejectedEvents = manager.newCounter("rejected_events");
-    public final AtomicCounter unknownEvents = manager.newCounter("unknown_events");
-    public final AtomicCounter ringFullFrames = manager.newCounter("ring_full_frames");
-    public final AtomicCounter ringFullEvents = manager.newCounter("ring_full_events");
-    public final AtomicCounter statusEvents = manager.newCounter("status_events");
-    public final AtomicCounter subscriptionAcks = manager.newCounter("subscription_acks");
-    public final AtomicCounter timerTicks = manager.newCounter("timer_ticks");
-    public final AtomicCounter symbols = manager.newCounter("symbols");
+    public final AtomicCounter framesReceived;
+    public final AtomicCounter bytesReceived;
+    public final AtomicCounter eventsPublished;
+    public final AtomicCounter deadLetters;
+    public final AtomicCounter rejectedEvents;
+    public final AtomicCounter unknownEvents;
+    public final AtomicCounter ringFullFrames;
+    public final AtomicCounter ringFullEvents;
+    public final AtomicCounter statusEvents;
+    public final AtomicCounter subscriptionAcks;
+    public final AtomicCounter timerTicks;
+    public final AtomicCounter symbols;
     // written by any stage thread (atomic increments): the error policy
-    public final AtomicCounter stageErrors = manager.newCounter("stage_errors");
-    public final AtomicCounter diskFreeMb = manager.newCounter("disk_free_mb");
-    public final AtomicCounter diskLowWarnings = manager.newCounter("disk_low_warnings");
+    public final AtomicCounter stageErrors;
+    public final AtomicCounter diskFreeMb;
+    public final AtomicCounter diskLowWarnings;
     // written by the sequencer
-    public final AtomicCounter tradesAccepted = manager.newCounter("trades_accepted");
-    public final AtomicCounter duplicateTrades = manager.newCounter("duplicate_trades");
-    public final AtomicCounter duplicateSequences = manager.newCounter("duplicate_sequences");
-    public final AtomicCounter backwardSequences = manager.newCounter("backward_sequences");
-    public final AtomicCounter staleQuotes = manager.newCounter("stale_quotes");
-    public final AtomicCounter lateTradesFlagged = manager.newCounter("late_trades_flagged");
+    public final AtomicCounter tradesAccepted;
+    public final AtomicCounter duplicateTrades;
+    public final AtomicCounter duplicateSequences;
+    public final AtomicCounter backwardSequences;
+    public final AtomicCounter staleQuotes;
+    public final AtomicCounter lateTradesFlagged;
     // written by the bar stage
-    public final AtomicCounter barsEmitted = manager.newCounter("bars_emitted");
-    public final AtomicCounter gapBars = manager.newCounter("gap_bars");
-    public final AtomicCounter barRevisions = manager.newCounter("bar_revisions");
-    public final AtomicCounter lateTradesUnrevised = manager.newCounter("late_trades_unrevised");
+    public final AtomicCounter barsEmitted;
+    public final AtomicCounter gapBars;
+    public final AtomicCounter barRevisions;
+    public final AtomicCounter lateTradesUnrevised;
     // written by the sequencer: upstream aggregates
-    public final AtomicCounter aggregateRevisions = manager.newCounter("aggregate_revisions");
-    public final AtomicCounter duplicateAggregates = manager.newCounter("duplicate_aggregates");
+    public final AtomicCounter aggregateRevisions;
+    public final AtomicCounter duplicateAggregates;
     // written by the metrics stage
-    public final AtomicCounter metricsEmitted = manager.newCounter("metrics_emitted");
+    public final AtomicCounter metricsEmitted;
     // written by the setup evaluator
-    public final AtomicCounter setupsAdded = manager.newCounter("setups_added");
-    public final AtomicCounter setupTransitions = manager.newCounter("setup_transitions");
-    public final AtomicCounter setupCommandsRejected = manager.newCounter("setup_commands_rejected");
-    public final AtomicCounter alertsHeldBack = manager.newCounter("alerts_held_back");
+    public final AtomicCounter setupsAdded;
+    public final AtomicCounter setupTransitions;
+    public final AtomicCounter setupCommandsRejected;
+    public final AtomicCounter alertsHeldBack;
     /** Alerts emitted, by AlertType value. */
-    public final AtomicCounter[] alerts = {
-        manager.newCounter("alerts_entry_window_opened"), manager.newCounter("alerts_stop_threat"),
-        manager.newCounter("alerts_target1_touched"), manager.newCounter("alerts_flow_divergence_detected")};
-    public final AtomicCounter lateTrades = manager.newCounter("late_trades");
+    public final AtomicCounter[] alerts;
+    public final AtomicCounter lateTrades;
     // written once by the node at start, before the live ring: the input records replayed to rebuild the
     // stages' state, and how long that took
-    public final AtomicCounter rebuiltInputs = manager.newCounter("rebuilt_inputs");
-    public final AtomicCounter rebuildMillis = manager.newCounter("rebuild_ms");
+    public final AtomicCounter rebuiltInputs;
+    public final AtomicCounter rebuildMillis;
     // written by the journal stages
-    public final AtomicCounter inputJournalRecords = manager.newCounter("input_journal_records");
-    public final AtomicCounter inputJournalBytes = manager.newCounter("input_journal_bytes");
-    public final AtomicCounter outputJournalRecords = manager.newCounter("output_journal_records");
-    public final AtomicCounter outputJournalBytes = manager.newCounter("output_journal_bytes");
-    public final AtomicCounter deadLetterJournalBytes = manager.newCounter("dead_letter_journal_bytes");
-    public final AtomicCounter rawJournalBytes = manager.newCounter("raw_journal_bytes");
+    public final AtomicCounter inputJournalRecords;
+    public final AtomicCounter inputJournalBytes;
+    public final AtomicCounter outputJournalRecords;
+    public final AtomicCounter outputJournalBytes;
+    public final AtomicCounter deadLetterJournalBytes;
+    public final AtomicCounter rawJournalBytes;
     // written by the ingest thread: connection lifecycle and recovery
-    public final AtomicCounter connects = manager.newCounter("connects");
-    public final AtomicCounter reconnects = manager.newCounter("reconnects");
-    public final AtomicCounter disconnects = manager.newCounter("disconnects");
-    public final AtomicCounter evictions = manager.newCounter("evictions");
-    public final AtomicCounter livenessTimeouts = manager.newCounter("liveness_timeouts");
-    public final AtomicCounter watchdogTimeouts = manager.newCounter("watchdog_timeouts");
-    public final AtomicCounter subscriptionAckShortfall = manager.newCounter("subscription_ack_shortfall");
-    public final AtomicCounter nextReconnectDelayMs = manager.newCounter("next_reconnect_delay_ms");
-    public final AtomicCounter ringFullGaps = manager.newCounter("ring_full_gaps");
-    public final AtomicCounter polls = manager.newCounter("polls");
-    public final AtomicCounter polledEvents = manager.newCounter("polled_events");
-    public final AtomicCounter backfills = manager.newCounter("backfills");
-    public final AtomicCounter backfillEvents = manager.newCounter("backfill_events");
-    public final AtomicCounter backfillsSkipped = manager.newCounter("backfills_skipped");
-    public final AtomicCounter backfillAlreadyJournaled = manager.newCounter("backfill_already_journaled");
-    public final AtomicCounter restErrors = manager.newCounter("rest_errors");
+    public final AtomicCounter connects;
+    public final AtomicCounter reconnects;
+    public final AtomicCounter disconnects;
+    public final AtomicCounter evictions;
+    public final AtomicCounter livenessTimeouts;
+    public final AtomicCounter watchdogTimeouts;
+    public final AtomicCounter subscriptionAckShortfall;
+    public final AtomicCounter nextReconnectDelayMs;
+    public final AtomicCounter ringFullGaps;
+    public final AtomicCounter polls;
+    public final AtomicCounter polledEvents;
+    public final AtomicCounter backfills;
+    public final AtomicCounter backfillEvents;
+    public final AtomicCounter backfillsSkipped;
+    public final AtomicCounter backfillAlreadyJournaled;
+    public final AtomicCounter restErrors;
+
+    /** Counters in this process's memory only (tests, tools, replays). */
+    public EngineCounters()
+    {
+        this(new CountersManager(new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * 128)),
+            new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * 128))));
+    }
+
+    /** Counters allocated in {@code manager}: a node's counters file ({@link CountersFile}), readable by others. */
+    public EngineCounters(final CountersManager manager)
+    {
+        this.manager = manager;
+        framesReceived = manager.newCounter("frames_received");
+        bytesReceived = manager.newCounter("bytes_received");
+        eventsPublished = manager.newCounter("events_published");
+        deadLetters = manager.newCounter("dead_letters");
+        rejectedEvents = manager.newCounter("rejected_events");
+        unknownEvents = manager.newCounter("unknown_events");
+        ringFullFrames = manager.newCounter("ring_full_frames");
+        ringFullEvents = manager.newCounter("ring_full_events");
+        statusEvents = manager.newCounter("status_events");
+        subscriptionAcks = manager.newCounter("subscription_acks");
+        timerTicks = manager.newCounter("timer_ticks");
+        symbols = manager.newCounter("symbols");
+        stageErrors = manager.newCounter("stage_errors");
+        diskFreeMb = manager.newCounter("disk_free_mb");
+        diskLowWarnings = manager.newCounter("disk_low_warnings");
+        tradesAccepted = manager.newCounter("trades_accepted");
+        duplicateTrades = manager.newCounter("duplicate_trades");
+        duplicateSequences = manager.newCounter("duplicate_sequences");
+        backwardSequences = manager.newCounter("backward_sequences");
+        staleQuotes = manager.newCounter("stale_quotes");
+        lateTradesFlagged = manager.newCounter("late_trades_flagged");
+        barsEmitted = manager.newCounter("bars_emitted");
+        gapBars = manager.newCounter("gap_bars");
+        barRevisions = manager.newCounter("bar_revisions");
+        lateTradesUnrevised = manager.newCounter("late_trades_unrevised");
+        aggregateRevisions = manager.newCounter("aggregate_revisions");
+        duplicateAggregates = manager.newCounter("duplicate_aggregates");
+        metricsEmitted = manager.newCounter("metrics_emitted");
+        setupsAdded = manager.newCounter("setups_added");
+        setupTransitions = manager.newCounter("setup_transitions");
+        setupCommandsRejected = manager.newCounter("setup_commands_rejected");
+        alertsHeldBack = manager.newCounter("alerts_held_back");
+        lateTrades = manager.newCounter("late_trades");
+        rebuiltInputs = manager.newCounter("rebuilt_inputs");
+        rebuildMillis = manager.newCounter("rebuild_ms");
+        inputJournalRecords = manager.newCounter("input_journal_records");
+        inputJournalBytes = manager.newCounter("input_journal_bytes");
+        outputJournalRecords = manager.newCounter("output_journal_records");
+        outputJournalBytes = manager.newCounter("output_journal_bytes");
+        deadLetterJournalBytes = manager.newCounter("dead_letter_journal_bytes");
+        rawJournalBytes = manager.newCounter("raw_journal_bytes");
+        connects = manager.newCounter("connects");
+        reconnects = manager.newCounter("reconnects");
+        disconnects = manager.newCounter("disconnects");
+        evictions = manager.newCounter("evictions");
+        livenessTimeouts = manager.newCounter("liveness_timeouts");
+        watchdogTimeouts = manager.newCounter("watchdog_timeouts");
+        subscriptionAckShortfall = manager.newCounter("subscription_ack_shortfall");
+        nextReconnectDelayMs = manager.newCounter("next_reconnect_delay_ms");
+        ringFullGaps = manager.newCounter("ring_full_gaps");
+        polls = manager.newCounter("polls");
+        polledEvents = manager.newCounter("polled_events");
+        backfills = manager.newCounter("backfills");
+        backfillEvents = manager.newCounter("backfill_events");
+        backfillsSkipped = manager.newCounter("backfills_skipped");
+        backfillAlreadyJournaled = manager.newCounter("backfill_already_journaled");
+        restErrors = manager.newCounter("rest_errors");
+        alerts = new AtomicCounter[]{
+            manager.newCounter("alerts_entry_window_opened"), manager.newCounter("alerts_stop_threat"),
+            manager.newCounter("alerts_target1_touched"), manager.newCounter("alerts_flow_divergence_detected")        };
+    }
 
     /**
      * Zeroes what the stages counted (sequencer to setups, and the output journal's records) while the node

@@ -20,6 +20,8 @@ import io.tickwire.massive.DeadLetterWriter;
 import io.tickwire.massive.MassiveIngest;
 import io.tickwire.massive.RawTailRecovery;
 import io.tickwire.massive.RawCaptureWriter;
+import io.tickwire.gateway.GatewayCounters;
+import io.tickwire.model.CountersFile;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.EpochClock;
 import io.tickwire.model.errors.DistinctErrors;
@@ -57,7 +59,10 @@ public final class TickwireNode implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(TickwireNode.class);
 
     private final NodeContext ctx;
-    private final EngineCounters counters = new EngineCounters();
+    /** This process's counters, in a file {@code tickwire stat} reads from another process. */
+    private final CountersFile countersFile;
+    private final EngineCounters counters;
+    private final GatewayCounters gatewayCounters;
     private final DistinctErrors errors = new DistinctErrors();
     private final CompletableFuture<String> fatal = new CompletableFuture<>();
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -94,6 +99,9 @@ public final class TickwireNode implements AutoCloseable
     private TickwireNode(final NodeContext ctx)
     {
         this.ctx = ctx;
+        countersFile = keep(CountersFile.create(ctx.dataDir())); // kept first: closed (and deleted) last
+        counters = new EngineCounters(countersFile.manager());
+        gatewayCounters = new GatewayCounters(countersFile.manager());
     }
 
     /** Concludes the context, opens every part and starts the node. */
@@ -237,7 +245,7 @@ public final class TickwireNode implements AutoCloseable
     {
         return GatewayServer.start(settings, outputJournal, ctx.runsEngine() ?
             new EngineLink(counters::snapshot, health::problems, this::engineReady, controls::submitSetup, this::fail) :
-            EngineLink.none(this::fail));
+            EngineLink.none(this::fail), gatewayCounters);
     }
 
     private void startEngine()
