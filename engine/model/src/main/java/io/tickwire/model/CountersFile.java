@@ -34,13 +34,11 @@ public final class CountersFile implements AutoCloseable
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Path file;
-    private final MappedByteBuffer mapped;
     private final CountersManager manager;
 
     private CountersFile(final Path file, final MappedByteBuffer mapped)
     {
         this.file = file;
-        this.mapped = mapped;
         this.manager = new CountersManager(new UnsafeBuffer(mapped, HEADER, METADATA),
             new UnsafeBuffer(mapped, HEADER + METADATA, VALUES));
     }
@@ -137,10 +135,14 @@ public final class CountersFile implements AutoCloseable
         return Long.parseLong(name.substring("counters-".length(), name.lastIndexOf('-')));
     }
 
+    /**
+     * Deletes the file, so {@code tickwire stat} no longer lists this process. The mapping itself is left to the
+     * garbage collector: a thread that outlives the node (a Netty loop still shutting down, a test reading a
+     * counter after close) may still touch a counter, and touching unmapped memory kills the JVM.
+     */
     @Override
     public void close()
     {
-        IoUtil.unmap(mapped);
         try
         {
             Files.deleteIfExists(file);
