@@ -28,6 +28,7 @@ public final class Tickwire
         "  journal dump|stats|verify|tail  look inside a journal (records decoded from the schema)",
         "  import     Massive flat files (trades, quotes, minute aggregates) into an input journal",
         "  stat       every counter of the running nodes on a data directory, live, from another process",
+        "  errors     each distinct error the nodes on a data directory recorded (running or gone), with counts",
         "  backtest   setups through a recorded or imported day: their paths, hit rates, Brier score, HTML report",
         "  export     trades, quotes, bars, metrics, setups or alerts to Parquet or CSV with typed columns",
         "  new-key    a desk's API key for the gateway's keys file (the secret is printed once)",
@@ -74,6 +75,8 @@ public final class Tickwire
             (cl, out, err) -> ImportCommand.run(cl, out))),
         Map.entry("stat", new Command(List.of("format", "interval", "count"), StatCommand.HELP, (cl, out, err) ->
             StatCommand.run(cl, out))),
+        Map.entry("errors", new Command(List.of("format"), ErrorsCommand.HELP, (cl, out, err) ->
+            ErrorsCommand.run(cl, out))),
         Map.entry("backtest", new Command(List.of("setups", "report", "input"), BacktestCommand.HELP,
             (cl, out, err) -> BacktestCommand.run(cl, out))),
         Map.entry("export", new Command(List.of("type", "out", "format", "symbols", "from", "to", "revisions",

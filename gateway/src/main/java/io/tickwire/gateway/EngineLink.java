@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What the gateway knows of the engine beside it, when there is one in its process: its counters (/stats), the
+ * What the gateway knows of the engine beside it, when there is one in its process: its counters (/stats), its
+ * gauges sampled when asked (/metrics: ring lag, journals' size on disk), the
  * reasons it is not well (/health), whether it is ready (/ready), where setup commands go, and the node's fatal
  * path, which the gateway takes when its own conductor hits an {@link Error}.
  *
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  */
 public record EngineLink(
     Supplier<Map<String, Long>> stats,
+    Supplier<Map<String, Long>> gauges,
     Supplier<List<String>> problems,
     BooleanSupplier ready,
     Consumer<SetupRequest> setups,
@@ -25,6 +27,6 @@ public record EngineLink(
     /** A gateway alone, tailing an output journal another process writes. */
     public static EngineLink none(final Consumer<String> fatal)
     {
-        return new EngineLink(Map::of, List::of, () -> true, null, fatal);
+        return new EngineLink(Map::of, Map::of, List::of, () -> true, null, fatal);
     }
 }

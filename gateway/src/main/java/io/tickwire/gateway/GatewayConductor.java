@@ -3,6 +3,7 @@ package io.tickwire.gateway;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.tickwire.model.journal.JournalReader;
+import io.tickwire.model.latency.LatencyHistogram;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.IntArrayList;
@@ -53,15 +54,18 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final EpochNanoClock epochClock;
     private JournalReader reader;
     private long nowNanos;
+    /** From a record's receipt ({@code rt}) to its write to the desks it goes to. */
+    private final LatencyHistogram deskWriteLatency;
     private long nextSessionId;
     private volatile boolean caughtUp;
     /** What needs the whole history (snapshots, GET /setups), asked for before the conductor caught up. */
     private final List<Runnable> afterCatchUp = new ArrayList<>();
 
     GatewayConductor(final GatewaySettings settings, final ChronicleQueue outputJournal, final GatewayCounters counters,
-        final DeskAccess access)
+        final DeskAccess access, final LatencyHistogram deskWriteLatency)
     {
         this.settings = settings;
+        this.deskWriteLatency = deskWriteLatency;
         this.epochClock = settings.epochClock;
         this.outputJournal = outputJournal;
         this.counters = counters;
@@ -434,6 +438,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
             return; // history: only the caches take it, so a desk never gets an old record as live
         }
         boolean rendered = false;
+        boolean written = false;
         for (int i = sessions.size() - 1; i >= 0; i--)
         {
             final ClientSession s = sessions.get(i);
@@ -445,6 +450,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
                     disconnectSlow(s);
                     continue;
                 }
+                written = true;
                 if (s.sbe)
                 {
                     desks.sendRecord(s, channel, false, false, buffer, length, position);
@@ -458,6 +464,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
                 }
                 desks.send(s, body, position);
             }
+        }
+        if (written)
+        {
+            deskWriteLatency.record(epochClock.nanoTime() - renderer.receiveTimeOf(buffer, 0));
         }
     }
 

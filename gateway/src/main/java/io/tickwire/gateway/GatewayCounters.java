@@ -1,11 +1,9 @@
 package io.tickwire.gateway;
 
-import org.agrona.concurrent.UnsafeBuffer;
+import io.tickwire.model.Telemetry;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
-import org.agrona.concurrent.status.CountersReader;
 
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,17 +38,10 @@ public final class GatewayCounters
     /** Desk requests and HTTP setup commands refused by the per-client rate limits. */
     final AtomicCounter rateLimited;
 
-    /** Counters in this process's memory only (tests, a gateway without a node). */
-    public GatewayCounters()
-    {
-        this(new CountersManager(new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * 64)),
-            new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * 64))));
-    }
-
     /** Counters allocated in {@code manager}, labelled {@code gateway_*}: a node's counters file, readable by others. */
     public GatewayCounters(final CountersManager manager)
     {
-        clients = manager.newCounter("gateway_clients");
+        clients = manager.newCounter("gateway_clients", Telemetry.GAUGE);
         clientsConnected = manager.newCounter("gateway_clients_connected_total");
         requests = manager.newCounter("gateway_requests");
         badRequests = manager.newCounter("gateway_bad_requests");

@@ -30,6 +30,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import io.tickwire.model.Progress;
+import io.tickwire.model.Telemetry;
 import io.tickwire.model.errors.DistinctErrors;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -54,7 +55,8 @@ public final class GatewayServer implements AutoCloseable
     private final GatewayCounters counters;
     private final GatewayConductor conductor;
     private final AgentRunner runner;
-    private final DistinctErrors errors = new DistinctErrors();
+    private final DistinctErrors errors;
+    private final PrometheusMetrics metrics;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("tickwire-gateway-io", true), NioIoHandler.newFactory());
     private final Channel serverChannel;
@@ -69,9 +71,11 @@ public final class GatewayServer implements AutoCloseable
     private final DeskAccess access;
 
     private GatewayServer(final GatewaySettings settings, final ChronicleQueue outputJournal, final EngineLink engine,
-        final GatewayCounters counters)
+        final Telemetry telemetry)
     {
-        this.counters = counters;
+        this.counters = new GatewayCounters(telemetry.counters());
+        this.errors = telemetry.errors();
+        this.metrics = new PrometheusMetrics(telemetry, engine.gauges());
         this.host = settings.host;
         this.engine = engine;
         this.stallNanos = settings.stallNanos;
@@ -83,7 +87,8 @@ public final class GatewayServer implements AutoCloseable
         {
             throw new IllegalStateException("gateway.keysFile " + settings.keysFile + ": " + ex.getMessage(), ex);
         }
-        conductor = new GatewayConductor(settings, outputJournal, counters, access);
+        conductor = new GatewayConductor(settings, outputJournal, counters, access,
+            telemetry.latencies().receiveToDeskWrite());
         setupCommands = new SetupCommands(engine.setups(), conductor, settings.setupCommandsPerSecond, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
@@ -159,14 +164,22 @@ public final class GatewayServer implements AutoCloseable
     public static GatewayServer start(final GatewaySettings settings, final ChronicleQueue outputJournal,
         final EngineLink engine)
     {
-        return start(settings, outputJournal, engine, new GatewayCounters());
+        return start(settings, outputJournal, engine, Telemetry.inMemory());
     }
 
-    /** @param counters where the gateway counts: a node's counters file, so {@code tickwire stat} can read them */
+    /**
+     * @param telemetry where the gateway counts, records its errors and its desk-write latency: a node's, in its
+     *                  counters file, so {@code tickwire stat} and {@code tickwire errors} read them
+     */
     public static GatewayServer start(final GatewaySettings settings, final ChronicleQueue outputJournal,
-        final EngineLink engine, final GatewayCounters counters)
+        final EngineLink engine, final Telemetry telemetry)
     {
-        return new GatewayServer(settings, outputJournal, engine, counters);
+        return new GatewayServer(settings, outputJournal, engine, telemetry);
+    }
+
+    PrometheusMetrics metrics()
+    {
+        return metrics;
     }
 
     /** How a key's secret is stored in the keys file (docs/operations.md, "Keys"). */

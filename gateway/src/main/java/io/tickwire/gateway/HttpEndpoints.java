@@ -103,10 +103,15 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
             status = HttpResponseStatus.OK;
             body = server.statsJson();
         }
+        else if (path.equals("/metrics"))
+        {
+            respond(ctx, request, HttpResponseStatus.OK, server.metrics().render(), PrometheusMetrics.CONTENT_TYPE);
+            return;
+        }
         else
         {
             status = HttpResponseStatus.NOT_FOUND;
-            body = "{\"error\":\"not found\",\"paths\":[\"/health\",\"/ready\",\"/stats\",\"/setups\",\"" +
+            body = "{\"error\":\"not found\",\"paths\":[\"/\",\"/health\",\"/ready\",\"/stats\",\"/metrics\",\"/setups\",\"" +
                 GatewayServer.WEBSOCKET_PATH + "\"]}";
         }
         respond(ctx, request, status, body);
@@ -162,9 +167,21 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
     static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
         final HttpResponseStatus status, final String body)
     {
+        respond(ctx, request, status, body, "application/json");
+    }
+
+    static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final HttpResponseStatus status, final String body, final String contentType)
+    {
+        respond(ctx, request, status, body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    static void respond(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final HttpResponseStatus status, final byte[] body, final String contentType)
+    {
         final FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status,
-            Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         // said, not only done: a client that pools connections must not reuse one being closed
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

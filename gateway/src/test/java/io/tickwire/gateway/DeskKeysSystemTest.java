@@ -80,7 +80,7 @@ class DeskKeysSystemTest
         gateway = GatewayServer.start(GatewaySettings.defaults().port(0).keysFile(keys)
                 .allowedOrigins(List.of("https://desk.example")).authTimeoutMillis(500).epochClock(now::get),
             records.journal,
-            new EngineLink(Map::of, List::of, () -> true, new EngineStandIn(records), (reason) -> { }));
+            new EngineLink(Map::of, Map::of, List::of, () -> true, new EngineStandIn(records), (reason) -> { }));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.tickwire.gateway;
 
+import io.tickwire.model.Telemetry;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tickwire.codecs.sbe.Source;
@@ -47,10 +48,11 @@ class GatewayConductorTest
             {
                 write(appender, codec, trade(T0 + i, 600_000_000L + i));
             }
-            final GatewayCounters counters = new GatewayCounters();
+            final Telemetry telemetry = Telemetry.inMemory();
+            final GatewayCounters counters = new GatewayCounters(telemetry.counters());
             final GatewaySettings settings = GatewaySettings.defaults();
             final GatewayConductor conductor = new GatewayConductor(settings, journal, counters,
-                new DeskAccess(settings, counters));
+                new DeskAccess(settings, counters), telemetry.latencies().receiveToDeskWrite());
             conductor.onStart();
             final EmbeddedChannel desk = new EmbeddedChannel();
             conductor.onOpen(desk);

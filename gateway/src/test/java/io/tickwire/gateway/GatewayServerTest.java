@@ -72,7 +72,7 @@ class GatewayServerTest
     private void startGateway(final GatewaySettings settings)
     {
         gateway = GatewayServer.start(settings, journal,
-            new EngineLink(() -> Map.of("events_published", 3L), () -> List.copyOf(engineProblems), () -> true, null,
+            new EngineLink(() -> Map.of("events_published", 3L), () -> Map.of("ring_lag", 2L), () -> List.copyOf(engineProblems), () -> true, null,
                 fatal::complete));
     }
 

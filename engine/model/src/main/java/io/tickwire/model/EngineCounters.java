@@ -110,9 +110,9 @@ public final class EngineCounters
         statusEvents = manager.newCounter("status_events");
         subscriptionAcks = manager.newCounter("subscription_acks");
         timerTicks = manager.newCounter("timer_ticks");
-        symbols = manager.newCounter("symbols");
+        symbols = manager.newCounter("symbols", Telemetry.GAUGE);
         stageErrors = manager.newCounter("stage_errors");
-        diskFreeMb = manager.newCounter("disk_free_mb");
+        diskFreeMb = manager.newCounter("disk_free_mb", Telemetry.GAUGE);
         diskLowWarnings = manager.newCounter("disk_low_warnings");
         tradesAccepted = manager.newCounter("trades_accepted");
         duplicateTrades = manager.newCounter("duplicate_trades");
@@ -132,8 +132,8 @@ public final class EngineCounters
         setupCommandsRejected = manager.newCounter("setup_commands_rejected");
         alertsHeldBack = manager.newCounter("alerts_held_back");
         lateTrades = manager.newCounter("late_trades");
-        rebuiltInputs = manager.newCounter("rebuilt_inputs");
-        rebuildMillis = manager.newCounter("rebuild_ms");
+        rebuiltInputs = manager.newCounter("rebuilt_inputs", Telemetry.GAUGE);
+        rebuildMillis = manager.newCounter("rebuild_ms", Telemetry.GAUGE);
         inputJournalRecords = manager.newCounter("input_journal_records");
         inputJournalBytes = manager.newCounter("input_journal_bytes");
         outputJournalRecords = manager.newCounter("output_journal_records");
@@ -147,7 +147,7 @@ public final class EngineCounters
         livenessTimeouts = manager.newCounter("liveness_timeouts");
         watchdogTimeouts = manager.newCounter("watchdog_timeouts");
         subscriptionAckShortfall = manager.newCounter("subscription_ack_shortfall");
-        nextReconnectDelayMs = manager.newCounter("next_reconnect_delay_ms");
+        nextReconnectDelayMs = manager.newCounter("next_reconnect_delay_ms", Telemetry.GAUGE);
         ringFullGaps = manager.newCounter("ring_full_gaps");
         polls = manager.newCounter("polls");
         polledEvents = manager.newCounter("polled_events");

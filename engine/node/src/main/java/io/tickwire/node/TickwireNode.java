@@ -20,8 +20,8 @@ import io.tickwire.massive.DeadLetterWriter;
 import io.tickwire.massive.MassiveIngest;
 import io.tickwire.massive.RawTailRecovery;
 import io.tickwire.massive.RawCaptureWriter;
-import io.tickwire.gateway.GatewayCounters;
 import io.tickwire.model.CountersFile;
+import io.tickwire.model.Telemetry;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.EpochClock;
 import io.tickwire.model.errors.DistinctErrors;
@@ -36,16 +36,22 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The composition root: the one place a node is assembled — engine (symbol store, journals, the core ring,
@@ -59,11 +65,10 @@ public final class TickwireNode implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(TickwireNode.class);
 
     private final NodeContext ctx;
-    /** This process's counters, in a file {@code tickwire stat} reads from another process. */
-    private final CountersFile countersFile;
+    /** This node's counters and errors, in a file {@code tickwire stat} and {@code tickwire errors} read. */
+    private final Telemetry telemetry;
     private final EngineCounters counters;
-    private final GatewayCounters gatewayCounters;
-    private final DistinctErrors errors = new DistinctErrors();
+    private final DistinctErrors errors;
     private final CompletableFuture<String> fatal = new CompletableFuture<>();
     private final AtomicBoolean failing = new AtomicBoolean();
     private volatile String fatalReason;
@@ -99,9 +104,10 @@ public final class TickwireNode implements AutoCloseable
     private TickwireNode(final NodeContext ctx)
     {
         this.ctx = ctx;
-        countersFile = keep(CountersFile.create(ctx.dataDir())); // kept first: closed (and deleted) last
-        counters = new EngineCounters(countersFile.manager());
-        gatewayCounters = new GatewayCounters(countersFile.manager());
+        // kept first: closed (and deleted, unless it holds errors) last
+        telemetry = Telemetry.of(keep(CountersFile.create(ctx.dataDir())));
+        errors = telemetry.errors();
+        counters = ctx.runsEngine() ? new EngineCounters(telemetry.counters()) : new EngineCounters();
     }
 
     /** Concludes the context, opens every part and starts the node. */
@@ -191,12 +197,13 @@ public final class TickwireNode implements AutoCloseable
             LOG.warn("{}", rebuild.summary());
         }
         pipeline = keep(Pipeline.live(ctx.pipeline(), stages, inputJournal, outputJournal, counters,
-            new StageErrorPolicy(counters, errors, this::fail)));
+            new StageErrorPolicy(counters, errors, this::fail), telemetry.latencies()));
         // the ring's one producer: feed frames, REST events, feed states, timer ticks and commands all enter here
         producerThread = new MultiThreadIoEventLoopGroup(1,
             new DefaultThreadFactory("tickwire-ingest", true), NioIoHandler.newFactory());
         keep(() -> producerThread.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
-        final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters);
+        final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters,
+            telemetry.latencies().receiveToRing());
         controls = keep(new ControlInputs(producerThread, publisher, symbols, counters, EpochClock.INSTANCE));
         disk.statusTo(controls::submitNodeStatus);
         rawTailRecovery = () ->
@@ -244,8 +251,33 @@ public final class TickwireNode implements AutoCloseable
     private GatewayServer startGateway(final GatewaySettings settings)
     {
         return GatewayServer.start(settings, outputJournal, ctx.runsEngine() ?
-            new EngineLink(counters::snapshot, health::problems, this::engineReady, controls::submitSetup, this::fail) :
-            EngineLink.none(this::fail), gatewayCounters);
+            new EngineLink(counters::snapshot, this::gauges, health::problems, this::engineReady, controls::submitSetup,
+                this::fail) :
+            EngineLink.none(this::fail), telemetry);
+    }
+
+    /** Sampled when /metrics is scraped: the ring's backlog and each journal's size on disk. */
+    private Map<String, Long> gauges()
+    {
+        final Map<String, Long> gauges = new LinkedHashMap<>();
+        gauges.put("ring_lag", pipeline.lag());
+        for (final String journal : List.of(Journal.INPUT, Journal.OUTPUT, Journal.RAW, Journal.DEAD_LETTER))
+        {
+            gauges.put(journal + "_journal_disk_bytes", sizeOnDisk(ctx.journalDir(journal)));
+        }
+        return gauges;
+    }
+
+    private static long sizeOnDisk(final Path dir)
+    {
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            return files.filter(Files::isRegularFile).mapToLong((f) -> f.toFile().length()).sum();
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            return -1; // a file rolled away while walking: the next scrape sees the new set
+        }
     }
 
     private void startEngine()

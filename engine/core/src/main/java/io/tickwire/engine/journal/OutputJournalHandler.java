@@ -5,6 +5,8 @@ import io.tickwire.model.journal.JournalAppender;
 import io.tickwire.model.journal.RecordSink;
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.model.EngineCounters;
+import io.tickwire.model.EpochClock;
+import io.tickwire.model.latency.LatencyHistogram;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -25,19 +27,35 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent>
     private final Supplier<RecordSink> sinks;
     private final EngineCounters counters;
     private final EventCodec codec = new EventCodec();
+    /** A live trade's receipt to its records in the journal: observed only, never written. */
+    private final LatencyHistogram latency;
     private RecordSink appender;
 
     /** Appends to {@code queue}. */
     public OutputJournalHandler(final ChronicleQueue queue, final EngineCounters counters)
     {
-        this(() -> new JournalAppender(queue), counters);
+        this(queue, counters, LatencyHistogram.NONE);
+    }
+
+    /** Appends to {@code queue}, timing each trade from its receipt (the live node's). */
+    public OutputJournalHandler(final ChronicleQueue queue, final EngineCounters counters,
+        final LatencyHistogram latency)
+    {
+        this(() -> new JournalAppender(queue), counters, latency);
     }
 
     /** @param sinks made on the stage's thread (Chronicle appenders are thread-bound) */
     public OutputJournalHandler(final Supplier<RecordSink> sinks, final EngineCounters counters)
     {
+        this(sinks, counters, LatencyHistogram.NONE);
+    }
+
+    private OutputJournalHandler(final Supplier<RecordSink> sinks, final EngineCounters counters,
+        final LatencyHistogram latency)
+    {
         this.sinks = sinks;
         this.counters = counters;
+        this.latency = latency;
     }
 
     @Override
@@ -61,6 +79,11 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent>
         appendAll(event.barOutput, event.barOutputLength);
         appendAll(event.metricsOutput, event.metricsOutputLength);
         appendAll(event.setupOutput, event.setupOutputLength);
+        if (event.type == EventType.TRADE && latency.live())
+        {
+            // the process's epoch clock, as the receive time was stamped: a measurement beside the output, not in it
+            latency.record(EpochClock.INSTANCE.nanoTime() - event.receiveTime);
+        }
     }
 
     private void appendAll(final ExpandableArrayBuffer records, final int limit)

@@ -2,6 +2,8 @@ package io.tickwire.engine.ring;
 
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.latency.LatencyHistogram;
+import io.tickwire.model.latency.LatencyHistograms;
 
 /**
  * A stage under the error policy. An exception on one event is kept in the event's slot and the stage goes
@@ -16,20 +18,26 @@ final class GuardedStage implements EventHandler<MarketEvent>
     private final EventHandler<MarketEvent> stage;
     private final StageErrorPolicy policy;
     private final boolean last;
+    /** The stage's service time, one event in {@link LatencyHistograms#STAGE_SAMPLE}; inert outside a live node. */
+    private final LatencyHistogram serviceTime;
 
     /** @param last whether every other stage precedes this one: it records the chain's failures. */
     GuardedStage(final StageName name, final EventHandler<MarketEvent> stage, final StageErrorPolicy policy,
-        final boolean last)
+        final boolean last, final LatencyHistograms latencies)
     {
         this.name = name;
         this.stage = stage;
         this.policy = policy;
         this.last = last;
+        this.serviceTime = latencies.stage(name.toString());
     }
 
     @Override
     public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
     {
+        // timing is observed beside the stage, never given to it
+        final boolean timed = serviceTime.live() && (sequence & (LatencyHistograms.STAGE_SAMPLE - 1)) == 0;
+        final long start = timed ? System.nanoTime() : 0;
         try
         {
             stage.onEvent(event, sequence, endOfBatch);
@@ -42,6 +50,10 @@ final class GuardedStage implements EventHandler<MarketEvent>
         {
             policy.onFatal(name.toString(), event.inputIndex, error);
             throw error;
+        }
+        if (timed)
+        {
+            serviceTime.record(System.nanoTime() - start);
         }
         if (last)
         {

@@ -8,6 +8,7 @@ import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.latency.LatencyHistograms;
 import io.tickwire.engine.bars.BarSettings;
 import io.tickwire.engine.journal.InputJournalHandler;
 import io.tickwire.engine.metrics.MetricsSettings;
@@ -85,20 +86,27 @@ public final class Pipeline implements AutoCloseable
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     private Pipeline(final Settings settings, final Stages stages, final ChronicleQueue inputJournal,
-        final OutputJournalHandler outputStage, final EngineCounters counters, final StageErrorPolicy policy)
+        final OutputJournalHandler outputStage, final EngineCounters counters, final StageErrorPolicy policy,
+        final LatencyHistograms latencies)
     {
         final ThreadingLayout layout = settings.layout;
         disruptor = new Disruptor<>(MarketEvent::new, settings.ringSize,
             threadFactory(layout.dedicated(), settings.cpus, threads), ProducerType.SINGLE, layout.newWaitStrategy());
         disruptor.setDefaultExceptionHandler(new FatalStageExceptionHandler(policy));
 
-        final EventHandler<MarketEvent> sequencer = new GuardedStage(StageName.SEQUENCER, stages.sequencer, policy, false);
-        final EventHandler<MarketEvent> microbars = new GuardedStage(StageName.MICROBARS, stages.microbars, policy, false);
-        final EventHandler<MarketEvent> metrics = new GuardedStage(StageName.METRICS, stages.metrics, policy, false);
-        final EventHandler<MarketEvent> setups = new GuardedStage(StageName.SETUPS, stages.setups, policy, false);
-        final EventHandler<MarketEvent> output = new GuardedStage(StageName.OUTPUT_JOURNAL, outputStage, policy, true);
+        final EventHandler<MarketEvent> sequencer = new GuardedStage(StageName.SEQUENCER, stages.sequencer, policy, false,
+            latencies);
+        final EventHandler<MarketEvent> microbars = new GuardedStage(StageName.MICROBARS, stages.microbars, policy, false,
+            latencies);
+        final EventHandler<MarketEvent> metrics = new GuardedStage(StageName.METRICS, stages.metrics, policy, false,
+            latencies);
+        final EventHandler<MarketEvent> setups = new GuardedStage(StageName.SETUPS, stages.setups, policy, false,
+            latencies);
+        final EventHandler<MarketEvent> output = new GuardedStage(StageName.OUTPUT_JOURNAL, outputStage, policy, true,
+            latencies);
         final EventHandler<MarketEvent> input = inputJournal == null ? null :
-            new GuardedStage(StageName.INPUT_JOURNAL, new InputJournalHandler(inputJournal, counters), policy, false);
+            new GuardedStage(StageName.INPUT_JOURNAL, new InputJournalHandler(inputJournal, counters), policy, false,
+            latencies);
         lastStage = wire(layout, sequencer, input, microbars, metrics, setups, output);
         ring = disruptor.start();
     }
@@ -134,17 +142,19 @@ public final class Pipeline implements AutoCloseable
 
     /** The live core: every stage, input journal included, the stages' state carried in {@code stages}. */
     public static Pipeline live(final Settings settings, final Stages stages, final ChronicleQueue inputJournal,
-        final ChronicleQueue outputJournal, final EngineCounters counters, final StageErrorPolicy policy)
+        final ChronicleQueue outputJournal, final EngineCounters counters, final StageErrorPolicy policy,
+        final LatencyHistograms latencies)
     {
-        return new Pipeline(settings, stages, inputJournal, new OutputJournalHandler(outputJournal, counters), counters,
-            policy);
+        return new Pipeline(settings, stages, inputJournal, new OutputJournalHandler(outputJournal, counters,
+            latencies.receiveToOutputJournal()), counters, policy, latencies);
     }
 
     /** The live core from the start of a journal: fresh stages. */
     public static Pipeline live(final Settings settings, final ChronicleQueue inputJournal,
         final ChronicleQueue outputJournal, final EngineCounters counters, final StageErrorPolicy policy)
     {
-        return live(settings, Stages.from(settings, counters), inputJournal, outputJournal, counters, policy);
+        return live(settings, Stages.from(settings, counters), inputJournal, outputJournal, counters, policy,
+            LatencyHistograms.none());
     }
 
     /**
@@ -154,7 +164,7 @@ public final class Pipeline implements AutoCloseable
     public static Pipeline replay(final Settings settings, final Stages stages, final OutputJournalHandler outputStage,
         final EngineCounters counters, final StageErrorPolicy policy)
     {
-        return new Pipeline(settings, stages, null, outputStage, counters, policy);
+        return new Pipeline(settings, stages, null, outputStage, counters, policy, LatencyHistograms.none());
     }
 
     /** The replay core from the start of a journal into a new output journal. */

@@ -4,6 +4,8 @@ import com.lmax.disruptor.RingBuffer;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.StatusCode;
 import io.tickwire.model.EngineCounters;
+import io.tickwire.model.EpochClock;
+import io.tickwire.model.latency.LatencyHistogram;
 import io.tickwire.model.event.EventPublisher;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
@@ -30,12 +32,21 @@ public final class RingPublisher implements EventPublisher
     private final long[] gapEnd = new long[CLUSTERS];
     private final MarketEvent gapStatus = new MarketEvent();
     private GapListener gapListener = (cluster, start, end) -> { };
+    /** A live frame's receipt to its events on the ring (the live node's; replays do not time). */
+    private final LatencyHistogram latency;
 
     public RingPublisher(final RingBuffer<MarketEvent> ring, final SymbolTable symbols, final EngineCounters counters)
+    {
+        this(ring, symbols, counters, LatencyHistogram.NONE);
+    }
+
+    public RingPublisher(final RingBuffer<MarketEvent> ring, final SymbolTable symbols, final EngineCounters counters,
+        final LatencyHistogram latency)
     {
         this.ring = ring;
         this.symbols = symbols;
         this.counters = counters;
+        this.latency = latency;
     }
 
     @Override
@@ -83,6 +94,10 @@ public final class RingPublisher implements EventPublisher
         }
         ring.publish(lo, hi);
         counters.eventsPublished.getAndAddRelease(needed);
+        if (latency.live())
+        {
+            latency.record(EpochClock.INSTANCE.nanoTime() - batch.get(0).receiveTime); // a frame's events share it
+        }
         if (gapPending)
         {
             final long start = gapStart[cluster];

@@ -1,5 +1,6 @@
 package io.tickwire.model.errors;
 
+import org.agrona.concurrent.errors.DistinctErrorLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * same fault on a million events is one entry with a count, not a million lines: an error storm cannot fill
  * a disk or a log. The first observation of each is logged; later ones are counted. Bounded: past
  * {@link #MAX_DISTINCT} kinds, further kinds are counted as overflow. Thread-safe; only error paths call it.
+ * A node also writes each occurrence to the {@link DistinctErrorLog} in its counters file, where
+ * {@code tickwire errors} reads it from another process, and after the process is gone.
  */
 public final class DistinctErrors
 {
@@ -29,7 +32,20 @@ public final class DistinctErrors
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final DistinctErrorLog log;
     private long overflow;
+
+    /** Errors kept in this process only (a replay, a rebuild, a test). */
+    public DistinctErrors()
+    {
+        this(null);
+    }
+
+    /** Errors also written to {@code log}, for other processes to read. */
+    public DistinctErrors(final DistinctErrorLog log)
+    {
+        this.log = log;
+    }
 
     /**
      * @param where    the component that failed (a stage, the gateway conductor, ...).
@@ -38,6 +54,10 @@ public final class DistinctErrors
      */
     public synchronized boolean record(final String where, final long position, final Throwable error)
     {
+        if (log != null)
+        {
+            log.record(new NodeFault(where, error)); // false when the log is full: the in-memory entries still count
+        }
         final String trace = stackTrace(error);
         final String key = where + '\n' + trace;
         final Entry seen = entries.get(key);
@@ -72,5 +92,20 @@ public final class DistinctErrors
         final StringWriter out = new StringWriter();
         error.printStackTrace(new PrintWriter(out));
         return out.toString();
+    }
+
+    /**
+     * What the error log keys on: where it failed, then the error as its cause. Agrona's log compares type,
+     * message and stack traces, so the same fault in the same place is one entry with a count. No stack of its
+     * own: it is made on the error path, not thrown.
+     */
+    static final class NodeFault extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        NodeFault(final String where, final Throwable cause)
+        {
+            super(where, cause, false, false);
+        }
     }
 }
