@@ -57,8 +57,9 @@ final class DemoCommand
             simulator.restUrl(), simulator.restUrl());
         out.printf("  engine     layout %s, journals in %s%n", process.layout(),
             process.dataDir().resolve("journals").toAbsolutePath());
-        out.printf("  gateway    %s   (HTTP: http://%s:%d/health and /stats)%n", process.gateway().webSocketUrl(),
-            config.get(Keys.GATEWAY_HOST), process.gateway().port());
+        final String http = "http://" + config.get(Keys.GATEWAY_HOST) + ":" + process.gateway().port();
+        out.printf("  desk page  %s/   (live candles, setups, alerts, the feed's state: open it in a browser)%n", http);
+        out.printf("  gateway    %s   (HTTP: %s/health, /stats, /metrics)%n", process.gateway().webSocketUrl(), http);
         out.println("  try it     connect a WebSocket client to the gateway URL and send:");
         out.println("             {\"op\":\"subscribe\",\"id\":1,\"channels\":[\"prices\",\"bars.1s\"],\"symbols\":[\"SPY\",\"I:SPX\"]}");
         out.println("  Ctrl-C stops; the journals stay on disk for `tickwire replay`.");

@@ -20,14 +20,17 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Plain HTTP on the gateway's port: /health (200, or 503 with every reason), /ready (200 once the node can serve
- * desks, else 503), /stats, GET/POST /setups and DELETE /setups/ID, as JSON; 404 for anything else. Each reply
- * closes its connection.
+ * desks, else 503), /stats, GET/POST /setups and DELETE /setups/ID, as JSON; /metrics for Prometheus; the desk
+ * page at / with its files; 404 for anything else. Each reply closes its connection.
  */
 final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
 {
     /** GET /setups pages: {@code ?limit=} (default, at most) and {@code ?after=ID} for the next page. */
     static final int DEFAULT_SETUPS_PAGE = 1_000;
     static final int MAX_SETUPS_PAGE = 10_000;
+
+    /** The desk page's files, read once per process. */
+    private static final DeskPage PAGE = new DeskPage();
 
     private final GatewayServer server;
 
@@ -102,6 +105,12 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
         {
             status = HttpResponseStatus.OK;
             body = server.statsJson();
+        }
+        else if (PAGE.get(path) != null)
+        {
+            final DeskPage.File file = PAGE.get(path);
+            respond(ctx, request, HttpResponseStatus.OK, file.bytes(), file.contentType());
+            return;
         }
         else if (path.equals("/metrics"))
         {
