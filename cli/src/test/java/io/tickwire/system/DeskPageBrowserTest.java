@@ -66,8 +66,11 @@ class DeskPageBrowserTest
                 " document.getElementById('setup-4242').textContent : ''", (v) -> v.asText().contains("armed"),
                 10_000, "the setup in the table");
             assertTrue(row.asText().startsWith("4242SPYarmed"), row.asText());
-            browser.await("tickwireDesk.drawnSetupLines", (v) -> v.asInt() >= 3, 10_000,
-                "the setup's stop and targets on the chart");
+            browser.await("tickwireDesk.drawnSetupLines", (v) -> v.asInt() >= 4, 10_000,
+                "the setup's entry zone, stop and targets on the chart");
+            final String zone = String.format(Locale.ROOT, "%s–%s", trim(last - 1.0), trim(last - 0.9));
+            assertTrue(browser.evaluate("document.getElementById('setup-4242').textContent").asText().contains(zone),
+                "the zone in the table: " + zone);
 
             node.simulator.faults().refuseConnections(3_000);
             node.simulator.faults().dropConnections("stocks", false);
@@ -79,5 +82,11 @@ class DeskPageBrowserTest
             browser.screenshot(Path.of("target", "desk-page.png"));
             assertEquals(java.util.List.of(), browser.consoleErrors(), "no console errors");
         }
+    }
+
+    /** A price as JavaScript prints it: no trailing zeros. */
+    private static String trim(final double price)
+    {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.2f", price)).stripTrailingZeros().toPlainString();
     }
 }

@@ -259,7 +259,12 @@ final class JsonRenderer
             .raw(",\"entry\":").fixed(transition.entryPrice())
             .raw(",\"stop\":").fixed(transition.stop())
             .raw(",\"t1\":").fixed(transition.target1())
-            .raw(",\"t2\":").fixed(transition.target2())
+            .raw(",\"t2\":").fixed(transition.target2());
+        if (transition.entryLow() != SetupTransitionDecoder.entryLowNullValue()) // journaled before schema 7: none
+        {
+            out.raw(",\"zone\":[").fixed(transition.entryLow()).ch(',').fixed(transition.entryHigh()).ch(']');
+        }
+        out
             .raw(",\"t\":").number(transition.eventTime())
             .raw(",\"rt\":").number(transition.receiveTime())
             .raw(",\"cause\":").number(transition.causeIndex());

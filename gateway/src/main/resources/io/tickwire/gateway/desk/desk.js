@@ -141,7 +141,8 @@
     const rows = [...desk.setups.values()].sort((a, b) => a.id - b.id).map((s) => {
       const row = document.createElement("tr");
       row.id = "setup-" + s.id;
-      for (const v of [s.id, s.sym, s.to, s.entry || "", s.stop, s.t1, s.t2]) {
+      const entry = s.entry ? s.entry : s.zone ? s.zone[0] + "–" + s.zone[1] : "";
+      for (const v of [s.id, s.sym, s.to, entry, s.stop, s.t1, s.t2]) {
         row.appendChild(document.createElement("td")).textContent = v;
       }
       return row;
@@ -177,7 +178,8 @@
     shown.v = bars.map((b) => b.v);
     shown.kind = bars.map((b) => b.kind);
     // the price range takes in the setups' levels, so a stop below every bar still shows
-    shown.levels = liveSetupsOfSymbol().flatMap((s) => [s.stop, s.t1, s.t2, s.entry].filter((v) => v > 0));
+    shown.levels = liveSetupsOfSymbol().flatMap((s) => [s.stop, s.t1, s.t2, s.entry, ...(s.zone || [])]
+      .filter((v) => v > 0));
     return [bars.map((b) => b.start / 1e9), shown.c];
   }
 
@@ -216,6 +218,13 @@
     let lines = 0;
     ctx.font = Math.round(11 * devicePixelRatio) + "px system-ui";
     for (const s of liveSetupsOfSymbol()) {
+      if (s.zone) { // the entry zone: a band
+        const top = u.valToPos(s.zone[1], "y", true);
+        const bottom = u.valToPos(s.zone[0], "y", true);
+        ctx.fillStyle = "rgba(90, 169, 230, 0.18)";
+        ctx.fillRect(u.bbox.left, top, u.bbox.width, Math.max(1, bottom - top));
+        lines++;
+      }
       for (const [price, colour, label] of [[s.stop, "#e05260", "stop"], [s.t1, "#2eb67d", "t1"],
         [s.t2, "#2eb67d", "t2"], [s.entry, "#5aa9e6", "entry"]]) {
         if (!(price > 0)) continue;

@@ -31,27 +31,41 @@ final class SetupRecords
     void transition(final MarketEvent cause, final long eventTime, final Setup s, final int from, final int to,
         final long price)
     {
-        write(cause, eventTime, s.id, s.owner, s.symbolId, from, to, price, s.entryPrice, s.stop, s.target1,
-            s.target2, SetupRejection.NONE);
+        final int at = cause.setupOutputLength;
+        begin(cause, at, eventTime, s.id, s.owner, s.symbolId, from, to, price)
+            .entryPrice(s.entryPrice)
+            .stop(s.stop)
+            .target1(s.target1)
+            .target2(s.target2)
+            .rejection(SetupRejection.NONE)
+            .entryLow(s.entryLow)
+            .entryHigh(s.entryHigh);
+        commit(cause, at, SetupTransitionEncoder.BLOCK_LENGTH);
     }
 
     /** A refused command: the setup (if any) is unchanged; the record names the command's id and the reason. */
     void rejected(final MarketEvent cause, final long eventTime, final SetupRejection why)
     {
         final int state = SetupState.REJECTED.value();
-        write(cause, eventTime, cause.setupId, cause.owner, cause.symbolId, state, state, 0, 0, cause.stop,
-            cause.target1, cause.target2, why);
+        final int at = cause.setupOutputLength;
+        begin(cause, at, eventTime, cause.setupId, cause.owner, cause.symbolId, state, state, 0)
+            .entryPrice(0)
+            .stop(cause.stop)
+            .target1(cause.target1)
+            .target2(cause.target2)
+            .rejection(why)
+            .entryLow(Math.min(cause.entryLow, cause.entryHigh))
+            .entryHigh(Math.max(cause.entryLow, cause.entryHigh));
+        commit(cause, at, SetupTransitionEncoder.BLOCK_LENGTH);
     }
 
-    private void write(final MarketEvent cause, final long eventTime, final long setupId, final long owner,
-        final int symbolId,
-        final int from, final int to, final long price, final long entryPrice, final long stop, final long target1,
-        final long target2, final SetupRejection rejection)
+    /** A transition's header and identity; the caller sets its levels, then commits. */
+    private SetupTransitionEncoder begin(final MarketEvent cause, final int at, final long eventTime,
+        final long setupId, final long owner, final int symbolId, final int from, final int to, final long price)
     {
         final ExpandableArrayBuffer out = cause.setupOutput;
-        final int at = cause.setupOutputLength;
         out.checkLimit(at + 4 + MessageHeaderEncoder.ENCODED_LENGTH + SetupTransitionEncoder.BLOCK_LENGTH);
-        transitionEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
+        return transitionEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
             .eventTime(eventTime)
             .receiveTime(cause.receiveTime)
             .setupId(setupId)
@@ -60,13 +74,7 @@ final class SetupRecords
             .toState(SetupState.get((short)to))
             .price(price)
             .causeIndex(cause.inputIndex)
-            .entryPrice(entryPrice)
-            .stop(stop)
-            .target1(target1)
-            .target2(target2)
-            .rejection(rejection)
             .owner(owner);
-        commit(cause, at, SetupTransitionEncoder.BLOCK_LENGTH);
     }
 
     /**
