@@ -6,6 +6,8 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.tickwire.model.EngineCounters;
+import io.tickwire.model.latency.LatencyHistogram;
+import io.tickwire.model.latency.LatencyHistograms;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.event.StagedBatch;
@@ -53,6 +55,9 @@ public class PrimitivesBenchmark extends BenchmarkDefaults
     private Disruptor<MarketEvent> disruptor;
     private RingBuffer<MarketEvent> ring;
     private RingPublisher publisher;
+    /** The live node's publisher: it also records each frame's receipt-to-ring latency. */
+    private RingPublisher timedPublisher;
+    private final LatencyHistogram latency = LatencyHistograms.live().stage("bench");
     private final StagedBatch batch = new StagedBatch();
 
     private Path dir;
@@ -77,6 +82,7 @@ public class PrimitivesBenchmark extends BenchmarkDefaults
         disruptor.handleEventsWith((EventHandler<MarketEvent>)(e, sequence, endOfBatch) -> { });
         ring = disruptor.start();
         publisher = new RingPublisher(ring, null, new EngineCounters());
+        timedPublisher = new RingPublisher(ring, null, new EngineCounters(), LatencyHistograms.live().receiveToRing());
         for (int i = 0; i < BATCH; i++)
         {
             batch.add(EventType.TRADE).copyInputFrom(trade);
@@ -139,6 +145,32 @@ public class PrimitivesBenchmark extends BenchmarkDefaults
     }
 
     /** The primitive: one Chronicle document holding the same bytes. */
+    /** The same, timed as the live node times it (receipt to ring, once per frame). */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public boolean tickwireRingPublishTimed()
+    {
+        while (!ring.hasAvailableCapacity(BATCH))
+        {
+            Thread.onSpinWait();
+        }
+        return timedPublisher.publish(batch, RingPublisher.NO_CLUSTER);
+    }
+
+    /** The bare clock read a latency record costs, beside it. */
+    @Benchmark
+    public long bareNanoTime()
+    {
+        return System.nanoTime();
+    }
+
+    /** A stage's service-time sample: two clock reads and an HdrHistogram record. */
+    @Benchmark
+    public void latencyRecord()
+    {
+        latency.record(System.nanoTime() - System.nanoTime() + 1_000);
+    }
+
     @Benchmark
     public void bareChronicleAppend()
     {

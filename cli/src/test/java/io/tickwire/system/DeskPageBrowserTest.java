@@ -52,6 +52,8 @@ class DeskPageBrowserTest
             assertTrue(browser.evaluate(PAINTED).asInt() > 1_000, "the chart is not blank");
             browser.await("tickwireDesk.drawnBars", (v) -> v.asInt() >= drawn + 2, 20_000, "the chart growing");
             browser.await(STOCKS_BADGE, (v) -> v.asText().contains("green"), 10_000, "the stocks feed up");
+            browser.await("document.getElementById('badge-stocks').textContent", (v) -> v.asText().matches(
+                "stocks (up|recovered) · lag \\d+ ms"), 10_000, "the feed's lag on its badge");
 
             final double last = browser.evaluate("[...tickwireDesk.bars.values()].at(-1).c").asDouble();
             final HttpResponse<String> placed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

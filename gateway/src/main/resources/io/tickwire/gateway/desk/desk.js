@@ -12,7 +12,7 @@
   const desk = window.tickwireDesk = {
     symbol: params.get("symbol"), timeframe: params.get("tf") || "1s",
     symbols: [], bars: new Map(), setups: new Map(), alerts: [], clusters: new Map(),
-    badgeHistory: [], barsClosed: 0, drawnBars: 0, drawnSetupLines: 0, lastLatencyMicros: null, errors: [],
+    badgeHistory: [], lagMillis: {}, barsClosed: 0, drawnBars: 0, drawnSetupLines: 0, lastLatencyMicros: null, errors: [],
   };
   const $ = (id) => document.getElementById(id);
   let ws = null;
@@ -75,6 +75,16 @@
       }
     }
     if (m.sym === desk.symbol) $("last").textContent = m.sym + " " + m.price;
+    if (!m.snapshot && m.rt && m.t) { // the feed's lag: its event time to tickwire's receipt, per cluster
+      const cluster = m.sym.startsWith("I:") ? "indices" : m.sym.startsWith("O:") ? "options" : "stocks";
+      desk.lagMillis[cluster] = Math.max(0, (m.rt - m.t) / 1e6);
+      const badge = desk.clusters.get(cluster);
+      if (badge) badge.textContent = cluster + " " + badge.dataset.state + " · lag " + formatLag(desk.lagMillis[cluster]);
+    }
+  }
+
+  function formatLag(ms) {
+    return ms < 1000 ? ms.toFixed(0) + " ms" : (ms / 1000).toFixed(1) + " s";
   }
 
   function onTrade(m) {
@@ -130,7 +140,9 @@
       desk.clusters.set(cluster, badge);
     }
     badge.className = "badge " + colour;
-    badge.textContent = cluster + " " + state;
+    badge.dataset.state = state;
+    badge.textContent = cluster + " " + state +
+      (desk.lagMillis[cluster] != null ? " · lag " + formatLag(desk.lagMillis[cluster]) : "");
     badge.title = title;
     desk.badgeHistory.push({cluster: cluster, state: state, colour: colour});
   }
