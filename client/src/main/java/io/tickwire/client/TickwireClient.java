@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +37,6 @@ public final class TickwireClient implements AutoCloseable
         return t;
     });
     private final List<DeskSubscription> subscriptions = new ArrayList<>();
-    private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
     /** Which connection the socket's callbacks are from: callbacks of a dropped one are ignored. */
     private int connection;
@@ -127,9 +124,9 @@ public final class TickwireClient implements AutoCloseable
         }
         final int id = ++connection;
         lastSeq = 0;
-        partial.setLength(0);
         lastHeard = System.nanoTime();
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, new Receiver(id))
+        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri,
+                new SocketCallbacks(id, thread, () -> connection, this::onText, this::dropped))
             .whenComplete((ws, ex) -> thread.execute(() ->
             {
                 if (id != connection)
@@ -341,63 +338,6 @@ public final class TickwireClient implements AutoCloseable
         catch (final Exception ex)
         {
             throw new IllegalStateException("the client's thread did not answer", ex);
-        }
-    }
-
-    /** The socket's callbacks, handed to the client's thread; those of a replaced connection are dropped there. */
-    private final class Receiver implements WebSocket.Listener
-    {
-        private final int id;
-
-        Receiver(final int id)
-        {
-            this.id = id;
-        }
-
-        @Override
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
-        {
-            final String chunk = data.toString();
-            thread.execute(() ->
-            {
-                if (id == connection)
-                {
-                    partial.append(chunk);
-                    if (last)
-                    {
-                        final String text = partial.toString();
-                        partial.setLength(0);
-                        TickwireClient.this.onText(text);
-                    }
-                }
-            });
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
-        {
-            thread.execute(() ->
-            {
-                if (id == connection)
-                {
-                    dropped("closed by the gateway: " + statusCode + " " + reason);
-                }
-            });
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void onError(final WebSocket webSocket, final Throwable error)
-        {
-            thread.execute(() ->
-            {
-                if (id == connection)
-                {
-                    dropped("connection failed: " + error);
-                }
-            });
         }
     }
 

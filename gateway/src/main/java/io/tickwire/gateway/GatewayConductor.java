@@ -6,7 +6,6 @@ import io.tickwire.model.journal.JournalReader;
 import io.tickwire.model.latency.LatencyHistogram;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
-import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /**
  * The gateway's one owner of state: it tails the output journal, keeps the last-value cache, holds every
- * session's subscriptions and throttles, and writes to the desks. Netty I/O threads only hand it commands
+ * session's subscriptions and throttles, and hands live records to {@link LiveFanOut}. Netty I/O threads only hand it commands
  * (open, request, close), so no state is shared and nothing is locked.
  */
 final class GatewayConductor implements Agent, OutputJournalListener
@@ -36,7 +35,6 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final LastValueCache cache;
     private final JsonRenderer renderer = new JsonRenderer(names);
     private final ChannelRenderer channelRenderer;
-    private final JsonOut body = new JsonOut();
     private final DeskWriter desks;
     private final SnapshotSender snapshots;
     private final DeskRequests requests;
@@ -54,8 +52,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private final EpochNanoClock epochClock;
     private JournalReader reader;
     private long nowNanos;
-    /** From a record's receipt ({@code rt}) to its write to the desks it goes to. */
-    private final LatencyHistogram deskWriteLatency;
+    private final LiveFanOut live;
     private long nextSessionId;
     private volatile boolean caughtUp;
     /** What needs the whole history (snapshots, GET /setups), asked for before the conductor caught up. */
@@ -65,7 +62,6 @@ final class GatewayConductor implements Agent, OutputJournalListener
         final DeskAccess access, final LatencyHistogram deskWriteLatency)
     {
         this.settings = settings;
-        this.deskWriteLatency = deskWriteLatency;
         this.epochClock = settings.epochClock;
         this.outputJournal = outputJournal;
         this.counters = counters;
@@ -77,6 +73,8 @@ final class GatewayConductor implements Agent, OutputJournalListener
         this.snapshots = new SnapshotSender(cache, setups, channelRenderer, desks, counters, () -> position);
         this.replays = new DeskReplays(settings, outputJournal, channelRenderer, desks, setups, counters,
             () -> position, epochClock);
+        this.live = new LiveFanOut(sessions, cache, renderer, channelRenderer, desks, counters, epochClock,
+            deskWriteLatency, this::disconnectSlow);
         this.requests = new DeskRequests(settings, desks, snapshots, replays, new DeskAuth(settings, access, desks,
             counters, sessions), counters, this::whenCaughtUp);
     }
@@ -153,7 +151,7 @@ final class GatewayConductor implements Agent, OutputJournalListener
         work += records;
         work += replays.serve(sessions, nowNanos);
         requests.auth().closeUnauthenticated(nowNanos);
-        work += flushDuePrices();
+        work += live.flushDuePrices(nowNanos);
         desks.flush(sessions, nowNanos, settings, epochClock.nanoTime());
         return work;
     }
@@ -350,75 +348,10 @@ final class GatewayConductor implements Agent, OutputJournalListener
     private void onPrice(final int symbolId, final DirectBuffer buffer, final int length)
     {
         cache.put(LastValueCache.PRICE, symbolId, buffer, length);
-        if (!caughtUp)
+        if (caughtUp) // history goes into the cache (and so into snapshots), never out as live
         {
-            return; // history: it goes into the cache (and so into snapshots), never out as live
+            live.price(symbolId, buffer, length, position, nowNanos);
         }
-        boolean rendered = false;
-        for (int i = 0; i < sessions.size(); i++)
-        {
-            final ClientSession s = sessions.get(i);
-            if (s.wants(GatewayChannels.PRICES, symbolId))
-            {
-                if (!s.channel.isWritable())
-                {
-                    s.markPricePending(symbolId); // conflate for a client that is behind: latest wins
-                    counters.pricesConflated.increment();
-                }
-                else if (s.admitPrice(symbolId, nowNanos, s.pricesThrottleNanos))
-                {
-                    if (s.sbe)
-                    {
-                        desks.sendRecord(s, GatewayChannels.PRICES, false, false, buffer, length, position);
-                        continue;
-                    }
-                    if (!rendered)
-                    {
-                        renderer.gatewayTime(epochClock.nanoTime());
-                        renderer.price(buffer, 0, false, body.reset());
-                        rendered = true;
-                    }
-                    desks.send(s, body, position);
-                }
-                else
-                {
-                    counters.pricesConflated.increment();
-                }
-            }
-        }
-    }
-
-    private int flushDuePrices()
-    {
-        int sent = 0;
-        for (int i = 0; i < sessions.size(); i++)
-        {
-            final ClientSession s = sessions.get(i);
-            final IntArrayList pending = s.pendingPrices;
-            for (int k = pending.size() - 1; k >= 0; k--)
-            {
-                final int symbolId = pending.getInt(k);
-                if (s.priceDue(symbolId, nowNanos, s.pricesThrottleNanos) && s.channel.isWritable())
-                {
-                    final UnsafeBuffer latest = cache.get(LastValueCache.PRICE, symbolId);
-                    if (s.sbe)
-                    {
-                        desks.sendRecord(s, GatewayChannels.PRICES, false, false, latest, latest.capacity(),
-                            cache.position(LastValueCache.PRICE, symbolId));
-                    }
-                    else
-                    {
-                        renderer.gatewayTime(epochClock.nanoTime());
-                        renderer.price(latest, 0, false, body.reset());
-                        desks.send(s, body, cache.position(LastValueCache.PRICE, symbolId));
-                    }
-                    s.priceSent(symbolId, nowNanos);
-                    pending.fastUnorderedRemove(k);
-                    sent++;
-                }
-            }
-        }
-        return sent;
     }
 
     private void fanOut(final int channel, final int symbolId, final DirectBuffer buffer, final int length)
@@ -426,48 +359,12 @@ final class GatewayConductor implements Agent, OutputJournalListener
         fanOut(channel, symbolId, symbolId, NOT_OWNED, buffer, length);
     }
 
-    /**
-     * To every session on the channel that wants either symbol (a pair is of interest to both sides) and, for a
-     * setup's records, whose key owns the setup.
-     */
     private void fanOut(final int channel, final int symbolId, final int otherSymbolId, final long owner,
         final DirectBuffer buffer, final int length)
     {
-        if (!caughtUp)
+        if (caughtUp) // history: only the caches take it, so a desk never gets an old record as live
         {
-            return; // history: only the caches take it, so a desk never gets an old record as live
-        }
-        boolean rendered = false;
-        boolean written = false;
-        for (int i = sessions.size() - 1; i >= 0; i--)
-        {
-            final ClientSession s = sessions.get(i);
-            if ((s.wants(channel, symbolId) || s.wants(channel, otherSymbolId)) &&
-                (owner == NOT_OWNED || s.key.owns(owner)))
-            {
-                if (!s.channel.isWritable())
-                {
-                    disconnectSlow(s);
-                    continue;
-                }
-                written = true;
-                if (s.sbe)
-                {
-                    desks.sendRecord(s, channel, false, false, buffer, length, position);
-                    continue;
-                }
-                if (!rendered)
-                {
-                    renderer.gatewayTime(epochClock.nanoTime());
-                    channelRenderer.render(channel, buffer, false, body.reset());
-                    rendered = true;
-                }
-                desks.send(s, body, position);
-            }
-        }
-        if (written)
-        {
-            deskWriteLatency.record(epochClock.nanoTime() - renderer.receiveTimeOf(buffer, 0));
+            live.fanOut(channel, symbolId, otherSymbolId, owner, buffer, length, position);
         }
     }
 

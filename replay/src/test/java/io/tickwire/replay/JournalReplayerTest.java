@@ -1,18 +1,13 @@
 package io.tickwire.replay;
 
-import io.tickwire.config.Keys;
+import io.tickwire.testing.TestInputJournal;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
-import io.tickwire.model.journal.EventCodec;
-import io.tickwire.model.journal.Journal;
-import io.tickwire.model.journal.JournalAppender;
-import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,35 +55,23 @@ class JournalReplayerTest
 
     private static void writeInput(final Path path)
     {
-        try (ChronicleQueue queue = Journal.open(path, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
+        try (TestInputJournal input = TestInputJournal.open(path))
         {
-            final JournalAppender appender = new JournalAppender(queue);
-            final EventCodec codec = new EventCodec();
-            final MarketEvent e = new MarketEvent();
-            e.reset(EventType.SYMBOL);
-            e.symbolId = 1;
-            e.eventTime = T0;
-            e.receiveTime = T0;
-            e.text("SPY");
-            appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
+            input.symbol(1, "SPY", T0);
             for (int i = 0; i < 200; i++)
             {
-                e.reset(EventType.TRADE);
+                final MarketEvent e = input.next(EventType.TRADE, T0 + i * 40 * MS);
                 e.symbolId = 1;
-                e.eventTime = T0 + i * 40 * MS;
                 e.receiveTime = e.eventTime + MS;
                 e.price = (600 + i % 7) * 1_000_000L;
                 e.size = 100_000_000L;
                 e.tradeIdKey = i % 150; // 50 duplicates
                 e.exchange = 4;
-                appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
+                input.append();
             }
             for (int i = 0; i < 2; i++)
             {
-                e.reset(EventType.TIMER);
-                e.eventTime = T0 + (9_000 + i * 7_000) * MS;
-                e.receiveTime = e.eventTime;
-                appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
+                input.timer(T0 + (9_000 + i * 7_000) * MS);
             }
         }
     }

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class SimulatorRestApi
 {
-    private static final long MS = 1_000_000L;
+    private static final long MS = RestJson.MS;
     private static final int DEFAULT_LIMIT = 1000;
     private static final int MAX_LIMIT = 50_000;
 
@@ -87,7 +87,7 @@ final class SimulatorRestApi
         }
         catch (final RuntimeException ex)
         {
-            reply(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "{\"status\":\"ERROR\",\"error\":" + quote(ex.toString()) + "}");
+            reply(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "{\"status\":\"ERROR\",\"error\":" + RestJson.quoted(ex.toString()) + "}");
         }
     }
 
@@ -106,19 +106,19 @@ final class SimulatorRestApi
             return "{\"status\":\"NOT_FOUND\",\"request_id\":\"sim\"}";
         }
         final StringBuilder sb = new StringBuilder("{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":{\"T\":")
-            .append(quote(ticker));
+            .append(RestJson.quoted(ticker));
         if (t.tradeId() != null)
         {
-            sb.append(",\"i\":").append(quote(t.tradeId()));
+            sb.append(",\"i\":").append(RestJson.quoted(t.tradeId()));
         }
-        sb.append(",\"x\":").append(t.exchange()).append(",\"p\":").append(decimal(t.price()))
-            .append(",\"s\":").append(decimal(t.size())).append(",\"t\":").append(t.timeMillis() * MS)
+        sb.append(",\"x\":").append(t.exchange()).append(",\"p\":").append(RestJson.decimal(t.price()))
+            .append(",\"s\":").append(RestJson.decimal(t.size())).append(",\"t\":").append(t.timeMillis() * MS)
             .append(",\"y\":").append(t.timeMillis() * MS).append(",\"q\":").append(t.sequence());
         if (t.trfId() != 0)
         {
             sb.append(",\"r\":").append(t.trfId()).append(",\"f\":").append(t.timeMillis() * MS);
         }
-        conditions(sb, "c", t.conditions());
+        RestJson.conditions(sb, "c", t.conditions());
         return sb.append("}}").toString();
     }
 
@@ -129,9 +129,9 @@ final class SimulatorRestApi
         {
             return "{\"status\":\"NOT_FOUND\",\"request_id\":\"sim\"}";
         }
-        return "{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":{\"T\":" + quote(ticker) +
-            ",\"p\":" + decimal(q.bidPrice()) + ",\"s\":" + decimal(q.bidSize()) + ",\"x\":" + q.bidExchange() +
-            ",\"P\":" + decimal(q.askPrice()) + ",\"S\":" + decimal(q.askSize()) + ",\"X\":" + q.askExchange() +
+        return "{\"status\":\"OK\",\"request_id\":\"sim\",\"results\":{\"T\":" + RestJson.quoted(ticker) +
+            ",\"p\":" + RestJson.decimal(q.bidPrice()) + ",\"s\":" + RestJson.decimal(q.bidSize()) + ",\"x\":" + q.bidExchange() +
+            ",\"P\":" + RestJson.decimal(q.askPrice()) + ",\"S\":" + RestJson.decimal(q.askSize()) + ",\"X\":" + q.askExchange() +
             ",\"t\":" + q.timeMillis() * MS + ",\"y\":" + q.timeMillis() * MS + ",\"q\":" + q.sequence() + "}}";
     }
 
@@ -183,7 +183,7 @@ final class SimulatorRestApi
             notional.merge(start, t.price() / (double)SimulatedMarket.SCALE * (t.size() / (double)SimulatedMarket.SCALE),
                 Double::sum);
         }
-        final StringBuilder sb = new StringBuilder("{\"ticker\":").append(quote(ticker))
+        final StringBuilder sb = new StringBuilder("{\"ticker\":").append(RestJson.quoted(ticker))
             .append(",\"status\":\"OK\",\"adjusted\":true,\"request_id\":\"sim\",\"resultsCount\":")
             .append(bars.size()).append(",\"results\":[");
         boolean first = true;
@@ -192,9 +192,9 @@ final class SimulatorRestApi
             final long[] b = e.getValue();
             final long vwap = Math.round(notional.get(e.getKey()) / (b[4] / (double)SimulatedMarket.SCALE) *
                 SimulatedMarket.SCALE);
-            sb.append(first ? "" : ",").append("{\"v\":").append(decimal(b[4])).append(",\"vw\":").append(decimal(vwap))
-                .append(",\"o\":").append(decimal(b[0])).append(",\"c\":").append(decimal(b[3]))
-                .append(",\"h\":").append(decimal(b[1])).append(",\"l\":").append(decimal(b[2]))
+            sb.append(first ? "" : ",").append("{\"v\":").append(RestJson.decimal(b[4])).append(",\"vw\":").append(RestJson.decimal(vwap))
+                .append(",\"o\":").append(RestJson.decimal(b[0])).append(",\"c\":").append(RestJson.decimal(b[3]))
+                .append(",\"h\":").append(RestJson.decimal(b[1])).append(",\"l\":").append(RestJson.decimal(b[2]))
                 .append(",\"t\":").append(e.getKey()).append(",\"n\":").append(b[5]).append('}');
             first = false;
         }
@@ -234,10 +234,10 @@ final class SimulatorRestApi
             if (v != null)
             {
                 // as Massive's indices snapshot: name, type, market status and the session so far
-                sb.append(first ? "" : ",").append("{\"ticker\":").append(quote(v.ticker()))
-                    .append(",\"name\":").append(quote(INDEX_NAMES.getOrDefault(v.ticker(), v.ticker())))
+                sb.append(first ? "" : ",").append("{\"ticker\":").append(RestJson.quoted(v.ticker()))
+                    .append(",\"name\":").append(RestJson.quoted(INDEX_NAMES.getOrDefault(v.ticker(), v.ticker())))
                     .append(",\"type\":\"indices\",\"market_status\":\"open\",\"value\":")
-                    .append(decimal(v.value())).append(",\"session\":{\"close\":").append(decimal(v.value()))
+                    .append(RestJson.decimal(v.value())).append(",\"session\":{\"close\":").append(RestJson.decimal(v.value()))
                     .append("},\"last_updated\":").append(v.timeMillis() * MS)
                     .append(",\"timeframe\":\"REAL-TIME\"}");
                 first = false;
@@ -304,11 +304,11 @@ final class SimulatorRestApi
             sb.append(i == 0 ? "" : ",");
             if (trades)
             {
-                trade(sb, (GroundTruth.Trade)page.get(i).value(), tapeOf(ticker));
+                RestJson.trade(sb, (GroundTruth.Trade)page.get(i).value(), tapeOf(ticker));
             }
             else
             {
-                quote(sb, (GroundTruth.Quote)page.get(i).value(), tapeOf(ticker));
+                RestJson.quote(sb, (GroundTruth.Quote)page.get(i).value(), tapeOf(ticker));
             }
         }
         sb.append(']');
@@ -317,7 +317,7 @@ final class SimulatorRestApi
             final MarketHistory.Entry<?> last = page.get(limit - 1);
             final String next = from + "|" + to + "|" + limit + "|" + MarketHistory.nanos(last.value()) + "|" +
                 last.index() + (descending ? "|" + (skip + limit) : "");
-            sb.append(",\"next_url\":").append(quote(host + "/v3/" + kind + "/" + ticker + "?cursor=" +
+            sb.append(",\"next_url\":").append(RestJson.quoted(host + "/v3/" + kind + "/" + ticker + "?cursor=" +
                 Base64.getUrlEncoder().withoutPadding().encodeToString(next.getBytes(StandardCharsets.US_ASCII))));
         }
         return sb.append('}').toString();
@@ -336,48 +336,6 @@ final class SimulatorRestApi
         return 0;
     }
 
-    private static void trade(final StringBuilder sb, final GroundTruth.Trade t, final int tape)
-    {
-        sb.append("{\"exchange\":").append(t.exchange());
-        if (t.tradeId() != null)
-        {
-            sb.append(",\"id\":").append(quote(t.tradeId()));
-        }
-        sb.append(",\"participant_timestamp\":").append(t.timeMillis() * MS)
-            .append(",\"price\":").append(decimal(t.price()))
-            .append(",\"sequence_number\":").append(t.sequence())
-            .append(",\"sip_timestamp\":").append(t.timeMillis() * MS)
-            .append(",\"size\":").append(decimal(t.size()));
-        if (t.trfId() != 0)
-        {
-            sb.append(",\"trf_id\":").append(t.trfId()).append(",\"trf_timestamp\":").append(t.timeMillis() * MS);
-        }
-        conditions(sb, "conditions", t.conditions());
-        if (tape != 0)
-        {
-            sb.append(",\"tape\":").append(tape);
-        }
-        sb.append('}');
-    }
-
-    private static void quote(final StringBuilder sb, final GroundTruth.Quote q, final int tape)
-    {
-        sb.append("{\"ask_exchange\":").append(q.askExchange())
-            .append(",\"ask_price\":").append(decimal(q.askPrice()))
-            .append(",\"ask_size\":").append(decimal(q.askSize()))
-            .append(",\"bid_exchange\":").append(q.bidExchange())
-            .append(",\"bid_price\":").append(decimal(q.bidPrice()))
-            .append(",\"bid_size\":").append(decimal(q.bidSize()))
-            .append(",\"participant_timestamp\":").append(q.timeMillis() * MS)
-            .append(",\"sequence_number\":").append(q.sequence())
-            .append(",\"sip_timestamp\":").append(q.timeMillis() * MS);
-        if (tape != 0)
-        {
-            sb.append(",\"tape\":").append(tape);
-        }
-        sb.append('}');
-    }
-
     /** A REST timestamp bound: ns, ms, or a date (YYYY-MM-DD); {@code exclusive} adds one ns. */
     private static long bound(final Map<String, List<String>> params, final String name, final long absent,
         final long adjust)
@@ -394,42 +352,6 @@ final class SimulatorRestApi
         final long raw = Long.parseLong(v);
         final long nanos = raw < 100_000_000_000_000L ? raw * MS : raw;
         return nanos + adjust;
-    }
-
-    private static void conditions(final StringBuilder sb, final String field, final List<Integer> conditions)
-    {
-        if (!conditions.isEmpty())
-        {
-            sb.append(",\"").append(field).append("\":").append(conditions.toString().replace(" ", ""));
-        }
-    }
-
-    private static String decimal(final long fixed)
-    {
-        final StringBuilder sb = new StringBuilder();
-        long v = fixed;
-        if (v < 0)
-        {
-            sb.append('-');
-            v = -v;
-        }
-        sb.append(v / SimulatedMarket.SCALE);
-        long frac = v % SimulatedMarket.SCALE;
-        if (frac != 0)
-        {
-            String f = String.valueOf(frac + SimulatedMarket.SCALE).substring(1);
-            while (f.endsWith("0"))
-            {
-                f = f.substring(0, f.length() - 1);
-            }
-            sb.append('.').append(f);
-        }
-        return sb.toString();
-    }
-
-    private static String quote(final String s)
-    {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** Keeps the connection open when the client asked for keep-alive; otherwise says it closes, and closes. */

@@ -36,22 +36,16 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The composition root: the one place a node is assembled — engine (symbol store, journals, the core ring,
@@ -251,33 +245,9 @@ public final class TickwireNode implements AutoCloseable
     private GatewayServer startGateway(final GatewaySettings settings)
     {
         return GatewayServer.start(settings, outputJournal, ctx.runsEngine() ?
-            new EngineLink(counters::snapshot, this::gauges, health::problems, this::engineReady, controls::submitSetup,
-                this::fail) :
+            new EngineLink(counters::snapshot, new EngineGauges(ctx, pipeline::lag)::sample, health::problems,
+                this::engineReady, controls::submitSetup, this::fail) :
             EngineLink.none(this::fail), telemetry);
-    }
-
-    /** Sampled when /metrics is scraped: the ring's backlog and each journal's size on disk. */
-    private Map<String, Long> gauges()
-    {
-        final Map<String, Long> gauges = new LinkedHashMap<>();
-        gauges.put("ring_lag", pipeline.lag());
-        for (final String journal : List.of(Journal.INPUT, Journal.OUTPUT, Journal.RAW, Journal.DEAD_LETTER))
-        {
-            gauges.put(journal + "_journal_disk_bytes", sizeOnDisk(ctx.journalDir(journal)));
-        }
-        return gauges;
-    }
-
-    private static long sizeOnDisk(final Path dir)
-    {
-        try (Stream<Path> files = Files.walk(dir))
-        {
-            return files.filter(Files::isRegularFile).mapToLong((f) -> f.toFile().length()).sum();
-        }
-        catch (final IOException | UncheckedIOException ex)
-        {
-            return -1; // a file rolled away while walking: the next scrape sees the new set
-        }
     }
 
     private void startEngine()

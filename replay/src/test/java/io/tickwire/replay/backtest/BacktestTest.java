@@ -1,19 +1,14 @@
 package io.tickwire.replay.backtest;
 
-import io.tickwire.config.Keys;
+import io.tickwire.testing.TestInputJournal;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
-import io.tickwire.model.journal.EventCodec;
-import io.tickwire.model.journal.Journal;
-import io.tickwire.model.journal.JournalAppender;
-import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,41 +73,28 @@ class BacktestTest
     }
 
     /** SPY: 599.50 for 2 s, 600.10 for 1 s (in the zone), up to 601.00 by 6 s, down to 599.00 by 10 s. */
-    private static void writeDay(final Path input)
+    private static void writeDay(final Path path)
     {
-        try (ChronicleQueue queue = Journal.open(input, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
+        try (TestInputJournal input = TestInputJournal.open(path))
         {
-            final JournalAppender appender = new JournalAppender(queue);
-            final EventCodec codec = new EventCodec();
-            final MarketEvent e = new MarketEvent();
-            e.reset(EventType.SYMBOL);
-            e.symbolId = 1;
-            e.eventTime = T;
-            e.receiveTime = T;
-            e.text("SPY");
-            appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
+            input.symbol(1, "SPY", T);
             long id = 1;
             for (long ms = 0; ms < 10_000; ms += 50)
             {
                 final long time = T + ms * MS;
                 if (ms % 100 == 0)
                 {
-                    e.reset(EventType.TIMER);
-                    e.eventTime = time;
-                    e.receiveTime = time;
-                    appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
+                    input.timer(time);
                 }
                 final double price = ms < 2_000 ? 599.50 : ms < 3_000 ? 600.10 :
                     ms < 6_000 ? 600.10 + (ms - 3_000) * 0.90 / 3_000 : 601.00 - (ms - 6_000) * 2.00 / 4_000;
-                e.reset(EventType.TRADE);
+                final MarketEvent e = input.next(EventType.TRADE, time);
                 e.symbolId = 1;
-                e.eventTime = time;
-                e.receiveTime = time;
                 e.price = Math.round(price * 100) * 10_000L;
                 e.size = 100_000_000L;
                 e.exchange = 1;
                 e.tradeIdKey = id++;
-                appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
+                input.append();
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.tickwire.replay.journal;
 
+import io.tickwire.testing.TestInputJournal;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.DeadLetterReason;
 import io.tickwire.config.Keys;
@@ -186,26 +187,14 @@ class JournalToolsTest
     /** SPY's definition, then {@code count} trades 40 ms apart (from the 151st, repeats), and a timer. */
     static void writeInput(final Path path, final int count) throws IOException
     {
-        try (ChronicleQueue queue = Journal.open(path, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
+        try (TestInputJournal input = TestInputJournal.open(path))
         {
-            final JournalAppender appender = new JournalAppender(queue);
-            final EventCodec codec = new EventCodec();
-            final MarketEvent e = new MarketEvent();
-            e.reset(EventType.SYMBOL);
-            e.symbolId = 1;
-            e.eventTime = T0;
-            e.receiveTime = T0;
-            e.text("SPY");
-            appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
+            input.symbol(1, "SPY", T0);
             for (int i = 0; i < count; i++)
             {
-                appender.appendScratch(codec.encodeInput(trade(T0 + i * 40 * MS, i % 150), appender.scratch(), 0));
+                input.append(trade(T0 + i * 40 * MS, i % 150));
             }
-            final MarketEvent timer = new MarketEvent();
-            timer.reset(EventType.TIMER);
-            timer.eventTime = T0 + 16_000 * MS;
-            timer.receiveTime = timer.eventTime;
-            appender.appendScratch(codec.encodeInput(timer, appender.scratch(), 0));
+            input.timer(T0 + 16_000 * MS);
         }
     }
 }
