@@ -6,6 +6,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.tickwire.node.NodeContext;
 import io.tickwire.node.TickwireNode;
+import io.tickwire.model.latency.LatencyHistogram;
+import io.tickwire.model.latency.LatencyHistograms;
 import io.tickwire.node.ProcessDefaults;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.EngineCounters;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +49,9 @@ public final class LatencyHarness
     private static final long MAX_LATENCY = TimeUnit.SECONDS.toNanos(60);
 
     /** One run's figures. */
+    /** @param hops the node's own latency histograms over the same window, by name (none for the bare path) */
     record Result(String path, String layout, int rate, double achievedRate, Histogram histogram, long drops,
-        double bytesPerEvent, long gcCount, long gcMillis)
+        double bytesPerEvent, long gcCount, long gcMillis, Map<String, Histogram> hops)
     {
     }
 
@@ -161,10 +165,10 @@ public final class LatencyHarness
             client.awaitReady();
             client.send("{\"action\":\"auth\",\"params\":\"bench\"}");
             client.send("{\"action\":\"subscribe\",\"params\":\"T.SPY\"}");
-            final Window window = measure(simulator, null, options, measureFrom);
+            final Window window = measure(simulator, null, null, options, measureFrom);
             client.close();
             return new Result("bare-websocket", "-", rate, window.rate, histogram, 0, Double.NaN, window.gcCount,
-                window.gcMillis);
+                window.gcMillis, window.hops);
         }
         finally
         {
@@ -206,10 +210,11 @@ public final class LatencyHarness
                 });
                 desk.awaitReady();
                 desk.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"]}");
-                final Window window = measure(simulator, process.counters(), options, measureFrom);
+                final Window window = measure(simulator, process.counters(), process.telemetry().latencies(), options,
+                    measureFrom);
                 desk.close();
                 return new Result("tickwire", layout, rate, window.rate, histogram, window.drops, window.bytesPerEvent,
-                    window.gcCount, window.gcMillis);
+                    window.gcCount, window.gcMillis, window.hops);
             }
         }
         finally
@@ -240,12 +245,15 @@ public final class LatencyHarness
         double bytesPerEvent = Double.NaN;
         long gcCount;
         long gcMillis;
+        /** The node's hop and stage histograms, counting only what was recorded inside the window. */
+        final Map<String, Histogram> hops = new LinkedHashMap<>();
     }
 
-    static Window measure(final MassiveSimulator simulator, final EngineCounters counters, final Options options,
-        final long[] measureFrom) throws InterruptedException
+    static Window measure(final MassiveSimulator simulator, final EngineCounters counters,
+        final LatencyHistograms latencies, final Options options, final long[] measureFrom) throws InterruptedException
     {
         Thread.sleep(TimeUnit.SECONDS.toMillis(options.warmupSeconds));
+        final Map<String, Histogram> hops0 = hops(latencies);
         final long events0 = simulator.eventsGenerated();
         final long drops0 = counters == null ? 0 : counters.ringFullEvents.get();
         final long published0 = counters == null ? 0 : counters.eventsPublished.get();
@@ -257,6 +265,11 @@ public final class LatencyHarness
         measureFrom[0] = Long.MAX_VALUE; // stop recording before the counters are read
         final long elapsed = System.nanoTime() - start;
         final Window w = new Window();
+        hops(latencies).forEach((name, after) ->
+        {
+            after.subtract(hops0.get(name));
+            w.hops.put(name, after);
+        });
         w.rate = (simulator.eventsGenerated() - events0) * 1e9 / elapsed;
         final long[] gc1 = gc();
         w.gcCount = gc1[0] - gc0[0];
@@ -268,6 +281,20 @@ public final class LatencyHarness
             w.bytesPerEvent = published == 0 ? Double.NaN : (engineAllocatedBytes() - allocated0) / (double)published;
         }
         return w;
+    }
+
+    /** Every hop and stage histogram of the node, cumulative so far: the window is the difference of two. */
+    private static Map<String, Histogram> hops(final LatencyHistograms latencies)
+    {
+        final Map<String, Histogram> hops = new LinkedHashMap<>();
+        if (latencies != null)
+        {
+            for (final LatencyHistogram h : latencies.all())
+            {
+                hops.put(h.stage() == null ? h.name().replace('_', ' ') : "stage " + h.stage(), h.snapshot());
+            }
+        }
+        return hops;
     }
 
     /** Bytes allocated by the engine's and gateway's threads (named tickwire-*), live threads only. */
@@ -321,6 +348,18 @@ public final class LatencyHarness
                 h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
                 h.getValueAtPercentile(99.9) / 1e3, h.getValueAtPercentile(99.99) / 1e3, h.getMaxValue() / 1e3,
                 r.drops(), r.bytesPerEvent(), r.gcCount(), r.gcMillis());
+        }
+        out.println();
+        out.println("inside tickwire, per hop, over the same windows: the node's own histograms (receipt = the frame's read");
+        out.println("from the socket; stage service times sampled one event in 16), microseconds");
+        out.printf(Locale.ROOT, "%-9s %-9s %-28s %9s %9s %9s %9s %9s %9s%n", "layout", "rate/s", "hop", "samples", "p50",
+            "p90", "p99", "p99.9", "max");
+        for (final Result r : results)
+        {
+            r.hops().forEach((hop, h) -> out.printf(Locale.ROOT, "%-9s %,9d %-28s %,9d %9.1f %9.1f %9.1f %9.1f %9.1f%n",
+                r.layout(), r.rate(), hop, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3,
+                h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
+                h.getMaxValue() / 1e3));
         }
     }
 

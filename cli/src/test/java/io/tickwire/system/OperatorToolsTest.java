@@ -63,9 +63,9 @@ class OperatorToolsTest
             assertEquals(0, errorCount(tickwire(dataDir, 0, "errors", "--format", "json")), "none yet");
             for (int i = 0; i < 3; i++)
             {
-                node.process.errors().record("stage metrics", 100 + i, failure("index 9 out of bounds"));
+                node.process.telemetry().errors().record("stage metrics", 100 + i, failure("index 9 out of bounds"));
             }
-            node.process.errors().record("gateway conductor", -1, new IllegalStateException("another kind"));
+            node.process.telemetry().errors().record("gateway conductor", -1, new IllegalStateException("another kind"));
             final String json = jsonLine(tickwire(dataDir, 2, "errors", "--format", "json"));
             assertTrue(json.contains("{\"count\":3,"), json);
             assertTrue(json.contains("stage metrics") && json.contains("index 9 out of bounds"), json);

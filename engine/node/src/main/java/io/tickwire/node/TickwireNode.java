@@ -287,10 +287,10 @@ public final class TickwireNode implements AutoCloseable
         return counters;
     }
 
-    /** Every distinct error this node has recorded (stages, with their input index). */
-    public DistinctErrors errors()
+    /** The node's counters, distinct errors (stages', with their input index) and latency histograms. */
+    public Telemetry telemetry()
     {
-        return errors;
+        return telemetry;
     }
 
     /** Whether the run before this one closed cleanly (false after a crash or kill -9). */
