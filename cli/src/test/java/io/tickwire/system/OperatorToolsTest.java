@@ -104,7 +104,7 @@ class OperatorToolsTest
             assertEquals("gauge", parsed.get("TYPE tickwire_output_journal_disk_bytes"), parsed.toString());
             assertEquals("gauge", parsed.get("TYPE tickwire_disk_free_mb"), parsed.toString());
             for (final String histogram : List.of("tickwire_receive_to_ring_seconds",
-                "tickwire_receive_to_output_journal_seconds", "tickwire_receive_to_desk_write_seconds",
+                "tickwire_ring_to_output_journal_seconds", "tickwire_receive_to_output_journal_seconds", "tickwire_receive_to_desk_write_seconds",
                 "tickwire_stage_service_seconds"))
             {
                 assertEquals("histogram", parsed.get("TYPE " + histogram), histogram + " in " + parsed);

@@ -27,35 +27,37 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent>
     private final Supplier<RecordSink> sinks;
     private final EngineCounters counters;
     private final EventCodec codec = new EventCodec();
-    /** A live trade's receipt to its records in the journal: observed only, never written. */
+    /** A live trade's receipt, and its publication on the ring, to its records in the journal: observed only. */
     private final LatencyHistogram latency;
+    private final LatencyHistogram ringLatency;
     private RecordSink appender;
 
     /** Appends to {@code queue}. */
     public OutputJournalHandler(final ChronicleQueue queue, final EngineCounters counters)
     {
-        this(queue, counters, LatencyHistogram.NONE);
+        this(() -> new JournalAppender(queue), counters, LatencyHistogram.NONE, LatencyHistogram.NONE);
     }
 
-    /** Appends to {@code queue}, timing each trade from its receipt (the live node's). */
+    /** Appends to {@code queue}, timing each trade from its receipt and from the ring (the live node's). */
     public OutputJournalHandler(final ChronicleQueue queue, final EngineCounters counters,
-        final LatencyHistogram latency)
+        final LatencyHistogram fromReceipt, final LatencyHistogram fromRing)
     {
-        this(() -> new JournalAppender(queue), counters, latency);
+        this(() -> new JournalAppender(queue), counters, fromReceipt, fromRing);
     }
 
     /** @param sinks made on the stage's thread (Chronicle appenders are thread-bound) */
     public OutputJournalHandler(final Supplier<RecordSink> sinks, final EngineCounters counters)
     {
-        this(sinks, counters, LatencyHistogram.NONE);
+        this(sinks, counters, LatencyHistogram.NONE, LatencyHistogram.NONE);
     }
 
     private OutputJournalHandler(final Supplier<RecordSink> sinks, final EngineCounters counters,
-        final LatencyHistogram latency)
+        final LatencyHistogram fromReceipt, final LatencyHistogram fromRing)
     {
         this.sinks = sinks;
         this.counters = counters;
-        this.latency = latency;
+        this.latency = fromReceipt;
+        this.ringLatency = fromRing;
     }
 
     @Override
@@ -82,7 +84,9 @@ public final class OutputJournalHandler implements EventHandler<MarketEvent>
         if (event.type == EventType.TRADE && latency.live())
         {
             // the process's epoch clock, as the receive time was stamped: a measurement beside the output, not in it
-            latency.record(EpochClock.INSTANCE.nanoTime() - event.receiveTime);
+            final long now = EpochClock.INSTANCE.nanoTime();
+            latency.record(now - event.receiveTime);
+            ringLatency.record(now - event.publishNanos);
         }
     }
 

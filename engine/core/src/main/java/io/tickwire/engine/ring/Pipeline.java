@@ -146,7 +146,7 @@ public final class Pipeline implements AutoCloseable
         final LatencyHistograms latencies)
     {
         return new Pipeline(settings, stages, inputJournal, new OutputJournalHandler(outputJournal, counters,
-            latencies.receiveToOutputJournal()), counters, policy, latencies);
+            latencies.receiveToOutputJournal(), latencies.ringToOutputJournal()), counters, policy, latencies);
     }
 
     /** The live core from the start of a journal: fresh stages. */

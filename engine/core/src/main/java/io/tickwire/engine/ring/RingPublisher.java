@@ -75,18 +75,23 @@ public final class RingPublisher implements EventPublisher
             }
             return false;
         }
+        final long now = latency.live() ? EpochClock.INSTANCE.nanoTime() : 0;
         final long hi = ring.next(needed);
         long next = hi - needed + 1;
         final long lo = next;
         if (gapPending)
         {
             fillGapStatus(cluster, batch.get(0).receiveTime);
-            ring.get(next++).copyInputFrom(gapStatus);
+            final MarketEvent slot = ring.get(next++);
+            slot.copyInputFrom(gapStatus);
+            slot.publishNanos = now;
         }
         for (int i = 0; i < n; i++)
         {
             final MarketEvent source = batch.get(i);
-            ring.get(next++).copyInputFrom(source);
+            final MarketEvent slot = ring.get(next++);
+            slot.copyInputFrom(source);
+            slot.publishNanos = now;
             if (source.type == EventType.SYMBOL && symbols != null)
             {
                 symbols.markAnnounced(source.symbolId);
@@ -96,7 +101,7 @@ public final class RingPublisher implements EventPublisher
         counters.eventsPublished.getAndAddRelease(needed);
         if (latency.live())
         {
-            latency.record(EpochClock.INSTANCE.nanoTime() - batch.get(0).receiveTime); // a frame's events share it
+            latency.record(now - batch.get(0).receiveTime); // a frame's events share it; now: as it is claimed
         }
         if (gapPending)
         {

@@ -35,6 +35,11 @@ public final class MarketEvent extends MarketEventFields
     public boolean accepted;
     /** Index of this event in the input journal: set by the input journal stage (live) or the replayer. */
     public long inputIndex;
+    /**
+     * When the live node put it on the ring (the process's epoch clock, ns; 0 elsewhere), for the latency
+     * histograms only: no stage reads it and it is never journaled.
+     */
+    public long publishNanos;
 
     /**
      * What a stage threw on this event, by the stage's position in the chain (each position written by one

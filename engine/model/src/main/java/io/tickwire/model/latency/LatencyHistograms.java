@@ -19,6 +19,7 @@ public final class LatencyHistograms
 
     private final boolean live;
     private final LatencyHistogram receiveToRing;
+    private final LatencyHistogram ringToOutputJournal;
     private final LatencyHistogram receiveToOutputJournal;
     private final LatencyHistogram receiveToDeskWrite;
     private final Map<String, LatencyHistogram> stages = new ConcurrentHashMap<>();
@@ -27,6 +28,8 @@ public final class LatencyHistograms
     {
         this.live = live;
         receiveToRing = hop("receive_to_ring", "from the frame's receipt to the event's publication on the ring");
+        ringToOutputJournal = hop("ring_to_output_journal",
+            "from the event's publication on the ring to its records appended to the output journal (queueing and stages)");
         receiveToOutputJournal = hop("receive_to_output_journal",
             "from the frame's receipt to the event's records appended to the output journal");
         receiveToDeskWrite = hop("receive_to_desk_write",
@@ -55,6 +58,11 @@ public final class LatencyHistograms
         return receiveToRing;
     }
 
+    public LatencyHistogram ringToOutputJournal()
+    {
+        return ringToOutputJournal;
+    }
+
     public LatencyHistogram receiveToOutputJournal()
     {
         return receiveToOutputJournal;
@@ -76,8 +84,8 @@ public final class LatencyHistograms
     /** The hops, then the stages. */
     public List<LatencyHistogram> all()
     {
-        final List<LatencyHistogram> all = new ArrayList<>(List.of(receiveToRing, receiveToOutputJournal,
-            receiveToDeskWrite));
+        final List<LatencyHistogram> all = new ArrayList<>(List.of(receiveToRing, ringToOutputJournal,
+            receiveToOutputJournal, receiveToDeskWrite));
         stages.values().stream().sorted((a, b) -> a.stage().compareTo(b.stage())).forEach(all::add);
         return all;
     }
