@@ -4,7 +4,7 @@ import io.tickwire.gateway.GatewayServer;
 import io.tickwire.gateway.GatewaySettings;
 import io.tickwire.gateway.OutputRecords;
 import io.tickwire.gateway.TestGateway;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +29,7 @@ class TickwireClientTest
     @TempDir
     Path dir;
 
+    @AutoClose
     private TestGateway test;
     private OutputRecords records;
     private GatewayServer gateway;
@@ -38,15 +39,8 @@ class TickwireClientTest
     @BeforeEach
     void start()
     {
-        test = new TestGateway(dir);
+        test = new TestGateway(dir).spyAndQqq();
         records = test.records;
-        test.spyAndQqq();
-    }
-
-    @AfterEach
-    void stop()
-    {
-        test.close();
     }
 
     @Test

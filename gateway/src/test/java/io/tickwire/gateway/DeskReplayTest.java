@@ -1,7 +1,7 @@
 package io.tickwire.gateway;
 
 import io.tickwire.testing.WebSocketTestClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +28,7 @@ class DeskReplayTest
     @TempDir
     Path dir;
 
+    @AutoClose
     private TestGateway test;
     private OutputRecords records;
     private GatewayServer gateway;
@@ -35,15 +36,8 @@ class DeskReplayTest
     @BeforeEach
     void start()
     {
-        test = new TestGateway(dir);
+        test = new TestGateway(dir).spyAndQqq();
         records = test.records;
-        test.spyAndQqq();
-    }
-
-    @AfterEach
-    void stop()
-    {
-        test.close();
     }
 
     /** A desk drops mid-stream; its next connection resumes from its last js + 1 while trades keep coming. */
