@@ -291,7 +291,8 @@ public final class LatencyHarness
         {
             for (final LatencyHistogram h : latencies.all())
             {
-                hops.put(h.stage() == null ? h.name().replace('_', ' ') : "stage " + h.stage(), h.snapshot());
+                final LatencyHistogram.Label label = h.label();
+                hops.put(label.stage() == null ? label.name().replace('_', ' ') : "stage " + label.stage(), h.snapshot());
             }
         }
         return hops;

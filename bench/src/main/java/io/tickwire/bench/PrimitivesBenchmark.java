@@ -82,7 +82,7 @@ public class PrimitivesBenchmark extends BenchmarkDefaults
         disruptor.handleEventsWith((EventHandler<MarketEvent>)(e, sequence, endOfBatch) -> { });
         ring = disruptor.start();
         publisher = new RingPublisher(ring, null, new EngineCounters());
-        timedPublisher = new RingPublisher(ring, null, new EngineCounters(), LatencyHistograms.live().receiveToRing());
+        timedPublisher = new RingPublisher(ring, null, new EngineCounters(), LatencyHistograms.live().hop(LatencyHistograms.Hop.RECEIVE_TO_RING));
         for (int i = 0; i < BATCH; i++)
         {
             batch.add(EventType.TRADE).copyInputFrom(trade);
@@ -137,11 +137,7 @@ public class PrimitivesBenchmark extends BenchmarkDefaults
     @OperationsPerInvocation(BATCH)
     public boolean tickwireRingPublish()
     {
-        while (!ring.hasAvailableCapacity(BATCH))
-        {
-            Thread.onSpinWait();
-        }
-        return publisher.publish(batch, RingPublisher.NO_CLUSTER);
+        return publishWhenRoom(publisher);
     }
 
     /** The primitive: one Chronicle document holding the same bytes. */
@@ -150,11 +146,16 @@ public class PrimitivesBenchmark extends BenchmarkDefaults
     @OperationsPerInvocation(BATCH)
     public boolean tickwireRingPublishTimed()
     {
+        return publishWhenRoom(timedPublisher);
+    }
+
+    private boolean publishWhenRoom(final RingPublisher p)
+    {
         while (!ring.hasAvailableCapacity(BATCH))
         {
             Thread.onSpinWait();
         }
-        return timedPublisher.publish(batch, RingPublisher.NO_CLUSTER);
+        return p.publish(batch, RingPublisher.NO_CLUSTER);
     }
 
     /** The bare clock read a latency record costs, beside it. */

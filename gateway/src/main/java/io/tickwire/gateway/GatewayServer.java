@@ -31,6 +31,7 @@ import io.netty.util.concurrent.FastThreadLocalThread;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import io.tickwire.model.Progress;
 import io.tickwire.model.Telemetry;
+import io.tickwire.model.latency.LatencyHistograms;
 import io.tickwire.model.errors.DistinctErrors;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -88,7 +89,7 @@ public final class GatewayServer implements AutoCloseable
             throw new IllegalStateException("gateway.keysFile " + settings.keysFile + ": " + ex.getMessage(), ex);
         }
         conductor = new GatewayConductor(settings, outputJournal, counters, access,
-            telemetry.latencies().receiveToDeskWrite());
+            telemetry.latencies().hop(LatencyHistograms.Hop.RECEIVE_TO_DESK_WRITE));
         setupCommands = new SetupCommands(engine.setups(), conductor, settings.setupCommandsPerSecond, counters);
         final IdleStrategy idle = settings.busySpin ? new BusySpinIdleStrategy() :
             new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));

@@ -61,8 +61,8 @@ final class PrometheusMetrics
         final Map<String, HistogramSnapshot.Builder> histograms = new LinkedHashMap<>();
         for (final LatencyHistogram latency : telemetry.latencies().all())
         {
-            histograms.computeIfAbsent(latency.name(), (name) -> HistogramSnapshot.builder()
-                .name(PREFIX + name + "_seconds").help(latency.help()))
+            histograms.computeIfAbsent(latency.label().name(), (name) -> HistogramSnapshot.builder()
+                .name(PREFIX + name + "_seconds").help(latency.label().help()))
                 .dataPoint(dataPoint(latency));
         }
         histograms.values().forEach((h) -> metrics.add(h.build()));
@@ -140,9 +140,9 @@ final class PrometheusMetrics
         final HistogramSnapshot.HistogramDataPointSnapshot.Builder point = HistogramSnapshot.HistogramDataPointSnapshot
             .builder().classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts));
         point.sum(sumNanos / NANOS_PER_SECOND);
-        if (latency.stage() != null)
+        if (latency.label().stage() != null)
         {
-            point.labels(Labels.of("stage", latency.stage()));
+            point.labels(Labels.of("stage", latency.label().stage()));
         }
         return point.build();
     }

@@ -1,6 +1,7 @@
 package io.tickwire.gateway;
 
 import io.tickwire.model.Telemetry;
+import io.tickwire.model.latency.LatencyHistograms;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tickwire.codecs.sbe.Source;
@@ -52,7 +53,7 @@ class GatewayConductorTest
             final GatewayCounters counters = new GatewayCounters(telemetry.counters());
             final GatewaySettings settings = GatewaySettings.defaults();
             final GatewayConductor conductor = new GatewayConductor(settings, journal, counters,
-                new DeskAccess(settings, counters), telemetry.latencies().receiveToDeskWrite());
+                new DeskAccess(settings, counters), telemetry.latencies().hop(LatencyHistograms.Hop.RECEIVE_TO_DESK_WRITE));
             conductor.onStart();
             final EmbeddedChannel desk = new EmbeddedChannel();
             conductor.onOpen(desk);

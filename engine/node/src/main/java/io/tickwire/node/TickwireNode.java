@@ -22,6 +22,7 @@ import io.tickwire.massive.RawTailRecovery;
 import io.tickwire.massive.RawCaptureWriter;
 import io.tickwire.model.CountersFile;
 import io.tickwire.model.Telemetry;
+import io.tickwire.model.latency.LatencyHistograms;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.EpochClock;
 import io.tickwire.model.errors.DistinctErrors;
@@ -197,7 +198,7 @@ public final class TickwireNode implements AutoCloseable
             new DefaultThreadFactory("tickwire-ingest", true), NioIoHandler.newFactory());
         keep(() -> producerThread.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters,
-            telemetry.latencies().receiveToRing());
+            telemetry.latencies().hop(LatencyHistograms.Hop.RECEIVE_TO_RING));
         controls = keep(new ControlInputs(producerThread, publisher, symbols, counters, EpochClock.INSTANCE));
         disk.statusTo(controls::submitNodeStatus);
         rawTailRecovery = () ->

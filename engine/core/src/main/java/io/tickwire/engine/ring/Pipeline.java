@@ -146,7 +146,8 @@ public final class Pipeline implements AutoCloseable
         final LatencyHistograms latencies)
     {
         return new Pipeline(settings, stages, inputJournal, new OutputJournalHandler(outputJournal, counters,
-            latencies.receiveToOutputJournal(), latencies.ringToOutputJournal()), counters, policy, latencies);
+            latencies.hop(LatencyHistograms.Hop.RECEIVE_TO_OUTPUT_JOURNAL),
+            latencies.hop(LatencyHistograms.Hop.RING_TO_OUTPUT_JOURNAL)), counters, policy, latencies);
     }
 
     /** The live core from the start of a journal: fresh stages. */

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One latency, in nanoseconds, recorded on a hot path without allocation or locks (HdrHistogram's
  * {@link Recorder}: wait-free for its writers) and read, cumulatively, by a scrape on another thread. A value
- * outside [0, 60 s] is clamped to the range rather than thrown for. A histogram made {@link #inert} records
+ * outside [0, 60 s] is clamped to the range rather than thrown for. A histogram that is not {@link #live} records
  * nothing: the replay and rebuild pipelines take those, so the live figures are the live path's only.
  */
 public final class LatencyHistogram
@@ -17,28 +17,29 @@ public final class LatencyHistogram
     public static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final int SIGNIFICANT_DIGITS = 2;
     /** Records nothing: for parts built outside a live node (replay, rebuild, tools, tests). */
-    public static final LatencyHistogram NONE = inert("none", null);
+    public static final LatencyHistogram NONE = new LatencyHistogram(new Label("none", null, ""), false);
 
-    private final String name;
-    private final String stage;
-    private final String help;
+    /**
+     * What a histogram measures.
+     *
+     * @param name  the metric's name, without prefix or unit: {@code receive_to_ring}, {@code stage_service}
+     * @param stage the stage label, or null for a hop
+     */
+    public record Label(String name, String stage, String help)
+    {
+    }
+
+    private final Label label;
     private final Recorder recorder;
     /** Everything recorded so far, for the reader only. */
     private final Histogram total;
     private Histogram interval;
 
-    LatencyHistogram(final String name, final String stage, final String help, final boolean live)
+    LatencyHistogram(final Label label, final boolean live)
     {
-        this.name = name;
-        this.stage = stage;
-        this.help = help;
+        this.label = label;
         this.recorder = live ? new Recorder(HIGHEST_NANOS, SIGNIFICANT_DIGITS) : null;
         this.total = live ? new Histogram(HIGHEST_NANOS, SIGNIFICANT_DIGITS) : null;
-    }
-
-    static LatencyHistogram inert(final String name, final String stage)
-    {
-        return new LatencyHistogram(name, stage, "", false);
     }
 
     /** From any thread; allocation-free. */
@@ -55,21 +56,9 @@ public final class LatencyHistogram
         return recorder != null;
     }
 
-    /** The metric's name, without prefix or unit: {@code receive_to_ring}, {@code stage_service}. */
-    public String name()
+    public Label label()
     {
-        return name;
-    }
-
-    /** The stage label, or null for a hop. */
-    public String stage()
-    {
-        return stage;
-    }
-
-    public String help()
-    {
-        return help;
+        return label;
     }
 
     /**
