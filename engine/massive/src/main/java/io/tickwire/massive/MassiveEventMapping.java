@@ -20,14 +20,14 @@ final class MassiveEventMapping
     static void trade(final MassiveEventReader in, final MarketEvent e)
     {
         e.eventTime = in.nanos(F_T);
-        e.participantTime = in.present[F_PT] ? in.nanos(F_PT) : 0;
-        e.trfTime = in.present[F_TRFT] ? in.nanos(F_TRFT) : 0;
+        e.participantTime = in.present(F_PT) ? in.nanos(F_PT) : 0;
+        e.trfTime = in.present(F_TRFT) ? in.nanos(F_TRFT) : 0;
         e.exchange = (int)in.wholeOr(F_X, 0);
         e.trfId = (int)in.wholeOr(F_TRFI, 0);
         e.tape = (int)in.wholeOr(F_Z, 0);
         e.sequence = in.wholeOr(F_Q, 0);
         e.price = in.fixedValue(F_P);
-        e.size = in.present[F_DS] ? in.fixedValue(F_DS) : in.fixedValue(F_S);
+        e.size = in.present(F_DS) ? in.fixedValue(F_DS) : in.fixedValue(F_S);
         if (e.size % FixedPoint.SCALE != 0)
         {
             e.flags |= MarketEvent.FLAG_FRACTIONAL_SIZE;
@@ -48,13 +48,13 @@ final class MassiveEventMapping
     static void quote(final MassiveEventReader in, final MarketEvent e)
     {
         e.eventTime = in.nanos(F_T);
-        e.participantTime = in.present[F_PT] ? in.nanos(F_PT) : 0;
+        e.participantTime = in.present(F_PT) ? in.nanos(F_PT) : 0;
         e.bidExchange = (int)in.wholeOr(F_BX, 0);
         e.askExchange = (int)in.wholeOr(F_AX, 0);
-        e.bidPrice = in.present[F_BP] ? in.fixedValue(F_BP) : 0;
-        e.askPrice = in.present[F_AP] ? in.fixedValue(F_AP) : 0;
-        e.bidSize = in.present[F_BS] ? in.fixedValue(F_BS) : 0;
-        e.askSize = in.present[F_AS] ? in.fixedValue(F_AS) : 0;
+        e.bidPrice = in.present(F_BP) ? in.fixedValue(F_BP) : 0;
+        e.askPrice = in.present(F_AP) ? in.fixedValue(F_AP) : 0;
+        e.bidSize = in.present(F_BS) ? in.fixedValue(F_BS) : 0;
+        e.askSize = in.present(F_AS) ? in.fixedValue(F_AS) : 0;
         e.condition = (int)in.wholeOr(F_C, 0);
         e.tape = (int)in.wholeOr(F_Z, 0);
         e.sequence = in.wholeOr(F_Q, 0);
@@ -78,8 +78,8 @@ final class MassiveEventMapping
         e.high = in.fixedOr(F_H);
         e.low = in.fixedOr(F_L);
         e.price = in.fixedOr(F_C);
-        e.size = in.present[F_DV] ? in.fixedValue(F_DV) : in.fixedOr(F_V);
-        e.accumulatedVolume = in.present[F_DAV] ? in.fixedValue(F_DAV) : in.fixedOr(F_AV);
+        e.size = in.present(F_DV) ? in.fixedValue(F_DV) : in.fixedOr(F_V);
+        e.accumulatedVolume = in.present(F_DAV) ? in.fixedValue(F_DAV) : in.fixedOr(F_AV);
         e.vwap = in.fixedOr(F_VW);
         e.dayVwap = in.fixedOr(F_A);
         e.dayOpen = in.fixedOr(F_OP);

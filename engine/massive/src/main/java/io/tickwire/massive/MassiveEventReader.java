@@ -29,7 +29,16 @@ final class MassiveEventReader
     boolean idIsText;
     /** NOI's auction type: the letter in {@code a} (where aggregates carry a number), 0 when none. */
     int auctionType;
-    final boolean[] present = new boolean[NUMERIC_FIELDS];
+    /** Which numeric fields the event had, one bit per field id: cleared in one store. */
+    private long presentBits;
+
+    static
+    {
+        if (NUMERIC_FIELDS > Long.SIZE)
+        {
+            throw new ExceptionInInitializerError(NUMERIC_FIELDS + " numeric fields do not fit the presence bits");
+        }
+    }
     final boolean[] integral = new boolean[NUMERIC_FIELDS];
     final long[] whole = new long[NUMERIC_FIELDS];
     final long[] fixed = new long[NUMERIC_FIELDS];
@@ -77,10 +86,12 @@ final class MassiveEventReader
         invalidField = -1;
         invalidFieldName = null;
         tooManyCodes = -1;
-        for (int i = 0; i < NUMERIC_FIELDS; i++)
-        {
-            present[i] = false;
-        }
+        presentBits = 0;
+    }
+
+    boolean present(final int field)
+    {
+        return (presentBits & (1L << field)) != 0;
     }
 
     private void readValue(final int field, final JsonToken token) throws IOException
@@ -137,7 +148,7 @@ final class MassiveEventReader
                 markInvalid(field); // beyond a long: no field of the feed is that large
                 return;
             }
-            present[field] = true;
+            presentBits |= 1L << field;
             integral[field] = true;
             whole[field] = parser.getLongValue();
         }
@@ -158,7 +169,7 @@ final class MassiveEventReader
                 markInvalid(field);
                 return;
             }
-            present[field] = true;
+            presentBits |= 1L << field;
             integral[field] = value % FixedPoint.SCALE == 0;
             fixed[field] = value;
             whole[field] = value / FixedPoint.SCALE;
@@ -169,7 +180,7 @@ final class MassiveEventReader
         }
         else if (field == F_OTC && (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE))
         {
-            present[field] = true;
+            presentBits |= 1L << field;
             integral[field] = true;
             whole[field] = token == JsonToken.VALUE_TRUE ? 1 : 0;
         }
@@ -269,12 +280,12 @@ final class MassiveEventReader
 
     long wholeOr(final int field, final long fallback)
     {
-        return present[field] ? whole[field] : fallback;
+        return present(field) ? whole[field] : fallback;
     }
 
     long fixedOr(final int field)
     {
-        return present[field] ? fixedValue(field) : 0;
+        return present(field) ? fixedValue(field) : 0;
     }
 
     long fixedValue(final int field)

@@ -65,10 +65,10 @@ final class MassiveEventRules
         {
             return "trade id (i) longer than " + MarketEvent.MAX_TEXT + " bytes of UTF-8";
         }
-        final long size = in.present[F_DS] ? amount(in, F_DS) : amount(in, F_S);
+        final long size = in.present(F_DS) ? amount(in, F_DS) : amount(in, F_S);
         if (size <= 0 || size > MAX_QUANTITY)
         {
-            return "trade size (" + (in.present[F_DS] ? "ds" : "s") + ") must be positive and at most 10^12";
+            return "trade size (" + (in.present(F_DS) ? "ds" : "s") + ") must be positive and at most 10^12";
         }
         return null;
     }
@@ -99,21 +99,21 @@ final class MassiveEventRules
         String why = time(in, F_S, "s");
         why = why != null ? why : time(in, F_E, "e");
         why = why != null ? why : price(in, F_C, "c");
-        why = why != null || !in.present[F_O] ? why : price(in, F_O, "o");
-        why = why != null || !in.present[F_H] ? why : price(in, F_H, "h");
-        why = why != null || !in.present[F_L] ? why : price(in, F_L, "l");
+        why = why != null || !in.present(F_O) ? why : price(in, F_O, "o");
+        why = why != null || !in.present(F_H) ? why : price(in, F_H, "h");
+        why = why != null || !in.present(F_L) ? why : price(in, F_L, "l");
         why = why != null ? why : quantity(in, F_VW, "vw", MAX_PRICE);
         why = why != null ? why : quantity(in, F_A, "a", MAX_PRICE);
         why = why != null ? why : quantity(in, F_OP, "op", MAX_PRICE);
-        why = why != null ? why : quantity(in, in.present[F_DV] ? F_DV : F_V, "v", MAX_QUANTITY);
-        why = why != null ? why : quantity(in, in.present[F_DAV] ? F_DAV : F_AV, "av", MAX_QUANTITY);
+        why = why != null ? why : quantity(in, in.present(F_DV) ? F_DV : F_V, "v", MAX_QUANTITY);
+        why = why != null ? why : quantity(in, in.present(F_DAV) ? F_DAV : F_AV, "av", MAX_QUANTITY);
         why = why != null ? why : quantity(in, F_Z, "z", MAX_QUANTITY);
         why = why != null ? why : code(in, F_OTC, "otc", 1);
         if (why == null && in.nanos(F_E) < in.nanos(F_S))
         {
             why = "aggregate ends (e) before it starts (s)";
         }
-        if (why == null && in.present[F_H] && in.present[F_L] && amount(in, F_L) > amount(in, F_H))
+        if (why == null && in.present(F_H) && in.present(F_L) && amount(in, F_L) > amount(in, F_H))
         {
             why = "aggregate low (l) above its high (h)";
         }
@@ -159,7 +159,7 @@ final class MassiveEventRules
 
     private static String optionalTime(final MassiveEventReader in, final int field, final String name)
     {
-        return in.present[field] && in.whole[field] != 0 ? time(in, field, name) : null;
+        return in.present(field) && in.whole[field] != 0 ? time(in, field, name) : null;
     }
 
     private static String price(final MassiveEventReader in, final int field, final String name)
@@ -171,7 +171,7 @@ final class MassiveEventRules
     /** Optional, zero allowed (a quote side may be empty), never negative. */
     private static String quantity(final MassiveEventReader in, final int field, final String name, final long max)
     {
-        if (!in.present[field])
+        if (!in.present(field))
         {
             return null;
         }
@@ -189,7 +189,7 @@ final class MassiveEventRules
     /** Optional whole-number codes and counters: 0 up to max. */
     private static String code(final MassiveEventReader in, final int field, final String name, final long max)
     {
-        if (!in.present[field])
+        if (!in.present(field))
         {
             return null;
         }

@@ -238,22 +238,22 @@ public final class MassiveFrameDecoder
         SymbolDefinitions.stageIfNew(symbols, batch, symbolId, receiveTime);
         switch (in.ev)
         {
-            case EV_TRADE -> stage(EventType.TRADE, in.present[F_P] && in.present[F_T] &&
-                (in.present[F_S] || in.present[F_DS]), "trade needs p, t and s or ds", MassiveEventRules::trade,
+            case EV_TRADE -> stage(EventType.TRADE, in.present(F_P) && in.present(F_T) &&
+                (in.present(F_S) || in.present(F_DS)), "trade needs p, t and s or ds", MassiveEventRules::trade,
                 MassiveEventMapping::trade, symbolId, receiveTime, batch);
-            case EV_QUOTE -> stage(EventType.QUOTE, in.present[F_T], "quote needs t", MassiveEventRules::quote,
+            case EV_QUOTE -> stage(EventType.QUOTE, in.present(F_T), "quote needs t", MassiveEventRules::quote,
                 MassiveEventMapping::quote, symbolId, receiveTime, batch);
-            case EV_INDEX_VALUE -> stage(EventType.INDEX_VALUE, in.present[F_VAL] && in.present[F_T],
+            case EV_INDEX_VALUE -> stage(EventType.INDEX_VALUE, in.present(F_VAL) && in.present(F_T),
                 "index value needs val and t", MassiveEventRules::indexValue, MassiveEventMapping::indexValue,
                 symbolId, receiveTime, batch);
-            case EV_LULD -> stage(EventType.LIMIT_BANDS, in.present[F_H] && in.present[F_L] && in.present[F_T],
+            case EV_LULD -> stage(EventType.LIMIT_BANDS, in.present(F_H) && in.present(F_L) && in.present(F_T),
                 "LULD needs h, l and t", MassiveEventRules::limitBands, MassiveEventMapping::limitBands, symbolId,
                 receiveTime, batch);
-            case EV_NOI -> stage(EventType.IMBALANCE, in.present[F_T] && in.present[F_O], "NOI needs t and o",
+            case EV_NOI -> stage(EventType.IMBALANCE, in.present(F_T) && in.present(F_O), "NOI needs t and o",
                 MassiveEventRules::imbalance, MassiveEventMapping::imbalance, symbolId, receiveTime, batch);
-            case EV_FMV -> stage(EventType.FAIR_VALUE, in.present[F_FMV] && in.present[F_T], "FMV needs fmv and t",
+            case EV_FMV -> stage(EventType.FAIR_VALUE, in.present(F_FMV) && in.present(F_T), "FMV needs fmv and t",
                 MassiveEventRules::fairValue, MassiveEventMapping::fairValue, symbolId, receiveTime, batch);
-            default -> stage(EventType.AGGREGATE, in.present[F_S] && in.present[F_E] && in.present[F_C],
+            default -> stage(EventType.AGGREGATE, in.present(F_S) && in.present(F_E) && in.present(F_C),
                 "aggregate needs s, e and c", MassiveEventRules::aggregate, MassiveEventMapping::aggregate, symbolId,
                 receiveTime, batch);
         }
