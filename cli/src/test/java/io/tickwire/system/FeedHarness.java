@@ -29,6 +29,14 @@ final class FeedHarness implements AutoCloseable
 {
     static final List<String> TICKERS = List.of("SPY", "QQQ");
     static final String KEY = "k";
+    /**
+     * The threading layout the system tests run in: shared by default; {@code -Dtickwire.test.threading=dedicated}
+     * (the cli module's second surefire run) gives every stage its own thread. They wait with the sleeping strategy,
+     * not busy-spin nor blocking: the Disruptor's blocking strategy still spins on the stage before, and spinning
+     * threads starve a 2-core machine (docs/benchmarks.md, "Issue 16").
+     */
+    static final Map<String, String> LAYOUT = "dedicated".equals(System.getProperty("tickwire.test.threading")) ?
+        Map.of("engine.threading", "dedicated", "engine.waitStrategy", "sleeping") : Map.of();
 
     final MassiveSimulator simulator;
     final TickwireNode process;
@@ -51,6 +59,7 @@ final class FeedHarness implements AutoCloseable
         settings.put("feed.pollIntervalMs", "200");
         settings.put("feed.backfillMarginMs", "1000");
         settings.put("engine.timerIntervalMs", "50");
+        settings.putAll(LAYOUT);
         settings.putAll(overrides);
         process = TickwireNode.launch(context.apply(
             new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey(KEY)));
