@@ -38,8 +38,7 @@ final class DemoCommand
         final TickwireConfig engineConfig = config.with(Map.of("feed.url", simulator.url(), "feed.restUrl",
             simulator.restUrl()));
         final TickwireNode process = TickwireNode.launch(new NodeContext().config(engineConfig).apiKey(config.get(Keys.SIMULATOR_API_KEY)).anyGatewayPortIfTaken(true));
-        final LiveSummary summary = new LiveSummary(process.counters(), process.gateway().counters(),
-            process.outputJournal(), "SPY", config.get(Keys.DEMO_SUMMARY_INTERVAL_MS), out);
+        final LiveSummary summary = new LiveSummary(process, "SPY", config.get(Keys.DEMO_SUMMARY_INTERVAL_MS), out);
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() ->
         {

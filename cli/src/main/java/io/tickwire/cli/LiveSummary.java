@@ -7,7 +7,7 @@ import io.tickwire.model.EngineCounters;
 import io.tickwire.model.FixedPoint;
 import io.tickwire.model.journal.JournalReader;
 import io.tickwire.gateway.GatewayCounters;
-import net.openhft.chronicle.queue.ChronicleQueue;
+import io.tickwire.node.TickwireNode;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.PrintStream;
@@ -26,9 +26,7 @@ final class LiveSummary implements Runnable, AutoCloseable
     private static final DateTimeFormatter TIME =
         DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.of("America/New_York"));
 
-    private final EngineCounters engine;
-    private final GatewayCounters gateway;
-    private final ChronicleQueue output;
+    private final TickwireNode node;
     private final String watchedTicker;
     private final long intervalMillis;
     private final PrintStream out;
@@ -40,12 +38,10 @@ final class LiveSummary implements Runnable, AutoCloseable
     private volatile boolean running = true;
     private final Thread thread = new Thread(this, "tickwire-summary");
 
-    LiveSummary(final EngineCounters engine, final GatewayCounters gateway, final ChronicleQueue output,
-        final String watchedTicker, final long intervalMillis, final PrintStream out)
+    /** @param node a node with an engine and a gateway: its counters and output journal are what is summarized */
+    LiveSummary(final TickwireNode node, final String watchedTicker, final long intervalMillis, final PrintStream out)
     {
-        this.engine = engine;
-        this.gateway = gateway;
-        this.output = output;
+        this.node = node;
         this.watchedTicker = watchedTicker;
         this.intervalMillis = intervalMillis;
         this.out = out;
@@ -76,7 +72,9 @@ final class LiveSummary implements Runnable, AutoCloseable
     @Override
     public void run()
     {
-        final JournalReader reader = new JournalReader(output).toStart();
+        final EngineCounters engine = node.counters();
+        final GatewayCounters gateway = node.gateway().counters();
+        final JournalReader reader = new JournalReader(node.outputJournal()).toStart();
         long lastEvents = engine.eventsPublished.get();
         long lastTime = System.nanoTime();
         while (running)

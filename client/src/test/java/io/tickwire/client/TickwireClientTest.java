@@ -2,7 +2,6 @@ package io.tickwire.client;
 
 import io.tickwire.gateway.GatewayServer;
 import io.tickwire.gateway.GatewaySettings;
-import io.tickwire.gateway.OutputRecords;
 import io.tickwire.gateway.TestGateway;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +30,6 @@ class TickwireClientTest
 
     @AutoClose
     private TestGateway test;
-    private OutputRecords records;
     private GatewayServer gateway;
     private final List<DeskMessage> delivered = new CopyOnWriteArrayList<>();
     private final List<String> disconnects = new CopyOnWriteArrayList<>();
@@ -40,7 +38,6 @@ class TickwireClientTest
     void start()
     {
         test = new TestGateway(dir).spyAndQqq();
-        records = test.records;
     }
 
     @Test

@@ -30,14 +30,12 @@ class DeskReplayTest
 
     @AutoClose
     private TestGateway test;
-    private OutputRecords records;
     private GatewayServer gateway;
 
     @BeforeEach
     void start()
     {
         test = new TestGateway(dir).spyAndQqq();
-        records = test.records;
     }
 
     /** A desk drops mid-stream; its next connection resumes from its last js + 1 while trades keep coming. */
@@ -100,7 +98,7 @@ class DeskReplayTest
         {
             desk.send("{\"op\":\"subscribe\",\"channels\":[\"trades\"],\"symbols\":[\"SPY\"],\"start\":" + startTime + "}");
             final long joined = js(desk.await((m) -> m.contains("\"type\":\"replay_end\""), 10_000).text());
-            assertEquals(records.appender.lastIndex(), joined, "joined at the journal's end");
+            assertEquals(test.records.appender.lastIndex(), joined, "joined at the journal's end");
             test.trades(10);
             final long last = test.spyTrades().get(test.spyTrades().size() - 1);
             desk.await((m) -> m.contains("\"js\":" + last + ","), 10_000);
@@ -118,7 +116,7 @@ class DeskReplayTest
         startGateway(GatewaySettings.defaults().port(0));
         try (WebSocketTestClient desk = connect())
         {
-            final long end = records.journal.lastIndex();
+            final long end = test.records.journal.lastIndex();
             desk.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"trades\"],\"from\":" + (end + 100) + "}");
             final String ahead = desk.await((m) -> m.contains("\"type\":\"error\""), 5_000).text();
             assertTrue(ahead.contains("\"code\":\"replay_unavailable\",\"message\":\"from " + (end + 100) +

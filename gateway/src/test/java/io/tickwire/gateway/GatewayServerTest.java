@@ -76,6 +76,14 @@ class GatewayServerTest
                 fatal::complete));
     }
 
+    /** SPY defined, a gateway throttling prices to 200 ms, and a desk connected to it. */
+    private WebSocketTestClient connectToSpyPrices() throws InterruptedException
+    {
+        records.symbol(1, "SPY");
+        startGateway(200);
+        return connect();
+    }
+
     private WebSocketTestClient connect() throws InterruptedException
     {
         final WebSocketTestClient client = WebSocketTestClient.connect(gateway.webSocketUrl());
@@ -430,9 +438,7 @@ class GatewayServerTest
     @Test
     void shouldThrottlePricesPerSymbolWithTheLatestWinning() throws Exception
     {
-        records.symbol(1, "SPY");
-        startGateway(200);
-        try (WebSocketTestClient client = connect())
+        try (WebSocketTestClient client = connectToSpyPrices())
         {
             client.send("{\"op\":\"subscribe\",\"channels\":[\"prices\"],\"symbols\":[\"SPY\"]}");
             final List<WebSocketTestClient.Message> prices = pricesOfSixtyTrades(client);
@@ -446,9 +452,7 @@ class GatewayServerTest
     @Test
     void shouldLetADeskChooseItsPricesThrottleWithinBounds() throws Exception
     {
-        records.symbol(1, "SPY");
-        startGateway(200);
-        try (WebSocketTestClient client = connect())
+        try (WebSocketTestClient client = connectToSpyPrices())
         {
             client.send("{\"op\":\"subscribe\",\"id\":1,\"channels\":[\"prices\"],\"throttleMs\":5}");
             assertTrue(client.await((m) -> m.contains("\"type\":\"error\""), 5_000).text().contains(

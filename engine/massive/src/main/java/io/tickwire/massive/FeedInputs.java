@@ -4,8 +4,8 @@ import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.Source;
 import io.tickwire.codecs.sbe.StatusCode;
-import io.tickwire.model.EngineCounters;
 import io.tickwire.model.FixedPoint;
+import io.tickwire.model.event.RingProducer;
 import io.tickwire.model.event.EventPublisher;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
@@ -13,13 +13,10 @@ import io.tickwire.model.event.StagedBatch;
 import io.tickwire.model.event.TradeIdKey;
 import io.tickwire.model.journal.JournaledTrades;
 import io.tickwire.model.symbols.SymbolDefinitions;
-import io.tickwire.model.symbols.SymbolTable;
-import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,27 +29,18 @@ final class FeedInputs
 {
     private static final int REST_CHUNK = 512;
 
-    private final ScheduledExecutorService producerThread;
-    private final EventPublisher publisher;
-    private final SymbolTable symbols;
-    private final EpochNanoClock clock;
+    private final RingProducer producer;
     private final FeedStates states;
-    private final EngineCounters counters;
     private final StagedBatch statusBatch = new StagedBatch();
     private final StagedBatch restBatch = new StagedBatch();
     private volatile boolean closing;
     /** Trades the previous run journaled in the window the first backfill after a restart reaches back over. */
     private Set<JournaledTrades.Identity> journaledBeforeStart = Set.of();
 
-    FeedInputs(final ScheduledExecutorService producerThread, final EventPublisher publisher, final SymbolTable symbols,
-        final EpochNanoClock clock, final FeedStates states, final EngineCounters counters)
+    FeedInputs(final RingProducer producer, final FeedStates states)
     {
+        this.producer = producer;
         this.states = states;
-        this.counters = counters;
-        this.producerThread = producerThread;
-        this.publisher = publisher;
-        this.symbols = symbols;
-        this.clock = clock;
     }
 
     void close()
@@ -73,7 +61,7 @@ final class FeedInputs
     {
         statusBatch.clear();
         final MarketEvent e = statusBatch.add(EventType.FEED_STATUS);
-        e.eventTime = clock.nanoTime();
+        e.eventTime = producer.clock().nanoTime();
         e.receiveTime = e.eventTime;
         e.cluster = cluster.value();
         e.feedState = state.value();
@@ -81,7 +69,7 @@ final class FeedInputs
         e.gapStart = gapStart;
         e.gapEnd = gapEnd;
         e.text(message == null ? "" : message);
-        publisher.publish(statusBatch, EventPublisher.NO_CLUSTER);
+        producer.publisher().publish(statusBatch, EventPublisher.NO_CLUSTER);
         states.onPublished(cluster, state);
     }
 
@@ -89,14 +77,14 @@ final class FeedInputs
     void submitFeedStatus(final Cluster cluster, final FeedState state, final String message, final long gapStart,
         final long gapEnd)
     {
-        producerThread.execute(() -> publishFeedStatus(cluster, state, StatusCode.NONE, message, gapStart, gapEnd));
+        producer.thread().execute(() -> publishFeedStatus(cluster, state, StatusCode.NONE, message, gapStart, gapEnd));
     }
 
     /** From the REST thread. Completes when every event is in the ring (or the adapter is closing). */
     CompletableFuture<Void> publishRest(final List<RestEvent> events, final Source source)
     {
         final CompletableFuture<Void> done = new CompletableFuture<>();
-        producerThread.execute(() -> publishRestFrom(events, 0, source, done));
+        producer.thread().execute(() -> publishRestFrom(events, 0, source, done));
         return done;
     }
 
@@ -109,21 +97,21 @@ final class FeedInputs
             return;
         }
         final int to = Math.min(events.size(), from + REST_CHUNK);
-        final long receiveTime = clock.nanoTime();
+        final long receiveTime = producer.clock().nanoTime();
         restBatch.clear();
         for (int i = from; i < to; i++)
         {
             stage(events.get(i), source, receiveTime);
         }
-        final boolean published = source == Source.BACKFILL ? publisher.tryPublishInBackground(restBatch) :
-            publisher.tryPublish(restBatch);
+        final boolean published = source == Source.BACKFILL ? producer.publisher().tryPublishInBackground(restBatch) :
+            producer.publisher().tryPublish(restBatch);
         if (!published)
         {
-            producerThread.schedule(() -> publishRestFrom(events, from, source, done), 1, TimeUnit.MILLISECONDS);
+            producer.thread().schedule(() -> publishRestFrom(events, from, source, done), 1, TimeUnit.MILLISECONDS);
         }
         else if (to < events.size())
         {
-            producerThread.execute(() -> publishRestFrom(events, to, source, done));
+            producer.thread().execute(() -> publishRestFrom(events, to, source, done));
         }
         else
         {
@@ -137,14 +125,14 @@ final class FeedInputs
         {
             return;
         }
-        final int symbolId = symbols.intern(r.ticker());
+        final int symbolId = producer.symbols().intern(r.ticker());
         if (source == Source.BACKFILL && r.type() == EventType.TRADE && !journaledBeforeStart.isEmpty() &&
             journaledBeforeStart.contains(new JournaledTrades.Identity(symbolId, r.exchange(), r.trfId(), tradeIdKey(r))))
         {
-            counters.backfillAlreadyJournaled.incrementRelease(); // the previous run had it: the margin's overlap
+            producer.counters().backfillAlreadyJournaled.incrementRelease(); // the previous run had it: the margin's overlap
             return;
         }
-        SymbolDefinitions.stageIfNew(symbols, restBatch, symbolId, receiveTime);
+        SymbolDefinitions.stageIfNew(producer.symbols(), restBatch, symbolId, receiveTime);
         final MarketEvent e = restBatch.add(r.type());
         e.symbolId = symbolId;
         e.source = source.value();

@@ -3,6 +3,7 @@ package io.tickwire.massive;
 import io.netty.channel.EventLoopGroup;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.model.EngineCounters;
+import io.tickwire.model.event.RingProducer;
 import io.tickwire.model.event.EventPublisher;
 import io.tickwire.model.journal.JournaledTrades;
 import io.tickwire.model.symbols.SymbolTable;
@@ -52,7 +53,7 @@ public final class MassiveIngest implements AutoCloseable
     {
         this.producerThread = producerThread;
         states = new FeedStates(List.copyOf(settings.items().keySet()));
-        inputs = new FeedInputs(producerThread, publisher, symbols, clock, states, counters);
+        inputs = new FeedInputs(new RingProducer(producerThread, publisher, symbols, clock, counters), states);
         final FeedParts parts = new FeedParts(producerThread, publisher, symbols, inputs, rawCapture, deadLetters,
             counters, clock, onFatal);
         final MassiveRestClient rest = new MassiveRestClient(settings.restUrl(), apiKey, httpThreads);

@@ -22,6 +22,7 @@ import io.tickwire.massive.RawTailRecovery;
 import io.tickwire.massive.RawCaptureWriter;
 import io.tickwire.model.CountersFile;
 import io.tickwire.model.Telemetry;
+import io.tickwire.model.event.RingProducer;
 import io.tickwire.model.latency.LatencyHistograms;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.EpochClock;
@@ -199,7 +200,8 @@ public final class TickwireNode implements AutoCloseable
         keep(() -> producerThread.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         final RingPublisher publisher = new RingPublisher(pipeline.ring(), symbols, counters,
             telemetry.latencies().hop(LatencyHistograms.Hop.RECEIVE_TO_RING));
-        controls = keep(new ControlInputs(producerThread, publisher, symbols, counters, EpochClock.INSTANCE));
+        controls = keep(new ControlInputs(new RingProducer(producerThread, publisher, symbols, EpochClock.INSTANCE,
+            counters)));
         disk.statusTo(controls::submitNodeStatus);
         rawTailRecovery = () ->
         {

@@ -3,18 +3,15 @@ package io.tickwire.engine.ring;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.StatusCode;
-import io.tickwire.model.EngineCounters;
+import io.tickwire.model.event.RingProducer;
 import io.tickwire.model.event.EventPublisher;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.event.StagedBatch;
 import io.tickwire.model.setups.SetupRequest;
 import io.tickwire.model.symbols.SymbolDefinitions;
-import io.tickwire.model.symbols.SymbolTable;
-import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,29 +22,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ControlInputs implements AutoCloseable
 {
-    private final ScheduledExecutorService producerThread;
-    private final EventPublisher publisher;
-    private final SymbolTable symbols;
-    private final EngineCounters counters;
-    private final EpochNanoClock clock;
+    private final RingProducer producer;
     private final StagedBatch timerBatch = new StagedBatch();
     private ScheduledFuture<?> timer;
     private volatile boolean closing;
 
-    public ControlInputs(final ScheduledExecutorService producerThread, final EventPublisher publisher,
-        final SymbolTable symbols, final EngineCounters counters, final EpochNanoClock clock)
+    public ControlInputs(final RingProducer producer)
     {
-        this.producerThread = producerThread;
-        this.publisher = publisher;
-        this.symbols = symbols;
-        this.counters = counters;
-        this.clock = clock;
+        this.producer = producer;
     }
 
     /** The first input of every run: the stages reset here, live and in replay. */
     public void announceStart()
     {
-        producerThread.execute(() ->
+        producer.thread().execute(() ->
         {
             final StagedBatch batch = new StagedBatch();
             stamp(batch.add(EventType.ENGINE_START));
@@ -58,19 +46,19 @@ public final class ControlInputs implements AutoCloseable
     /** The clock that closes idle bars and expires setups, as a journaled input every {@code intervalMillis}. */
     public void startTimer(final long intervalMillis)
     {
-        timer = producerThread.scheduleAtFixedRate(this::publishTimerTick, intervalMillis, intervalMillis,
+        timer = producer.thread().scheduleAtFixedRate(this::publishTimerTick, intervalMillis, intervalMillis,
             TimeUnit.MILLISECONDS);
     }
 
     /** Restored setups first (they re-emit no transition), then those of the setups file. */
     public void submitSetups(final List<MarketEvent> restores, final List<SetupRequest> requests)
     {
-        producerThread.execute(() ->
+        producer.thread().execute(() ->
         {
             for (final MarketEvent restore : restores)
             {
                 final StagedBatch batch = new StagedBatch();
-                SymbolDefinitions.stageIfNew(symbols, batch, restore.symbolId, clock.nanoTime());
+                SymbolDefinitions.stageIfNew(producer.symbols(), batch, restore.symbolId, producer.clock().nanoTime());
                 final MarketEvent e = batch.add(EventType.SETUP_COMMAND);
                 e.copyInputFrom(restore);
                 stamp(e);
@@ -86,7 +74,7 @@ public final class ControlInputs implements AutoCloseable
      */
     public void submitNodeStatus(final FeedState state, final String message)
     {
-        producerThread.execute(() ->
+        producer.thread().execute(() ->
         {
             final StagedBatch batch = new StagedBatch();
             final MarketEvent e = batch.add(EventType.FEED_STATUS);
@@ -102,7 +90,7 @@ public final class ControlInputs implements AutoCloseable
     /** Adds, amends or cancels a setup, from any thread. */
     public void submitSetup(final SetupRequest request)
     {
-        producerThread.execute(() -> stageSetup(request));
+        producer.thread().execute(() -> stageSetup(request));
     }
 
     @Override
@@ -119,19 +107,19 @@ public final class ControlInputs implements AutoCloseable
     {
         timerBatch.clear();
         stamp(timerBatch.add(EventType.TIMER));
-        publisher.publish(timerBatch, EventPublisher.NO_CLUSTER);
-        counters.timerTicks.incrementRelease();
+        producer.publisher().publish(timerBatch, EventPublisher.NO_CLUSTER);
+        producer.counters().timerTicks.incrementRelease();
     }
 
     private void stageSetup(final SetupRequest request)
     {
-        final long now = clock.nanoTime();
+        final long now = producer.clock().nanoTime();
         final StagedBatch batch = new StagedBatch();
         int symbolId = 0;
         if (request.ticker() != null)
         {
-            symbolId = symbols.intern(request.ticker());
-            SymbolDefinitions.stageIfNew(symbols, batch, symbolId, now);
+            symbolId = producer.symbols().intern(request.ticker());
+            SymbolDefinitions.stageIfNew(producer.symbols(), batch, symbolId, now);
         }
         request.fill(batch.add(EventType.SETUP_COMMAND), symbolId, now);
         publishOrRetry(batch);
@@ -139,15 +127,15 @@ public final class ControlInputs implements AutoCloseable
 
     private void stamp(final MarketEvent e)
     {
-        e.eventTime = clock.nanoTime();
+        e.eventTime = producer.clock().nanoTime();
         e.receiveTime = e.eventTime;
     }
 
     private void publishOrRetry(final StagedBatch batch)
     {
-        if (!closing && !publisher.tryPublish(batch))
+        if (!closing && !producer.publisher().tryPublish(batch))
         {
-            producerThread.schedule(() -> publishOrRetry(batch), 1, TimeUnit.MILLISECONDS);
+            producer.thread().schedule(() -> publishOrRetry(batch), 1, TimeUnit.MILLISECONDS);
         }
     }
 }
