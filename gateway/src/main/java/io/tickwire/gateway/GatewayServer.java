@@ -31,6 +31,7 @@ import io.netty.util.concurrent.FastThreadLocalThread;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import io.tickwire.model.Progress;
 import io.tickwire.model.Telemetry;
+import org.slf4j.LoggerFactory;
 import io.tickwire.model.latency.LatencyHistograms;
 import io.tickwire.model.errors.DistinctErrors;
 import org.agrona.concurrent.AgentRunner;
@@ -38,6 +39,7 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,6 +178,26 @@ public final class GatewayServer implements AutoCloseable
         final EngineLink engine, final Telemetry telemetry)
     {
         return new GatewayServer(settings, outputJournal, engine, telemetry);
+    }
+
+    /** As {@link #start}, but when the configured port is taken, on any free one (said in the log): the demo's. */
+    public static GatewayServer startOnAnyPortIfTaken(final GatewaySettings settings,
+        final ChronicleQueue outputJournal, final EngineLink engine, final Telemetry telemetry)
+    {
+        try
+        {
+            return start(settings, outputJournal, engine, telemetry);
+        }
+        catch (final Exception ex) // Netty rethrows the checked BindException undeclared
+        {
+            if (!(ex instanceof BindException || ex.getCause() instanceof BindException))
+            {
+                throw ex;
+            }
+            LoggerFactory.getLogger(GatewayServer.class).warn("gateway port {} in use; using any free port instead",
+                settings.port);
+            return start(settings.port(0), outputJournal, engine, telemetry);
+        }
     }
 
     PrometheusMetrics metrics()

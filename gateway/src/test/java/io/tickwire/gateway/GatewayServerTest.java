@@ -1,5 +1,6 @@
 package io.tickwire.gateway;
 
+import io.tickwire.model.Telemetry;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
@@ -107,6 +108,17 @@ class GatewayServerTest
                 TimeUnit.MILLISECONDS.sleep(10); // polling an observable condition, bounded above
             }
             assertEquals(before, gatewayThreads(), "no conductor or I/O thread left tailing the journal");
+        }
+    }
+
+    @Test
+    void shouldTakeAnyFreePortWhenAskedAndItsPortIsTaken() throws Exception
+    {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            GatewayServer elsewhere = GatewayServer.startOnAnyPortIfTaken(GatewaySettings.defaults()
+                .port(taken.getLocalPort()), journal, EngineLink.none(fatal::complete), Telemetry.inMemory()))
+        {
+            assertTrue(elsewhere.port() > 0 && elsewhere.port() != taken.getLocalPort(), "port " + elsewhere.port());
         }
     }
 

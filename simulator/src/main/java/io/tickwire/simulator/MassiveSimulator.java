@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -375,31 +374,6 @@ public final class MassiveSimulator implements AutoCloseable
             p.addLast(new SimulatorSession(simulator, path, simulator.market.instruments().size()));
             p.remove(this);
             ctx.fireChannelRead(request);
-        }
-    }
-
-    /** Swallows WebSocket pings while the ignore-pings fault is on, so no pong goes back. */
-    private static final class PingFilter extends SimpleChannelInboundHandler<PingWebSocketFrame>
-    {
-        private final SimulatorFaults faults;
-
-        PingFilter(final SimulatorFaults faults)
-        {
-            super(false);
-            this.faults = faults;
-        }
-
-        @Override
-        protected void channelRead0(final ChannelHandlerContext ctx, final PingWebSocketFrame ping)
-        {
-            if (faults.ignorePings)
-            {
-                ping.release();
-            }
-            else
-            {
-                ctx.fireChannelRead(ping);
-            }
         }
     }
 }

@@ -15,7 +15,6 @@ import io.tickwire.engine.ring.ThreadingLayout;
 import io.tickwire.engine.setups.ChronicleSetupStore;
 import io.tickwire.gateway.EngineLink;
 import io.tickwire.gateway.GatewayServer;
-import io.tickwire.gateway.GatewaySettings;
 import io.tickwire.massive.DeadLetterWriter;
 import io.tickwire.massive.MassiveIngest;
 import io.tickwire.massive.RawTailRecovery;
@@ -38,7 +37,6 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -228,29 +226,13 @@ public final class TickwireNode implements AutoCloseable
 
     private void startGateway()
     {
-        final GatewaySettings settings = ctx.gateway();
-        try
-        {
-            gateway = startGateway(settings);
-        }
-        catch (final Exception ex) // Netty rethrows the checked BindException undeclared
-        {
-            if (!isBind(ex) || !ctx.anyGatewayPortIfTaken())
-            {
-                throw ex;
-            }
-            LOG.warn("gateway port in use; using any free port instead");
-            gateway = startGateway(settings.port(0));
-        }
-        keep(gateway);
-    }
-
-    private GatewayServer startGateway(final GatewaySettings settings)
-    {
-        return GatewayServer.start(settings, outputJournal, ctx.runsEngine() ?
+        final EngineLink engine = ctx.runsEngine() ?
             new EngineLink(counters::snapshot, new EngineGauges(ctx, pipeline::lag)::sample, health::problems,
                 this::engineReady, controls::submitSetup, this::fail) :
-            EngineLink.none(this::fail), telemetry);
+            EngineLink.none(this::fail);
+        gateway = keep(ctx.anyGatewayPortIfTaken() ?
+            GatewayServer.startOnAnyPortIfTaken(ctx.gateway(), outputJournal, engine, telemetry) :
+            GatewayServer.start(ctx.gateway(), outputJournal, engine, telemetry));
     }
 
     private void startEngine()
@@ -399,10 +381,5 @@ public final class TickwireNode implements AutoCloseable
     {
         return Journal.open(ctx.journalDir(name), ctx.config().get(Keys.JOURNAL_ROLL_CYCLE),
             ctx.config().get(Keys.JOURNAL_ROLL_TIME));
-    }
-
-    private static boolean isBind(final Throwable ex)
-    {
-        return ex instanceof BindException || ex.getCause() instanceof BindException;
     }
 }
