@@ -3,6 +3,7 @@ package io.tickwire.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwire.simulator.SimulatorSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +37,7 @@ class DeskPageBrowserTest
     Path dir;
 
     @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // a browser that never starts must not hang the build
     void shouldShowLiveCandlesSetupsAndTheFeedsStateInABrowser() throws Exception
     {
         ToolsOnThisMachine.requireChromium();
