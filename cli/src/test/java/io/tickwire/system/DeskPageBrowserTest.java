@@ -37,7 +37,7 @@ class DeskPageBrowserTest
     Path dir;
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS) // a browser that never starts must not hang the build
+    @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // never a hang
     void shouldShowLiveCandlesSetupsAndTheFeedsStateInABrowser() throws Exception
     {
         ToolsOnThisMachine.requireChromium();
