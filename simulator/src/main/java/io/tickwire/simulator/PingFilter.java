@@ -1,30 +1,29 @@
 package io.tickwire.simulator;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 
-/** Swallows WebSocket pings while the ignore-pings fault is on, so no pong goes back. */
-final class PingFilter extends SimpleChannelInboundHandler<PingWebSocketFrame>
+/** Swallows WebSocket pings while the ignore-pings fault is on, so no pong goes back; passes everything else on. */
+final class PingFilter extends ChannelInboundHandlerAdapter
 {
     private final SimulatorFaults faults;
 
     PingFilter(final SimulatorFaults faults)
     {
-        super(false);
         this.faults = faults;
     }
 
     @Override
-    protected void channelRead0(final ChannelHandlerContext ctx, final PingWebSocketFrame ping)
+    public void channelRead(final ChannelHandlerContext ctx, final Object message)
     {
-        if (faults.ignorePings)
+        if (message instanceof PingWebSocketFrame && faults.ignorePings)
         {
-            ping.release();
+            ((PingWebSocketFrame)message).release();
         }
         else
         {
-            ctx.fireChannelRead(ping);
+            ctx.fireChannelRead(message);
         }
     }
 }
