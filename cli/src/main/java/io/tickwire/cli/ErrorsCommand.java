@@ -1,13 +1,14 @@
 package io.tickwire.cli;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.tickwire.config.Keys;
+import io.tickwire.gateway.JsonText;
 import io.tickwire.model.CountersFile;
 import org.agrona.concurrent.errors.ErrorLogReader;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,54 +31,83 @@ final class ErrorsCommand
     {
     }
 
+    /** One distinct error as the log holds it: how often, first and last seen (epoch ms), its text. */
+    private record Observed(int count, long first, long last, String error)
+    {
+    }
+
+    /** A counters file's process and what its error log holds. */
+    private record ProcessErrors(CountersFile.Attached process, List<Observed> errors)
+    {
+    }
+
     static int run(final CommandLine cl, final PrintStream out)
     {
         final Path dataDir = Path.of(cl.config().get(Keys.ENGINE_DATA_DIR));
         final List<CountersFile.Attached> processes = CountersFile.attachAllWithGone(dataDir);
-        final boolean json = cl.option("format", "text").equals("json");
-        final StringBuilder text = new StringBuilder(json ? "{\"processes\":[" : "");
+        final List<ProcessErrors> errors = new ArrayList<>();
         int total = 0;
-        for (int i = 0; i < processes.size(); i++)
+        for (final CountersFile.Attached p : processes)
         {
-            final CountersFile.Attached p = processes.get(i);
-            final StringBuilder errors = new StringBuilder();
-            final int n = ErrorLogReader.read(p.errors(), (count, first, last, error) ->
-            {
-                if (json)
-                {
-                    errors.append(errors.length() == 0 ? "" : ",").append("{\"count\":").append(count)
-                        .append(",\"first\":\"").append(Instant.ofEpochMilli(first)).append("\",\"last\":\"")
-                        .append(Instant.ofEpochMilli(last)).append("\",\"error\":\"")
-                        .append(JsonStringEncoder.getInstance().quoteAsString(error)).append("\"}");
-                }
-                else
-                {
-                    errors.append(String.format("%n%d time%s, first %s, last %s%n%s", count, count == 1 ? "" : "s",
-                        Instant.ofEpochMilli(first), Instant.ofEpochMilli(last), error.strip()));
-                }
-            });
-            total += n;
-            if (json)
-            {
-                text.append(i == 0 ? "" : ",").append("{\"pid\":").append(p.pid()).append(",\"startMillis\":")
-                    .append(p.startMillis()).append(",\"running\":").append(p.alive()).append(",\"errors\":[")
-                    .append(errors).append("]}");
-            }
-            else
-            {
-                text.append(String.format("pid %d, started %s, %s: %d distinct error%s%n%s%n", p.pid(),
-                    Instant.ofEpochMilli(p.startMillis()), p.alive() ? "running" : "gone", n, n == 1 ? "" : "s",
-                    errors));
-            }
+            final List<Observed> observed = new ArrayList<>();
+            ErrorLogReader.read(p.errors(), (count, first, last, error) ->
+                observed.add(new Observed(count, first, last, error)));
+            errors.add(new ProcessErrors(p, observed));
+            total += observed.size();
         }
-        if (json)
+        if (cl.option("format", "text").equals("json"))
         {
-            out.println(text.append("]}"));
+            out.println(json(errors));
+        }
+        else if (processes.isEmpty())
+        {
+            out.println("no tickwire counters files in " + dataDir.toAbsolutePath());
         }
         else
         {
-            out.print(processes.isEmpty() ? "no tickwire counters files in " + dataDir.toAbsolutePath() + "\n" : text);
+            errors.forEach((e) -> out.print(text(e.process(), e.errors())));
         }
         return total == 0 ? 0 : 2;
+    }
+
+    private static String text(final CountersFile.Attached p, final List<Observed> observed)
+    {
+        final StringBuilder text = new StringBuilder(String.format("pid %d, started %s, %s: %d distinct error%s%n",
+            p.pid(), Instant.ofEpochMilli(p.startMillis()), p.alive() ? "running" : "gone", observed.size(),
+            observed.size() == 1 ? "" : "s"));
+        for (final Observed o : observed)
+        {
+            text.append(String.format("%n%d time%s, first %s, last %s%n%s%n", o.count(), o.count() == 1 ? "" : "s",
+                Instant.ofEpochMilli(o.first()), Instant.ofEpochMilli(o.last()), o.error().strip()));
+        }
+        return text.append(System.lineSeparator()).toString();
+    }
+
+    private static String json(final List<ProcessErrors> errors)
+    {
+        return JsonText.object((g) ->
+        {
+            g.writeArrayFieldStart("processes");
+            for (final ProcessErrors e : errors)
+            {
+                g.writeStartObject();
+                g.writeNumberField("pid", e.process().pid());
+                g.writeNumberField("startMillis", e.process().startMillis());
+                g.writeBooleanField("running", e.process().alive());
+                g.writeArrayFieldStart("errors");
+                for (final Observed o : e.errors())
+                {
+                    g.writeStartObject();
+                    g.writeNumberField("count", o.count());
+                    g.writeStringField("first", Instant.ofEpochMilli(o.first()).toString());
+                    g.writeStringField("last", Instant.ofEpochMilli(o.last()).toString());
+                    g.writeStringField("error", o.error());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
     }
 }

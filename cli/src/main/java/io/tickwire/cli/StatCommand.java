@@ -1,11 +1,13 @@
 package io.tickwire.cli;
 
 import io.tickwire.config.Keys;
+import io.tickwire.gateway.JsonText;
 import io.tickwire.model.CountersFile;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,21 +79,30 @@ final class StatCommand
 
     private static String json(final List<CountersFile.Attached> processes)
     {
-        final StringBuilder json = new StringBuilder("{\"processes\":[");
-        for (int i = 0; i < processes.size(); i++)
+        return JsonText.object((g) ->
         {
-            final CountersFile.Attached p = processes.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"pid\":").append(p.pid()).append(",\"startMillis\":")
-                .append(p.startMillis()).append(",\"counters\":{");
-            final boolean[] first = {true};
-            p.reader().forEach((id, label) ->
+            g.writeArrayFieldStart("processes");
+            for (final CountersFile.Attached p : processes)
             {
-                json.append(first[0] ? "" : ",").append('"').append(label).append("\":")
-                    .append(p.reader().getCounterValue(id));
-                first[0] = false;
-            });
-            json.append("}}");
-        }
-        return json.append("]}").toString();
+                g.writeStartObject();
+                g.writeNumberField("pid", p.pid());
+                g.writeNumberField("startMillis", p.startMillis());
+                g.writeObjectFieldStart("counters");
+                for (final Map.Entry<String, Long> counter : counters(p).entrySet())
+                {
+                    g.writeNumberField(counter.getKey(), counter.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static Map<String, Long> counters(final CountersFile.Attached p)
+    {
+        final Map<String, Long> values = new LinkedHashMap<>();
+        p.reader().forEach((value, id, label) -> values.put(label, value));
+        return values;
     }
 }

@@ -55,6 +55,7 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
             return;
         }
         final DeskKey key = ctx.channel().attr(DeskUpgrade.KEY).get();
+        final DeskPage.File page = PAGE.get(path); // null for every path that is not the page's
         if (path.equals("/setups") && request.method() == HttpMethod.GET)
         {
             final CompletableFuture<String> reply = new CompletableFuture<>();
@@ -106,15 +107,14 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest>
             status = HttpResponseStatus.OK;
             body = server.statsJson();
         }
-        else if (PAGE.get(path) != null)
-        {
-            final DeskPage.File file = PAGE.get(path);
-            respond(ctx, request, HttpResponseStatus.OK, file.bytes(), file.contentType());
-            return;
-        }
         else if (path.equals("/metrics"))
         {
             respond(ctx, request, HttpResponseStatus.OK, server.metrics().render(), PrometheusMetrics.CONTENT_TYPE);
+            return;
+        }
+        else if (page != null)
+        {
+            respond(ctx, request, HttpResponseStatus.OK, page.bytes(), page.contentType());
             return;
         }
         else

@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** JSON off the hot path (health, stats, fatal notices), written by jackson-core's generator: escaping included. */
-final class JsonText
+/**
+ * JSON off the hot path (health, stats, fatal notices, the operators' commands), written by jackson-core's generator:
+ * escaping included.
+ */
+public final class JsonText
 {
     private static final JsonFactory JSON = new JsonFactory();
 
-    interface Fields
+    public interface Fields
     {
         void write(JsonGenerator g) throws IOException;
     }
@@ -22,7 +25,7 @@ final class JsonText
     }
 
     /** One object: the fields written between its braces. */
-    static String object(final Fields fields)
+    public static String object(final Fields fields)
     {
         final StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out))

@@ -1,11 +1,8 @@
 package io.tickwire.model;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
-import org.agrona.concurrent.status.CountersReader;
 
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -91,8 +88,7 @@ public final class EngineCounters
     /** Counters in this process's memory only (tests, tools, replays). */
     public EngineCounters()
     {
-        this(new CountersManager(new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * 128)),
-            new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * 128))));
+        this(Telemetry.inMemoryCounters());
     }
 
     /** Counters allocated in {@code manager}: a node's counters file ({@link CountersFile}), readable by others. */

@@ -30,10 +30,14 @@ public record Telemetry(CountersManager counters, DistinctErrors errors, Latency
     /** This process's memory only (tests, a part without a node): nothing another process can read. */
     public static Telemetry inMemory()
     {
-        final int capacity = CountersFile.CAPACITY;
-        return new Telemetry(new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * capacity)),
-            new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * capacity))),
-            new DistinctErrors(), LatencyHistograms.live());
+        return new Telemetry(inMemoryCounters(), new DistinctErrors(), LatencyHistograms.live());
+    }
+
+    /** Counters as a counters file holds them, in this process's memory only. */
+    public static CountersManager inMemoryCounters()
+    {
+        return new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.METADATA_LENGTH * CountersFile.CAPACITY)),
+            new UnsafeBuffer(ByteBuffer.allocateDirect(CountersReader.COUNTER_LENGTH * CountersFile.CAPACITY)));
     }
 }

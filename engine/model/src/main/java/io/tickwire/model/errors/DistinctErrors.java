@@ -34,6 +34,7 @@ public final class DistinctErrors
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final DistinctErrorLog log;
     private long overflow;
+    private boolean logFull;
 
     /** Errors kept in this process only (a replay, a rebuild, a test). */
     public DistinctErrors()
@@ -56,7 +57,11 @@ public final class DistinctErrors
     {
         if (log != null)
         {
-            log.record(new NodeFault(where, error)); // false when the log is full: the in-memory entries still count
+            if (!log.record(new NodeFault(where, error)) && !logFull)
+            {
+                logFull = true; // the in-memory entries still count every kind; said once
+                LOG.warn("the counters file's error log is full: tickwire errors will not show kinds after this one");
+            }
         }
         final String trace = stackTrace(error);
         final String key = where + '\n' + trace;
