@@ -11,6 +11,9 @@ import io.tickwire.model.journal.JournalAppender;
 import io.tickwire.model.journal.JournalReader;
 import io.tickwire.replay.JournalReplayer;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,17 +25,18 @@ import java.util.SplittableRandom;
 
 /**
  * Replay throughput: an input journal of N events (50 symbols, 40% trades, 60% quotes, a timer tick every
- * 500 events, 20 µs apart in event time) replayed through every handler into a new output journal, beside
- * the bare rate of reading the same journal with a Chronicle tailer. The first replay warms the JIT; the
- * second is reported.
+ * 500 events, 20 µs apart in event time) replayed through every handler into a new output journal, beside two
+ * bare primitives in the same run: reading the same journal with a Chronicle tailer, and copying it, document for
+ * document, into a new journal with a Chronicle tailer and appender — the least a replay that writes one output
+ * record per input event can do. Each is run twice, the first warming the JIT; the second is reported.
  *
  * <pre>bin/bench replay [--events 2000000] [--out bench-results]</pre>
  */
 public final class ReplayBenchmark
 {
     /** The figures. */
-    record Result(long events, double bareTailerPerSecond, double replayPerSecond, double coldReplayPerSecond,
-        long outputRecords)
+    record Result(long events, double bareTailerPerSecond, double bareCopyPerSecond, double replayPerSecond,
+        double coldReplayPerSecond, long outputRecords)
     {
     }
 
@@ -67,22 +71,60 @@ public final class ReplayBenchmark
         {
             final Path input = dir.resolve("input");
             write(input, events);
-            final long start = System.nanoTime();
-            final long[] read = new long[1];
-            try (ChronicleQueue queue = Journal.openForRead(input))
-            {
-                read[0] = new JournalReader(queue).toStart().drain((b, length, index) -> { });
-            }
-            final double bare = read[0] * 1e9 / (System.nanoTime() - start);
+            bareTail(input);
+            final double bare = bareTail(input);
+            bareCopy(input, dir.resolve("copy1"));
+            final double copy = bareCopy(input, dir.resolve("copy2"));
             final TickwireConfig config = TickwireConfig.load(null, Map.of("engine.threading", "shared"), Map.of());
             final JournalReplayer.Result cold = new JournalReplayer(config).replay(input, dir.resolve("out1"));
             final JournalReplayer.Result warm = new JournalReplayer(config).replay(input, dir.resolve("out2"));
-            return new Result(warm.inputRecords(), bare, warm.eventsPerSecond(), cold.eventsPerSecond(), warm.outputRecords());
+            return new Result(warm.inputRecords(), bare, copy, warm.eventsPerSecond(), cold.eventsPerSecond(), warm.outputRecords());
         }
         finally
         {
             LatencyHarness.deleteTree(dir);
         }
+    }
+
+    /** @return records per second read by a bare tailer */
+    private static double bareTail(final Path input)
+    {
+        final long start = System.nanoTime();
+        final long records;
+        try (ChronicleQueue queue = Journal.openForRead(input))
+        {
+            records = new JournalReader(queue).toStart().drain((b, length, index) -> { });
+        }
+        return records * 1e9 / (System.nanoTime() - start);
+    }
+
+    /** @return documents per second copied by a bare tailer into a bare appender */
+    private static double bareCopy(final Path input, final Path copy)
+    {
+        final long start = System.nanoTime();
+        long records = 0;
+        try (ChronicleQueue in = Journal.openForRead(input);
+            ChronicleQueue out = Journal.open(copy, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
+        {
+            final ExcerptTailer tailer = in.createTailer();
+            final ExcerptAppender appender = out.createAppender();
+            while (true)
+            {
+                try (DocumentContext read = tailer.readingDocument())
+                {
+                    if (!read.isPresent())
+                    {
+                        break;
+                    }
+                    try (DocumentContext write = appender.writingDocument())
+                    {
+                        write.wire().bytes().write(read.wire().bytes());
+                    }
+                    records++;
+                }
+            }
+        }
+        return records * 1e9 / (System.nanoTime() - start);
     }
 
     /** An input journal of {@code events} events of this benchmark's mix (fixed seed 11). */
@@ -138,9 +180,11 @@ public final class ReplayBenchmark
 
     static void print(final Result r, final PrintStream out)
     {
-        out.printf(Locale.ROOT, "replay of %,d events: bare tailer %,.0f events/s; replay through all handlers %,.0f " +
-            "events/s (ratio %.2f; cold first run %,.0f events/s); %,d output journal records%n", r.events(),
-            r.bareTailerPerSecond(), r.replayPerSecond(), r.replayPerSecond() / r.bareTailerPerSecond(),
+        out.printf(Locale.ROOT, "replay of %,d events: bare tailer %,.0f events/s; bare copy (tailer into appender) " +
+            "%,.0f events/s; replay through all handlers %,.0f events/s (ratio to the bare tailer %.2f, to the bare " +
+            "copy %.2f; cold first run %,.0f events/s); %,d output journal records%n", r.events(),
+            r.bareTailerPerSecond(), r.bareCopyPerSecond(), r.replayPerSecond(),
+            r.replayPerSecond() / r.bareTailerPerSecond(), r.replayPerSecond() / r.bareCopyPerSecond(),
             r.coldReplayPerSecond(), r.outputRecords());
     }
 }

@@ -84,7 +84,7 @@ class BenchSmokeTest
             Arrays.toString(fanOut.perClientMessages()));
         FanOutBenchmark.print(List.of(fanOut), System.out);
         final ReplayBenchmark.Result replay = ReplayBenchmark.run(20_000);
-        assertTrue(replay.replayPerSecond() > 0 && replay.bareTailerPerSecond() > 0);
+        assertTrue(replay.replayPerSecond() > 0 && replay.bareTailerPerSecond() > 0 && replay.bareCopyPerSecond() > 0);
         ReplayBenchmark.print(replay, System.out);
     }
 }

@@ -4,19 +4,19 @@ import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalPrefaulter;
+import io.tickwire.engine.journal.OutputJournalHandler;
 import io.tickwire.engine.ring.InputReplay;
+import io.tickwire.engine.ring.ReplayChain;
 import io.tickwire.engine.ring.Pipeline;
-import io.tickwire.engine.ring.RingPublisher;
 import io.tickwire.engine.ring.StageErrorPolicy;
 import io.tickwire.model.errors.DistinctErrors;
 import io.tickwire.engine.ring.ThreadingLayout;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
-import com.lmax.disruptor.RingBuffer;
-import io.tickwire.model.event.MarketEvent;
 
 import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -64,33 +64,21 @@ public final class JournalReplayer
     {
         final EngineCounters counters = new EngineCounters();
         final CompletableFuture<String> fatal = new CompletableFuture<>();
-        final ThreadingLayout layout = ThreadingLayout.resolve(config.get(Keys.ENGINE_THREADING),
-            config.get(Keys.ENGINE_WAIT_STRATEGY), Runtime.getRuntime().availableProcessors());
         final long start = System.nanoTime();
-        long records = 0;
+        final long records;
         try (ChronicleQueue input = Journal.openForRead(inputJournal);
             ChronicleQueue output = Journal.open(outputJournal, config.get(Keys.JOURNAL_ROLL_CYCLE),
-                config.get(Keys.JOURNAL_ROLL_TIME)))
-        {
+                config.get(Keys.JOURNAL_ROLL_TIME));
+            // the stages' thread never waits on a fresh page's fault: a second core takes them, as live
+            JournalPrefaulter prefault = config.get(Keys.JOURNAL_PREFAULT) ?
+                new JournalPrefaulter(List.of(outputJournal)) : null;
             // the same error policy as live: an event a stage fails on is counted and recorded, and replay goes on
-            final Pipeline pipeline = Pipeline.replay(Pipeline.Settings.from(config, layout), output, counters,
-                new StageErrorPolicy(counters, errors, fatal::complete));
-            try
-            {
-                final RingBuffer<MarketEvent> ring = pipeline.ring();
-                records = InputReplay.publish(input, new RingPublisher(ring, null, counters), slice.gate(() ->
-                {
-                    while (ring.getMinimumGatingSequence() < ring.getCursor()) // the warm-up fully processed
-                    {
-                        LockSupport.parkNanos(100_000);
-                    }
-                    atSliceStart.run();
-                }));
-            }
-            finally
-            {
-                pipeline.close();
-            }
+            ReplayChain stages = ReplayChain.start(Pipeline.Settings.from(config, ThreadingLayout.of(config)),
+                new OutputJournalHandler(output, counters), counters,
+                new StageErrorPolicy(counters, errors, fatal::complete)))
+        {
+            // the stages run on this thread: at the slice's first event the warm-up is in the output journal
+            records = InputReplay.replay(input, stages, slice.gate(atSliceStart));
         }
         if (fatal.isDone())
         {

@@ -98,8 +98,7 @@ public final class NodeContext
         {
             config = TickwireConfig.defaults();
         }
-        layout = ThreadingLayout.resolve(config.get(Keys.ENGINE_THREADING), config.get(Keys.ENGINE_WAIT_STRATEGY),
-            Runtime.getRuntime().availableProcessors());
+        layout = ThreadingLayout.of(config);
         dataDir = Path.of(config.get(Keys.ENGINE_DATA_DIR));
         if (runsEngine())
         {

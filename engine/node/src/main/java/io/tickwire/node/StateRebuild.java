@@ -1,23 +1,18 @@
 package io.tickwire.node;
 
-import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.engine.journal.OutputJournalCheck;
 import io.tickwire.engine.journal.OutputJournalHandler;
 import io.tickwire.engine.ring.InputReplay;
-import io.tickwire.engine.ring.Pipeline;
-import io.tickwire.engine.ring.RingPublisher;
+import io.tickwire.engine.ring.ReplayChain;
 import io.tickwire.engine.ring.StageErrorPolicy;
 import io.tickwire.engine.ring.Stages;
-import io.tickwire.engine.ring.ThreadingLayout;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.errors.DistinctErrors;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * At every start, before the live ring: the input journal is replayed from its first record through the node's
@@ -52,34 +47,15 @@ final class StateRebuild
         final TickwireConfig config, final EngineCounters counters)
     {
         final long start = System.nanoTime();
-        // one thread, whatever the live layout: no pinning, and nothing else runs yet
-        final ThreadingLayout layout = ThreadingLayout.resolve(Keys.Threading.SHARED,
-            config.get(Keys.ENGINE_WAIT_STRATEGY), Runtime.getRuntime().availableProcessors());
         final CompletableFuture<String> fatal = new CompletableFuture<>();
         final DistinctErrors errors = new DistinctErrors(); // already recorded when they first happened
-        final CompletableFuture<OutputJournalCheck> check = new CompletableFuture<>();
-        final Pipeline pipeline = Pipeline.replay(Pipeline.Settings.from(config, layout), stages,
-            new OutputJournalHandler(() ->
-            {
-                final OutputJournalCheck c = new OutputJournalCheck(output); // on the stage thread, at its start
-                check.complete(c);
-                return c;
-            }, counters), counters, new StageErrorPolicy(counters, errors, fatal::complete));
+        final OutputJournalCheck outputs = new OutputJournalCheck(output);
         final long inputs;
-        final OutputJournalCheck outputs;
-        try
+        // on this thread, whatever the live layout: nothing else runs yet
+        try (ReplayChain replay = ReplayChain.start(stages, new OutputJournalHandler(() -> outputs, counters),
+            new StageErrorPolicy(counters, errors, fatal::complete)))
         {
-            // the stage thread must have started before the ring is closed, even when there is nothing to replay
-            outputs = check.get(30, TimeUnit.SECONDS);
-            inputs = InputReplay.publishAll(input, new RingPublisher(pipeline.ring(), null, counters));
-        }
-        catch (final InterruptedException | ExecutionException | TimeoutException ex)
-        {
-            throw new IllegalStateException("the stage thread replaying the input journal did not start", ex);
-        }
-        finally
-        {
-            pipeline.close();
+            inputs = InputReplay.replayAll(input, replay);
         }
         if (fatal.isDone())
         {

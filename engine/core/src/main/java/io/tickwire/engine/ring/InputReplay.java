@@ -6,16 +6,16 @@ import io.tickwire.model.journal.JournalReader;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
 /**
- * Publishes an input journal, from its first record, into a replay ring: each event carries its journal index,
- * as the live input journal stage gave it. The one way records re-enter the stages — for {@code tickwire
- * replay}, and for the node rebuilding its stages' state at start.
+ * Feeds an input journal, from its first record, through a {@link ReplayChain} on the calling thread: each event
+ * carries its journal index, as the live input journal stage gave it. The one way records re-enter the stages —
+ * for {@code tickwire replay}, and for the node rebuilding its stages' state at start.
  */
 public final class InputReplay
 {
     /** Decides, for each event about to be published, what becomes of it; it may wait first (pacing). */
     public interface Gate
     {
-        /** In the ring. */
+        /** Through the stages. */
         int PUBLISH = 0;
         /** The replay ends here. */
         int STOP = 1;
@@ -27,17 +27,17 @@ public final class InputReplay
     {
     }
 
-    /** @return the number of input records published */
-    public static long publishAll(final ChronicleQueue inputJournal, final RingPublisher publisher)
+    /** @return the number of input records replayed */
+    public static long replayAll(final ChronicleQueue inputJournal, final ReplayChain stages)
     {
-        return publish(inputJournal, publisher, (event) -> Gate.PUBLISH);
+        return replay(inputJournal, stages, (event) -> Gate.PUBLISH);
     }
 
-    /** Publishes what the gate admits, from the journal's first record until it says stop. @return records published */
-    public static long publish(final ChronicleQueue inputJournal, final RingPublisher publisher, final Gate gate)
+    /** Replays what the gate admits, from the journal's first record until it says stop. @return records replayed */
+    public static long replay(final ChronicleQueue inputJournal, final ReplayChain stages, final Gate gate)
     {
         final EventCodec codec = new EventCodec();
-        final MarketEvent event = new MarketEvent();
+        final MarketEvent event = new MarketEvent(); // decoded into, then through the stages: no copy
         final long[] count = new long[1];
         final boolean[] stopped = new boolean[1];
         final JournalReader.RecordHandler handler = (buffer, length, index) ->
@@ -48,7 +48,7 @@ public final class InputReplay
                 final int verdict = gate.admit(event);
                 if (verdict == Gate.PUBLISH)
                 {
-                    publisher.publishBlocking(event);
+                    stages.accept(event);
                     count[0]++;
                 }
                 stopped[0] = verdict == Gate.STOP;

@@ -33,7 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  *  live, dedicated:  sequencer ──► microbars ──► metrics ──┐
  *                    input journal ────────────────────────┴─► setups ──► output journal   (one pinned thread each)
  *  live, shared:     [sequencer → input journal → microbars → metrics → setups → output journal]   (one thread)
- *  replay:           as live, without the input journal stage (its journal is the source)
+ *  replay:           [sequencer → microbars → metrics → setups → output journal] on the reader's thread, no ring
+ *                    ({@link ReplayChain}: the input journal is the source)
  * </pre>
  *
  * The output stage runs after the input journal stage, so the output journal is never ahead of the input.
@@ -104,9 +105,8 @@ public final class Pipeline implements AutoCloseable
             latencies);
         final EventHandler<MarketEvent> output = new GuardedStage(StageName.OUTPUT_JOURNAL, outputStage, policy, true,
             latencies);
-        final EventHandler<MarketEvent> input = inputJournal == null ? null :
-            new GuardedStage(StageName.INPUT_JOURNAL, new InputJournalHandler(inputJournal, counters), policy, false,
-            latencies);
+        final EventHandler<MarketEvent> input = new GuardedStage(StageName.INPUT_JOURNAL,
+            new InputJournalHandler(inputJournal, counters), policy, false, latencies);
         lastStage = wire(layout, sequencer, input, microbars, metrics, setups, output);
         ring = disruptor.start();
     }
@@ -119,24 +119,16 @@ public final class Pipeline implements AutoCloseable
     {
         if (!layout.dedicated())
         {
-            final EventHandler<MarketEvent> all = input != null ?
-                new CompositeHandler(sequencer, input, microbars, metrics, setups, output) :
-                new CompositeHandler(sequencer, microbars, metrics, setups, output);
+            final EventHandler<MarketEvent> all = new CompositeHandler(sequencer, input, microbars, metrics, setups,
+                output);
             disruptor.handleEventsWith(all);
             return all;
         }
-        if (input != null)
-        {
-            disruptor.handleEventsWith(sequencer, input);
-            disruptor.after(sequencer).handleEventsWith(microbars);
-            disruptor.after(microbars).handleEventsWith(metrics);
-            disruptor.after(metrics, input).handleEventsWith(setups); // cites the input journal index
-            disruptor.after(setups).handleEventsWith(output);
-        }
-        else
-        {
-            disruptor.handleEventsWith(sequencer).then(microbars).then(metrics).then(setups).then(output);
-        }
+        disruptor.handleEventsWith(sequencer, input);
+        disruptor.after(sequencer).handleEventsWith(microbars);
+        disruptor.after(microbars).handleEventsWith(metrics);
+        disruptor.after(metrics, input).handleEventsWith(setups); // cites the input journal index
+        disruptor.after(setups).handleEventsWith(output);
         return output;
     }
 
@@ -156,24 +148,6 @@ public final class Pipeline implements AutoCloseable
     {
         return live(settings, Stages.from(settings, counters), inputJournal, outputJournal, counters, policy,
             LatencyHistograms.none());
-    }
-
-    /**
-     * The replay core: the same stages but the input journal, which is what is being replayed, its records going
-     * to {@code outputStage}.
-     */
-    public static Pipeline replay(final Settings settings, final Stages stages, final OutputJournalHandler outputStage,
-        final EngineCounters counters, final StageErrorPolicy policy)
-    {
-        return new Pipeline(settings, stages, null, outputStage, counters, policy, LatencyHistograms.none());
-    }
-
-    /** The replay core from the start of a journal into a new output journal. */
-    public static Pipeline replay(final Settings settings, final ChronicleQueue outputJournal,
-        final EngineCounters counters, final StageErrorPolicy policy)
-    {
-        return replay(settings, Stages.from(settings, counters), new OutputJournalHandler(outputJournal, counters),
-            counters, policy);
     }
 
     public RingBuffer<MarketEvent> ring()

@@ -6,6 +6,7 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import io.tickwire.config.Keys;
+import io.tickwire.config.TickwireConfig;
 
 /**
  * The resolved threading choice: shared (one core thread for all stages, a blocking wait, for small
@@ -24,6 +25,13 @@ public final class ThreadingLayout
     {
         this.dedicated = dedicated;
         this.waitStrategy = waitStrategy;
+    }
+
+    /** The configured layout ({@code engine.threading}, {@code engine.waitStrategy}) on this machine's cores. */
+    public static ThreadingLayout of(final TickwireConfig config)
+    {
+        return resolve(config.get(Keys.ENGINE_THREADING), config.get(Keys.ENGINE_WAIT_STRATEGY),
+            Runtime.getRuntime().availableProcessors());
     }
 
     public static ThreadingLayout resolve(

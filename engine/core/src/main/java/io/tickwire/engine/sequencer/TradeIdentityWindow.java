@@ -3,15 +3,17 @@ package io.tickwire.engine.sequencer;
 /**
  * The last {@code window} trade identities, for dedupe: an open-addressing set of 128-bit keys with
  * backward-shift deletion, plus a FIFO that evicts the oldest identity once the window is full. Bounded
- * memory, O(1) per trade, no allocation after construction.
+ * memory, O(1) per trade, no allocation after construction. A key's two halves sit side by side in one array,
+ * in the table and in the FIFO: at the default window the table is 32 MiB, so each probe is a cache miss, and
+ * one miss per key rather than one per half halves the sequencer's cost per trade (docs/benchmarks.md, "Replay").
  */
 final class TradeIdentityWindow
 {
-    private final long[] his;
-    private final long[] los;
+    /** Slot i's key: hi at 2i, lo at 2i + 1; hi 0 marks an empty slot. */
+    private final long[] table;
     private final int mask;
-    private final long[] fifoHi;
-    private final long[] fifoLo;
+    /** Identities in arrival order, as pairs like the table's. */
+    private final long[] fifo;
     private final int window;
     private int head;
     private int size;
@@ -21,20 +23,18 @@ final class TradeIdentityWindow
     {
         this.window = window;
         final int capacity = window * 2;
-        his = new long[capacity];
-        los = new long[capacity];
+        table = new long[capacity * 2];
         mask = capacity - 1;
-        fifoHi = new long[window];
-        fifoLo = new long[window];
+        fifo = new long[window * 2];
     }
 
     /** @param hi never 0 (0 marks an empty slot). @return true if the identity was new. */
     boolean addIfAbsent(final long hi, final long lo)
     {
         int index = home(hi, lo);
-        while (his[index] != 0)
+        while (table[2 * index] != 0)
         {
-            if (his[index] == hi && los[index] == lo)
+            if (table[2 * index] == hi && table[2 * index + 1] == lo)
             {
                 return false;
             }
@@ -42,20 +42,20 @@ final class TradeIdentityWindow
         }
         if (size == window)
         {
-            remove(fifoHi[head], fifoLo[head]);
+            remove(fifo[2 * head], fifo[2 * head + 1]);
             head = (head + 1) & (window - 1);
             size--;
             index = home(hi, lo);
-            while (his[index] != 0)
+            while (table[2 * index] != 0)
             {
                 index = (index + 1) & mask;
             }
         }
-        his[index] = hi;
-        los[index] = lo;
+        table[2 * index] = hi;
+        table[2 * index + 1] = lo;
         final int tail = (head + size) & (window - 1);
-        fifoHi[tail] = hi;
-        fifoLo[tail] = lo;
+        fifo[2 * tail] = hi;
+        fifo[2 * tail + 1] = lo;
         size++;
         return true;
     }
@@ -68,9 +68,9 @@ final class TradeIdentityWindow
     private void remove(final long hi, final long lo)
     {
         int index = home(hi, lo);
-        while (his[index] != hi || los[index] != lo)
+        while (table[2 * index] != hi || table[2 * index + 1] != lo)
         {
-            if (his[index] == 0)
+            if (table[2 * index] == 0)
             {
                 return;
             }
@@ -78,20 +78,20 @@ final class TradeIdentityWindow
         }
         int hole = index;
         int next = (hole + 1) & mask;
-        while (his[next] != 0)
+        while (table[2 * next] != 0)
         {
-            final int home = home(his[next], los[next]);
+            final int home = home(table[2 * next], table[2 * next + 1]);
             // move the entry back if the hole lies on its probe path (between home and next, cyclically)
             if (((next - home) & mask) >= ((next - hole) & mask))
             {
-                his[hole] = his[next];
-                los[hole] = los[next];
+                table[2 * hole] = table[2 * next];
+                table[2 * hole + 1] = table[2 * next + 1];
                 hole = next;
             }
             next = (next + 1) & mask;
         }
-        his[hole] = 0;
-        los[hole] = 0;
+        table[2 * hole] = 0;
+        table[2 * hole + 1] = 0;
     }
 
     private int home(final long hi, final long lo)

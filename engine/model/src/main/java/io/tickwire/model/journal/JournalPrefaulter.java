@@ -45,6 +45,8 @@ public final class JournalPrefaulter implements AutoCloseable
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long pagesTouched;
+    /** How many of the directories have a cycle file followed. */
+    private int following;
 
     /** A cycle file being followed: its channel kept open so that polling its size allocates nothing. */
     private static final class CycleFile
@@ -98,7 +100,7 @@ public final class JournalPrefaulter implements AutoCloseable
         int polls = 0;
         while (running)
         {
-            if (++polls % RESCAN_EVERY == 0)
+            if (++polls % RESCAN_EVERY == 0 || following < newest.length) // a new journal's first file: soon
             {
                 follow(false);
             }
@@ -141,6 +143,7 @@ public final class JournalPrefaulter implements AutoCloseable
                 {
                     closeQuietly(newest[i]);
                 }
+                following += newest[i] == null ? 1 : 0;
                 newest[i] = new CycleFile(path, channel, atStart ? channel.size() & -PAGE : 0);
             }
             catch (final IOException ex)
