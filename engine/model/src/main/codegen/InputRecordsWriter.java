@@ -121,7 +121,12 @@ final class InputRecordsWriter
             else if (t.isArray(type))
             {
                 final String element = EventTable.javaType(type.getAttribute("primitiveType"));
-                final String read = f.kind().equals("bytes") ? v + "[i] & 0xFF" : v + "[i] & 0xFFFF";
+                final String read = switch (f.kind())
+                {
+                    case "bytes" -> v + "[i] & 0xFF";
+                    case "shorts" -> v + "[i] & 0xFFFF";
+                    default -> v + "[i]";
+                };
                 b.append("                for (int i = 0; i < MarketEvent.").append(f.size()).append("; i++)\n")
                     .append("                {\n                    ").append(enc).append('.').append(sf.name())
                     .append("(i, i < e.").append(f.count()).append(" ? ").append(cast(element, "int"))
@@ -168,7 +173,12 @@ final class InputRecordsWriter
             }
             else if (t.isArray(type))
             {
-                final String element = f.kind().equals("bytes") ? "byte" : "short";
+                final String element = switch (f.kind())
+                {
+                    case "bytes" -> "byte";
+                    case "shorts" -> "short";
+                    default -> "double";
+                };
                 b.append("                for (int i = 0; i < e.").append(f.count()).append("; i++)\n")
                     .append("                {\n                    ").append(v).append("[i] = (").append(element)
                     .append(')').append(dec).append('.').append(sf.name()).append("(i);\n                }\n");

@@ -37,6 +37,8 @@ final class MarketEventFieldsWriter
                         .append(f.size()).append("];\n");
                     case "shorts" -> b.append("    public final short[] ").append(f.name())
                         .append(" = new short[MarketEvent.").append(f.size()).append("];\n");
+                    case "doubles" -> b.append("    public final double[] ").append(f.name())
+                        .append(" = new double[MarketEvent.").append(f.size()).append("];\n");
                     case "text" -> b.append("    public final byte[] ").append(f.name()).append(" = new byte[MarketEvent.")
                         .append(f.size()).append("];\n    public int ").append(f.name()).append("Length;\n");
                     default -> b.append("    public ").append(f.kind()).append(' ').append(f.name()).append(";\n");
@@ -53,7 +55,7 @@ final class MarketEventFieldsWriter
         {
             switch (f.kind())
             {
-                case "bytes", "shorts" -> b.append("        System.arraycopy(o.").append(f.name()).append(", 0, ")
+                case "bytes", "shorts", "doubles" -> b.append("        System.arraycopy(o.").append(f.name()).append(", 0, ")
                     .append(f.name()).append(", 0, o.").append(f.count()).append(");\n");
                 case "text" -> b.append("        ").append(f.name()).append("Length = o.").append(f.name())
                     .append("Length;\n        System.arraycopy(o.").append(f.name()).append(", 0, ").append(f.name())

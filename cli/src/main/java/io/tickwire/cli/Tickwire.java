@@ -27,6 +27,7 @@ public final class Tickwire
         "  gateway    a gateway alone, tailing the output journal of an engine on this host",
         "  journal dump|stats|verify|tail  look inside a journal (records decoded from the schema)",
         "  import     Massive flat files (trades, quotes, minute aggregates) into an input journal",
+        "  baselines build  percentile baselines of the metrics by time of day, for live percentile ranks",
         "  stat       every counter of the running nodes on a data directory, live, from another process",
         "  errors     each distinct error the nodes on a data directory recorded (running or gone), with counts",
         "  backtest   setups through a recorded or imported day: their paths, hit rates, Brier score, HTML report",
@@ -53,6 +54,8 @@ public final class Tickwire
     {
     }
 
+    /** Commands of two words. */
+    private static final List<String> GROUPS = List.of("journal", "baselines");
     private static final List<String> JOURNAL_OPTIONS = List.of("journal", "type", "symbols", "from", "to", "format");
 
     private static final Map<String, Command> COMMANDS = Map.ofEntries(
@@ -81,6 +84,8 @@ public final class Tickwire
             (cl, out, err) -> BacktestCommand.run(cl, out))),
         Map.entry("export", new Command(List.of("type", "out", "format", "symbols", "from", "to", "revisions",
             "journal"), ExportCommand.HELP, (cl, out, err) -> ExportCommand.run(cl, out))),
+        Map.entry("baselines build", new Command(List.of("days", "journal", "out"), BaselinesCommand.HELP,
+            BaselinesCommand::run)),
         Map.entry("journal dump", new Command(JOURNAL_OPTIONS, JournalCommand.HELP,
             (cl, out, err) -> JournalCommand.run("dump", cl, out))),
         Map.entry("journal stats", new Command(JOURNAL_OPTIONS, JournalCommand.HELP,
@@ -98,13 +103,13 @@ public final class Tickwire
 
     static int run(final String[] args, final PrintStream out, final PrintStream err)
     {
-        final String[] shifted = args.length > 1 && args[0].equals("journal") && !args[1].startsWith("-") ?
-            journalArgs(args) : args;
+        final String[] shifted = args.length > 1 && GROUPS.contains(args[0]) && !args[1].startsWith("-") ?
+            groupArgs(args) : args;
         return dispatch(shifted, out, err);
     }
 
-    /** {@code journal ACTION ...}: one command word, "journal ACTION", for the table. */
-    private static String[] journalArgs(final String[] args)
+    /** {@code GROUP ACTION ...} ({@code journal dump}): one command word, "GROUP ACTION", for the table. */
+    private static String[] groupArgs(final String[] args)
     {
         final String[] shifted = new String[args.length - 1];
         shifted[0] = args[0] + " " + args[1];

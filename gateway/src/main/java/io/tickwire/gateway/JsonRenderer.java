@@ -209,7 +209,11 @@ final class JsonRenderer
             .raw(",\"spreadBps\":").decimal(metrics.spreadBps())
             .raw(",\"quoteRate\":").decimal(metrics.quoteRate())
             .raw(",\"ofi\":").decimal(metrics.orderFlowImbalance())
-            .raw(",\"vpin\":").decimal(metrics.vpin());
+            .raw(",\"vpin\":").decimal(metrics.vpin())
+            .raw(",\"pctl\":{\"spreadBps\":").decimal(metrics.spreadBpsPctl())
+            .raw(",\"quoteRate\":").decimal(metrics.quoteRatePctl())
+            .raw(",\"thrust\":").decimal(metrics.thrustPctl())
+            .raw(",\"realizedVol\":").decimal(metrics.realizedVolatilityPctl()).raw("}");
         end(out, snapshot);
     }
 
@@ -228,7 +232,8 @@ final class JsonRenderer
             .raw(",\"indexReturn\":").decimal(pair.indexReturn())
             .raw(",\"divergence\":").decimal(pair.divergence())
             .raw(",\"correlation\":").decimal(pair.correlation())
-            .raw(",\"beta\":").decimal(pair.beta());
+            .raw(",\"beta\":").decimal(pair.beta())
+            .raw(",\"pctl\":{\"divergence\":").decimal(pair.divergencePctl()).raw("}");
         end(out, snapshot);
     }
 

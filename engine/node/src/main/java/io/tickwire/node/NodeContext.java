@@ -48,6 +48,7 @@ public final class NodeContext
     private FeedSettings feed;
     private GatewaySettings gateway;
     private List<SetupRequest> fileSetups;
+    private Baselines baselines;
 
     public NodeContext config(final TickwireConfig value)
     {
@@ -104,6 +105,7 @@ public final class NodeContext
         {
             checkCpusExist(config, Runtime.getRuntime().availableProcessors());
             fileSetups = readSetupsFile(config);
+            baselines = Baselines.read(config, dataDir);
             pipeline = Pipeline.Settings.from(config, layout);
             feed = FeedSettings.from(config);
         }
@@ -186,6 +188,12 @@ public final class NodeContext
     List<SetupRequest> fileSetups()
     {
         return fileSetups;
+    }
+
+    /** The baselines a start journals (none when no file is there). */
+    Baselines baselines()
+    {
+        return baselines;
     }
 
     private static List<SetupRequest> readSetupsFile(final TickwireConfig config)

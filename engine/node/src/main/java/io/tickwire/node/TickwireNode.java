@@ -255,6 +255,8 @@ public final class TickwireNode implements AutoCloseable
         {
             producerThread.execute(rawTailRecovery); // ahead of the setups and the live feed, on the one producer
         }
+        LOG.info("baselines: {}", ctx.baselines().summary());
+        controls.submitBaselines(ctx.baselines().tables()); // before the feed: the first bars are ranked
         controls.submitSetups(setups.restores(), setups.adds());
         controls.startTimer(ctx.config().get(Keys.ENGINE_TIMER_INTERVAL_MS));
         ingest.start(journalTail.lastEventTime(), journalTail.trades()); // the downtime: a declared gap, backfilled

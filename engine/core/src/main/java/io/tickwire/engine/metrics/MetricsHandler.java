@@ -3,6 +3,7 @@ package io.tickwire.engine.metrics;
 import com.lmax.disruptor.EventHandler;
 import io.tickwire.codecs.sbe.BarKind;
 import io.tickwire.codecs.sbe.BarMetricsEncoder;
+import io.tickwire.codecs.sbe.BaselineMetric;
 import io.tickwire.codecs.sbe.MarketRegimeEncoder;
 import io.tickwire.codecs.sbe.MessageHeaderEncoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
@@ -41,6 +42,7 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
     private final BarMetricsEncoder metricsEncoder = new BarMetricsEncoder();
     private final PairMetricsEncoder pairEncoder = new PairMetricsEncoder();
     private final MarketRegimeEncoder regimeEncoder = new MarketRegimeEncoder();
+    private final MetricBaselines baselines;
 
     // per timeframe, per symbol
     private long[][] previousClose;
@@ -93,6 +95,7 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         basketReturns = new RollingWindow(settings.regimeWindowBars);
         riskOnReturns = new RollingWindow(settings.regimeWindowBars);
         vpin = new VpinBuckets(settings.vpinBucketVolume, settings.vpinBuckets);
+        baselines = new MetricBaselines(timeframes);
     }
 
     @Override
@@ -102,6 +105,10 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         if (event.type == EventType.SYMBOL)
         {
             learn(event.symbolId, event.textAsAscii());
+        }
+        else if (event.type == EventType.BASELINE)
+        {
+            baselines.accept(event);
         }
         for (bars.of(event); bars.next(); )
         {
@@ -166,6 +173,10 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         final int quotes = bar.quoteCount();
         final double seconds = timeframes[tf] / 1000.0;
 
+        final double volatility = Math.sqrt(bar.realizedVariance());
+        final double spreadBps = quotes == 0 ? Double.NaN : bar.spreadBpsMean();
+        final double quoteRate = quotes / seconds;
+        final long start = bar.startTime();
         final ExpandableArrayBuffer out = e.metricsOutput;
         final int at = reserve(e, BarMetricsEncoder.BLOCK_LENGTH);
         metricsEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
@@ -178,12 +189,16 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
             .thrust(thrust)
             .atr(atr)
             .pathEfficiency(efficiency)
-            .realizedVolatility(Math.sqrt(bar.realizedVariance()))
+            .realizedVolatility(volatility)
             .spread(quotes == 0 ? Double.NaN : FixedPoint.toDouble(bar.spreadMean()))
-            .spreadBps(quotes == 0 ? Double.NaN : bar.spreadBpsMean())
-            .quoteRate(quotes / seconds)
+            .spreadBps(spreadBps)
+            .quoteRate(quoteRate)
             .orderFlowImbalance(bar.orderFlowImbalance())
-            .vpin(vpin);
+            .vpin(vpin)
+            .spreadBpsPctl(baselines.rank(s, BaselineMetric.SPREAD_BPS, tf, start, spreadBps))
+            .quoteRatePctl(baselines.rank(s, BaselineMetric.QUOTE_RATE, tf, start, quoteRate))
+            .thrustPctl(baselines.rank(s, BaselineMetric.THRUST, tf, start, thrust))
+            .realizedVolatilityPctl(baselines.rank(s, BaselineMetric.REALIZED_VOLATILITY, tf, start, volatility));
         commit(e, at, metricsEncoder.encodedLength());
 
         if (pairAsEtf[s] > 0 || pairAsIndex[s] > 0)
@@ -223,6 +238,7 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         {
             window.add(re, ri);
             divergence = re / window.stdX() - ri / window.stdY();
+            divergence = Double.isFinite(divergence) ? divergence : Double.NaN;
         }
         final int at = reserve(e, PairMetricsEncoder.BLOCK_LENGTH);
         pairEncoder.wrapAndApplyHeader(e.metricsOutput, at + 4, headerEncoder)
@@ -235,9 +251,10 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
             .endTime(bar.endTime())
             .etfReturn(re)
             .indexReturn(ri)
-            .divergence(Double.isFinite(divergence) ? divergence : Double.NaN)
+            .divergence(divergence)
             .correlation(window.correlation())
-            .beta(window.beta());
+            .beta(window.beta())
+            .divergencePctl(baselines.rank(pairSymbols[p][0], BaselineMetric.DIVERGENCE, tf, w, divergence));
         commit(e, at, pairEncoder.encodedLength());
         etfWindow[p][tf] = NONE;
         indexWindow[p][tf] = NONE;

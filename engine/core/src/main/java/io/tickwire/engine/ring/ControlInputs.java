@@ -5,6 +5,7 @@ import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.StatusCode;
 import io.tickwire.model.event.RingProducer;
 import io.tickwire.model.event.EventPublisher;
+import io.tickwire.engine.metrics.BaselineFile;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.event.StagedBatch;
@@ -48,6 +49,35 @@ public final class ControlInputs implements AutoCloseable
     {
         timer = producer.thread().scheduleAtFixedRate(this::publishTimerTick, intervalMillis, intervalMillis,
             TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A baselines file's tables, a MetricBaseline record each (and a symbol definition before a ticker's first),
+     * journaled like every input so replay ranks metrics exactly as live did.
+     */
+    public void submitBaselines(final List<BaselineFile.Table> tables)
+    {
+        producer.thread().execute(() ->
+        {
+            for (final BaselineFile.Table t : tables)
+            {
+                final StagedBatch batch = new StagedBatch();
+                final long now = producer.clock().nanoTime();
+                final int symbolId = producer.symbols().intern(t.ticker());
+                SymbolDefinitions.stageIfNew(producer.symbols(), batch, symbolId, now);
+                final MarketEvent e = batch.add(EventType.BASELINE);
+                stamp(e);
+                e.symbolId = symbolId;
+                e.baselineMetric = t.metric().value();
+                e.timeframeMillis = t.timeframeMillis();
+                e.bucket = t.bucket();
+                e.days = t.days();
+                e.samples = t.samples();
+                e.pointCount = t.points().length;
+                System.arraycopy(t.points(), 0, e.points, 0, e.pointCount);
+                publishOrRetry(batch);
+            }
+        });
     }
 
     /** Restored setups first (they re-emit no transition), then those of the setups file. */

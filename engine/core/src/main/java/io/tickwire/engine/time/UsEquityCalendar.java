@@ -71,6 +71,13 @@ public final class UsEquityCalendar
         return cachedTradingDay;
     }
 
+    /** Whether the NYSE trades on {@code date} (a weekday, not a holiday; an early close is a trading day). */
+    public static boolean isTradingDay(final LocalDate date)
+    {
+        final DayOfWeek dow = date.getDayOfWeek();
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !NyseHolidays.isHoliday(date);
+    }
+
     private long localSeconds(final long epochNanos)
     {
         final long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
@@ -92,8 +99,7 @@ public final class UsEquityCalendar
             cachedDay = epochDay;
             final LocalDate date = LocalDate.ofEpochDay(epochDay);
             cachedTradingDay = date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
-            final DayOfWeek dow = date.getDayOfWeek();
-            cachedOpen = dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !NyseHolidays.isHoliday(date);
+            cachedOpen = isTradingDay(date);
             final boolean early = cachedOpen && NyseHolidays.isEarlyClose(date);
             cachedRegularClose = early ? EARLY_CLOSE : REGULAR_CLOSE;
             cachedPostClose = early ? EARLY_POST_CLOSE : POST_CLOSE;

@@ -20,6 +20,8 @@ public final class EventType
     public static final int IMBALANCE = 11;
     /** Massive's fair market value of an instrument (FMV). */
     public static final int FAIR_VALUE = 12;
+    /** A metric's percentile table for one symbol, timeframe and time of day, journaled at start. */
+    public static final int BASELINE = 13;
 
     private EventType()
     {

@@ -27,6 +27,8 @@ public final class MarketEvent extends MarketEventFields
     public static final int INPUT_FLAGS = FLAG_FRACTIONAL_SIZE;
     public static final int MAX_CONDITIONS = 8;
     public static final int MAX_INDICATORS = 4;
+    /** The baseline grid's size: the quantiles a MetricBaseline carries (the schema's BaselinePoints). */
+    public static final int BASELINE_POINTS = 25;
 
     /** Which input this is ({@link EventType}): which of the fields are meaningful. */
     public int type;

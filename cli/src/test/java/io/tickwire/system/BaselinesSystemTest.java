@@ -1,0 +1,153 @@
+package io.tickwire.system;
+
+import io.tickwire.cli.TickwireRunner;
+import io.tickwire.codecs.sbe.BarMetricsDecoder;
+import io.tickwire.codecs.sbe.BaselineMetric;
+import io.tickwire.codecs.sbe.MessageHeaderDecoder;
+import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
+import io.tickwire.config.TickwireConfig;
+import io.tickwire.engine.metrics.BaselineFile;
+import io.tickwire.engine.metrics.BaselineGrid;
+import io.tickwire.model.journal.Journal;
+import io.tickwire.model.journal.JournalReader;
+import io.tickwire.node.NodeContext;
+import io.tickwire.node.TickwireNode;
+import io.tickwire.replay.JournalComparator;
+import io.tickwire.replay.JournalReplayer;
+import io.tickwire.simulator.MassiveSimulator;
+import io.tickwire.simulator.SimulatorSettings;
+import io.tickwire.testing.WebSocketTestClient;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Baselines end to end: a node's output journal → {@code tickwire baselines build} (checked against the exact
+ * quantiles of the same records) → a node that journals the file at start → metrics on the desk's WebSocket carry
+ * percentile ranks consistent with the tables → replay of that run equal, byte for byte.
+ */
+class BaselinesSystemTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldBuildBaselinesFromAJournalAndRankLiveMetricsInThemAsReplayDoes() throws Exception
+    {
+        final Path data = dir.resolve("data");
+        final Path output = data.resolve("journals").resolve(Journal.OUTPUT);
+        try (MassiveSimulator simulator = MassiveSimulator.start(new SimulatorSettings().rate(2_000).apiKey("k")))
+        {
+            final Map<String, String> settings = FeedHarness.nodeSettings(simulator, data, "SPY,QQQ", "T,Q");
+            settings.put("engine.timerIntervalMs", "50");
+            final TickwireConfig config = TickwireConfig.load(null, settings, Map.of());
+            try (TickwireNode first = TickwireNode.launch(new NodeContext().config(config).apiKey("k")))
+            {
+                FeedHarness.await(() -> first.counters().outputJournalRecords.get() > 0 &&
+                    spreads(output).size() >= 10, 30_000, "ten one-second SPY bars with quotes");
+            }
+
+            // the build, against the exact quantiles of the same values
+            final Path built = dir.resolve("built.tsv");
+            assertEquals(0, TickwireRunner.run("baselines", "build", "--journal", output.toString(), "--out",
+                built.toString(), "--days", "1"));
+            final List<Double> values = spreads(output);
+            values.sort(Double::compare);
+            final BaselineFile.Table spy = BaselineFile.read(built).stream().filter((t) -> t.ticker().equals("SPY") &&
+                t.metric() == BaselineMetric.SPREAD_BPS && t.timeframeMillis() == 1_000 &&
+                t.bucket() == bucketOfNow()).findFirst().orElse(null);
+            assertNotNull(spy, "a SPY 1 s spread table for this time of day");
+            assertEquals(values.size(), spy.samples(), "every finite value, none other");
+            assertEquals(values.get(0), spy.points()[0], "the lowest value");
+            assertEquals(values.get(values.size() - 1), spy.points()[BaselineGrid.POINTS - 1], "the highest value");
+            final double median = spy.points()[12];
+            final long below = values.stream().filter((v) -> v < median).count();
+            assertTrue(Math.abs(below - values.size() / 2.0) <= values.size() * 0.1 + 1,
+                "the median sketched within 10% of the exact rank: " + below + " of " + values.size() + " below");
+
+            // every bucket gets the tables of this one, so the ranks below do not hang on the time of day
+            final List<BaselineFile.Table> everyBucket = new ArrayList<>();
+            for (final BaselineFile.Table t : BaselineFile.read(built))
+            {
+                for (int b = 0; b < BaselineGrid.BUCKETS; b++)
+                {
+                    everyBucket.add(new BaselineFile.Table(t.ticker(), t.metric(), t.timeframeMillis(), b, t.days(),
+                        t.samples(), t.points()));
+                }
+            }
+            BaselineFile.write(data.resolve(BaselineFile.DEFAULT_NAME), everyBucket, "the test's"); // found by default
+
+            try (TickwireNode second = TickwireNode.launch(new NodeContext().config(config).apiKey("k"));
+                WebSocketTestClient desk = WebSocketTestClient.connect(second.gateway().webSocketUrl()))
+            {
+                desk.send("{\"op\":\"subscribe\",\"channels\":[\"metrics.1s\"],\"symbols\":[\"SPY\"]}");
+                final String ranked = desk.await((m) -> m.contains("\"type\":\"metrics\"") &&
+                    m.contains("\"pctl\":{\"spreadBps\":") && !m.contains("\"pctl\":{\"spreadBps\":null"), 20_000).text();
+                final double value = Double.parseDouble(EndToEndTest.decimal(ranked, "spreadBps"));
+                final double pctl = Double.parseDouble(ranked.replaceAll(".*\"pctl\":\\{\"spreadBps\":([^,}]+).*", "$1"));
+                assertTrue(pctl >= 0 && pctl <= 100, ranked);
+                final double[] points = spy.points();
+                for (int i = 0; i < BaselineGrid.POINTS; i++) // the rank lies between the grid points around the value
+                {
+                    final double q = BaselineGrid.quantile(i) * 100;
+                    assertTrue(points[i] <= value || pctl <= q + 1e-9, "above point " + i + ": " + ranked);
+                    assertTrue(points[i] > value || pctl >= q - 1e-9 || i == 0, "below point " + i + ": " + ranked);
+                }
+            }
+            new JournalReplayer(config).replay(data.resolve("journals").resolve(Journal.INPUT), dir.resolve("replayed"));
+            final JournalComparator.Result cmp = JournalComparator.compare(output, dir.resolve("replayed"));
+            assertTrue(cmp.equal(), "the ranks replay as live: " + cmp.difference());
+        }
+    }
+
+    /** The finite spreads (bps) of SPY's 1 s metrics in the output journal, read with the schema's decoders. */
+    private static List<Double> spreads(final Path output)
+    {
+        final List<Double> values = new ArrayList<>();
+        final Map<Integer, String> tickers = new HashMap<>();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final SymbolDefinitionDecoder symbol = new SymbolDefinitionDecoder();
+        final BarMetricsDecoder metrics = new BarMetricsDecoder();
+        try (ChronicleQueue queue = Journal.openForRead(output); JournalReader reader = new JournalReader(queue))
+        {
+            reader.toStart().drain((buffer, length, index) ->
+            {
+                header.wrap(buffer, 0);
+                if (header.templateId() == SymbolDefinitionDecoder.TEMPLATE_ID)
+                {
+                    symbol.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                    tickers.put(symbol.symbolId(), symbol.ticker());
+                }
+                else if (header.templateId() == BarMetricsDecoder.TEMPLATE_ID)
+                {
+                    metrics.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                    if ("SPY".equals(tickers.get(metrics.symbolId())) && metrics.timeframeMillis() == 1_000 &&
+                        Double.isFinite(metrics.spreadBps()))
+                    {
+                        values.add(metrics.spreadBps());
+                    }
+                }
+            });
+        }
+        return values;
+    }
+
+    /** The bucket of now, US/Eastern, counted here rather than by BaselineGrid. */
+    private static int bucketOfNow()
+    {
+        final int minute = Instant.now().atZone(ZoneId.of("America/New_York")).toLocalTime().toSecondOfDay() / 60;
+        return minute < 9 * 60 + 30 ? 0 : minute >= 16 * 60 ? 14 : 1 + (minute - (9 * 60 + 30)) / 30;
+    }
+}
