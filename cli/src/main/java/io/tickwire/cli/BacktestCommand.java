@@ -30,15 +30,17 @@ final class BacktestCommand
     {
     }
 
-    static int run(final CommandLine cl, final PrintStream out) throws IOException
+    static int run(final CommandLine cl, final PrintStream out, final PrintStream err) throws IOException
     {
         final Path setups = Path.of(cl.required("setups", "FILE"));
         final Path report = Path.of(cl.required("report", "DIR"));
         final Path work = Files.createTempDirectory("tickwire-backtest");
         try
         {
+            final Progress progress = new Progress(err, "input records");
             final Backtest.Result result = Backtest.run(cl.config(), cl.existingJournal("input", Journal.INPUT),
-                Files.readString(setups), work);
+                Files.readString(setups), work, progress);
+            progress.done();
             BacktestReport.write(result, report);
             final BacktestReport.Summary s = BacktestReport.summary(result);
             out.printf(Locale.ROOT, "%d setups, %d triggered, %d reached target 1, expectancy %.3f R, Brier %.4f " +

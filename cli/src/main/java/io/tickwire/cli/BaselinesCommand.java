@@ -54,7 +54,7 @@ final class BaselinesCommand
             Path.of(cl.config().get(Keys.ENGINE_DATA_DIR)).resolve(BaselineFile.DEFAULT_NAME).toString() : configured));
         final Progress progress = new Progress(err, "records read");
         final BaselineBuilder.Result r = new BaselineBuilder((int)cl.longOption("days", 90))
-            .build(journals, file, progress::update);
+            .build(journals, file, progress);
         progress.done();
         out.printf("%,d tables for %d symbols from %,d values of %,d records, %d trading days %s .. %s: %s%n",
             r.tables(), r.symbols(), r.values(), r.records(), r.tradingDays(), r.firstDay(), r.lastDay(), file);

@@ -28,7 +28,7 @@ final class ExportCommand
     {
     }
 
-    static int run(final CommandLine cl, final PrintStream out) throws SQLException
+    static int run(final CommandLine cl, final PrintStream out, final PrintStream err) throws SQLException
     {
         final JournalExport.Kind kind = JournalExport.kind(cl.required("type", "trades|quotes|bars|..."));
         final Path file = Path.of(cl.required("out", "FILE"));
@@ -39,8 +39,10 @@ final class ExportCommand
             JournalCommand.time(cl.option("to", null), Long.MAX_VALUE));
         try (ChronicleQueue journal = Journal.openForRead(cl.existingJournal("journal", Journal.OUTPUT)))
         {
+            final Progress progress = new Progress(err, "records read");
             final JournalExport.Result result = JournalExport.export(journal, kind, window,
-                cl.option("revisions", "latest").equals("all"), format, file);
+                cl.option("revisions", "latest").equals("all"), format, file, progress);
+            progress.done();
             out.printf("%,d %s to %s (%s): %s%n", result.rows(), kind.name().toLowerCase(Locale.ROOT), file,
                 format.name().toLowerCase(Locale.ROOT), String.join(",", result.columns()));
         }

@@ -34,7 +34,7 @@ final class ImportCommand
     {
     }
 
-    static int run(final CommandLine cl, final PrintStream out) throws IOException
+    static int run(final CommandLine cl, final PrintStream out, final PrintStream err) throws IOException
     {
         final List<Path> files = new ArrayList<>();
         for (final String f : cl.option("files", "").split(","))
@@ -63,8 +63,10 @@ final class ImportCommand
             config.get(Keys.JOURNAL_ROLL_TIME));
             PrintStream rejected = new PrintStream(Files.newOutputStream(rejects), true, StandardCharsets.UTF_8))
         {
+            final Progress progress = new Progress(err, "rows");
             final FlatFileImport.Result r = new FlatFileImport((int)cl.longOption("run-rows", 1_000_000),
-                config.get(Keys.ENGINE_TIMER_INTERVAL_MS) * 1_000_000L).importFiles(files, journal, rejected);
+                config.get(Keys.ENGINE_TIMER_INTERVAL_MS) * 1_000_000L).importFiles(files, journal, rejected, progress);
+            progress.done();
             out.printf("imported %,d of %,d rows (%,d rejected, see %s): %d symbols, %s .. %s, into %s%n", r.events(),
                 r.rows(), r.rejected(), rejects, r.symbols(), r.firstTime() < 0 ? "-" : Instant.ofEpochSecond(0,
                 r.firstTime()), r.firstTime() < 0 ? "-" : Instant.ofEpochSecond(0, r.lastTime()), output);

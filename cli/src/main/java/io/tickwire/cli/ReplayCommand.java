@@ -90,7 +90,7 @@ final class ReplayCommand
         }
     }
 
-    static int run(final CommandLine cl, final PrintStream out)
+    static int run(final CommandLine cl, final PrintStream out, final PrintStream err)
     {
         final TickwireConfig config = cl.config();
         final Path output = Path.of(cl.required("output", "DIR"));
@@ -108,7 +108,10 @@ final class ReplayCommand
         }
         final boolean sliced = !slice.equals(ReplaySlice.ALL);
         final Path written = sliced ? output.resolveSibling(output.getFileName() + ".working") : output;
-        final JournalReplayer.Result result = new JournalReplayer(config).replay(input, written, slice, () -> { });
+        final Progress progress = new Progress(err, "input records");
+        final JournalReplayer.Result result = new JournalReplayer(config).progress(progress)
+            .replay(input, written, slice, () -> { });
+        progress.done();
         if (sliced)
         {
             try (ChronicleQueue working = Journal.openForRead(written);

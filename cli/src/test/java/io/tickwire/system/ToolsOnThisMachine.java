@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Programs some system tests drive that are not Java: Debian's Python with the Prometheus client (its text-format
- * parser) and Debian's Chromium. {@code .ci/install-test-tools} installs them, and {@code .ci/run} sets
+ * parser), Debian's Chromium, and hyparquet (a JavaScript Parquet reader, run in that Chromium). {@code .ci/install-test-tools} installs them, and {@code .ci/run} sets
  * {@code TICKWIRE_REQUIRE_TOOLS=1} so that there a missing tool fails the build; on a developer's machine without
  * them those tests are skipped, saying what to install.
  */
@@ -26,6 +26,9 @@ final class ToolsOnThisMachine
 {
     static final Path PYTHON = Path.of("/usr/bin/python3");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** hyparquet's sources, where .ci/install-test-tools unpacks them (its version pinned there). */
+    static final Path HYPARQUET = Path.of(System.getenv().getOrDefault("XDG_CACHE_HOME",
+        System.getProperty("user.home") + "/.cache"), "tickwire", "hyparquet-1.31.5");
 
     private ToolsOnThisMachine()
     {
@@ -40,6 +43,11 @@ final class ToolsOnThisMachine
     static void requireChromium()
     {
         require(Files.isExecutable(CHROMIUM), "Debian's chromium");
+    }
+
+    static void requireHyparquet()
+    {
+        require(Files.isRegularFile(HYPARQUET.resolve("src/index.js")), "hyparquet (npm)");
     }
 
     private static void require(final boolean present, final String what)

@@ -37,10 +37,18 @@ public final class JournalReplayer
 
     private final TickwireConfig config;
     private final DistinctErrors errors = new DistinctErrors();
+    private ProgressListener progress = ProgressListener.NONE;
 
     public JournalReplayer(final TickwireConfig config)
     {
         this.config = config;
+    }
+
+    /** Who hears how far a replay has come (input records read of the journal's total). */
+    public JournalReplayer progress(final ProgressListener listener)
+    {
+        this.progress = listener;
+        return this;
     }
 
     /** The errors stages recorded during replays by this replayer (the same, event for event, as live). */
@@ -78,7 +86,17 @@ public final class JournalReplayer
                 new StageErrorPolicy(counters, errors, fatal::complete)))
         {
             // the stages run on this thread: at the slice's first event the warm-up is in the output journal
-            records = InputReplay.replay(input, stages, slice.gate(atSliceStart));
+            final InputReplay.Gate gate = slice.gate(atSliceStart);
+            final long total = Journal.documents(input);
+            final long[] read = new long[1];
+            records = InputReplay.replay(input, stages, (event) ->
+            {
+                if (++read[0] % ProgressListener.EVERY == 0)
+                {
+                    progress.progress(read[0], total);
+                }
+                return gate.admit(event);
+            });
         }
         if (fatal.isDone())
         {

@@ -9,6 +9,7 @@ import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalAppender;
 import io.tickwire.model.journal.JournalReader;
 import io.tickwire.replay.JournalReplayer;
+import io.tickwire.replay.ProgressListener;
 import io.tickwire.replay.journal.RecordDecoder;
 import net.openhft.chronicle.queue.ChronicleQueue;
 
@@ -65,15 +66,16 @@ public final class Backtest
     {
     }
 
+    /** @param progress told how far the replay of the day has come */
     public static Result run(final TickwireConfig config, final java.nio.file.Path inputJournal, final String setupsJson,
-        final java.nio.file.Path workDir) throws IOException
+        final java.nio.file.Path workDir, final ProgressListener progress) throws IOException
     {
         final List<BacktestSetup> setups = BacktestSetup.parseAll(setupsJson);
         final java.nio.file.Path input = workDir.resolve("input");
         final java.nio.file.Path output = workDir.resolve("output");
         Files.createDirectories(workDir);
         insert(inputJournal, setups, input, config);
-        new JournalReplayer(config).replay(input, output);
+        new JournalReplayer(config).progress(progress).replay(input, output);
         return read(output, setups);
     }
 

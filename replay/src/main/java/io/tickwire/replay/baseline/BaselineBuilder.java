@@ -11,6 +11,7 @@ import io.tickwire.engine.metrics.BaselineGrid;
 import io.tickwire.engine.time.UsEquityCalendar;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalReader;
+import io.tickwire.replay.ProgressListener;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
 
@@ -25,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 
 /**
  * Builds percentile baselines from output journals (a node's, or a replay of an import): every BarMetrics and
@@ -81,15 +81,20 @@ public final class BaselineBuilder
 
     /**
      * Reads the journals and writes the baselines file.
-     * @param progress told the records read so far, now and then
+     * @param progress told the records read so far, now and then, of all the journals' records
      */
-    public Result build(final List<Path> outputJournals, final Path file, final LongConsumer progress)
+    public Result build(final List<Path> outputJournals, final Path file, final ProgressListener progress)
         throws IOException
     {
         long newest = Long.MIN_VALUE;
+        long total = 0;
         for (final Path journal : outputJournals)
         {
             newest = Math.max(newest, newestEventTime(journal));
+            try (ChronicleQueue queue = Journal.openForRead(journal))
+            {
+                total += Journal.documents(queue);
+            }
         }
         if (newest == Long.MIN_VALUE)
         {
@@ -99,7 +104,7 @@ public final class BaselineBuilder
         final int firstDay = firstDay(toDate(lastDay));
         for (final Path journal : outputJournals)
         {
-            read(journal, firstDay, lastDay, progress);
+            read(journal, firstDay, lastDay, progress, total);
         }
         final List<BaselineFile.Table> out = new ArrayList<>();
         final Set<String> symbols = new HashSet<>();
@@ -124,16 +129,17 @@ public final class BaselineBuilder
             tradingDays.size());
     }
 
-    private void read(final Path journal, final int firstDay, final int lastDay, final LongConsumer progress)
+    private void read(final Path journal, final int firstDay, final int lastDay, final ProgressListener progress,
+        final long total)
     {
         final Map<Integer, String> tickers = new HashMap<>(); // symbol ids are a journal's own
         try (ChronicleQueue queue = Journal.openForRead(journal); JournalReader reader = new JournalReader(queue))
         {
             reader.toStart().drain((buffer, length, index) ->
             {
-                if (++records % 1_000_000 == 0)
+                if (++records % ProgressListener.EVERY == 0)
                 {
-                    progress.accept(records);
+                    progress.progress(records, total);
                 }
                 header.wrap(buffer, 0);
                 final int body = MessageHeaderDecoder.ENCODED_LENGTH;

@@ -4,6 +4,7 @@ import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
 import io.tickwire.model.journal.EventCodec;
 import io.tickwire.model.journal.JournalAppender;
+import io.tickwire.replay.ProgressListener;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -54,8 +55,9 @@ public final class FlatFileImport
         this.timerIntervalNanos = timerIntervalNanos;
     }
 
-    public Result importFiles(final List<Path> files, final ChronicleQueue inputJournal, final PrintStream rejects)
-        throws IOException
+    /** @param progress told the rows read (no total: files are streamed), then the rows written of those read */
+    public Result importFiles(final List<Path> files, final ChronicleQueue inputJournal, final PrintStream rejects,
+        final ProgressListener progress) throws IOException
     {
         final Path spill = Files.createTempDirectory("tickwire-import");
         try
@@ -86,7 +88,10 @@ public final class FlatFileImport
                         {
                             continue;
                         }
-                        rows++;
+                        if (++rows % ProgressListener.EVERY == 0)
+                        {
+                            progress.progress(rows, 0);
+                        }
                         try
                         {
                             final String ticker = parser.read(line, e);
@@ -109,7 +114,7 @@ public final class FlatFileImport
             {
                 runs.add(spill(run, spill, runs.size()));
             }
-            return merge(runs, inputJournal, rows, rejected);
+            return merge(runs, inputJournal, rows, rejected, progress);
         }
         finally
         {
@@ -121,7 +126,7 @@ public final class FlatFileImport
     }
 
     private Result merge(final List<Path> runs, final ChronicleQueue inputJournal, final long rows,
-        final long rejected) throws IOException
+        final long rejected, final ProgressListener progress) throws IOException
     {
         final JournalAppender appender = new JournalAppender(inputJournal);
         final Map<String, Integer> symbols = new HashMap<>();
@@ -172,7 +177,10 @@ public final class FlatFileImport
             e.symbolId = id;
             e.receiveTime = row.time; // history has no receipt: it is stamped with its own time
             appender.appendScratch(codec.encodeInput(e, appender.scratch(), 0));
-            events++;
+            if (++events % ProgressListener.EVERY == 0)
+            {
+                progress.progress(events, rows - rejected);
+            }
             last = row.time;
             if (reader.next())
             {

@@ -1,6 +1,8 @@
 package io.tickwire.replay.journal;
 
+import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalReader;
+import io.tickwire.replay.ProgressListener;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -56,8 +58,11 @@ public final class JournalExport
     }
 
     public static Result export(final ChronicleQueue journal, final Kind kind, final RecordFilter window,
-        final boolean allRevisions, final Format format, final Path out) throws SQLException
+        final boolean allRevisions, final Format format, final Path out, final ProgressListener progress)
+        throws SQLException
     {
+        final long total = Journal.documents(journal);
+        final long[] read = new long[1];
         final RecordFilter filter = new RecordFilter(java.util.Set.of(kind.message), window.symbols(),
             window.fromNanos(), window.toNanos());
         final RecordDecoder decoder = new RecordDecoder();
@@ -68,6 +73,10 @@ public final class JournalExport
         {
             reader.drain((buffer, length, index) ->
             {
+                if (++read[0] % ProgressListener.EVERY == 0)
+                {
+                    progress.progress(read[0], total);
+                }
                 final RecordDecoder.Decoded record = decoder.decode(buffer, length);
                 final String ticker = symbols.onRecord(record);
                 if (filter.passes(record, ticker, symbols.other(record)))

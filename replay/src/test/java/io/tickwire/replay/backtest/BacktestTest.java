@@ -1,5 +1,6 @@
 package io.tickwire.replay.backtest;
 
+import io.tickwire.replay.ProgressListener;
 import io.tickwire.testing.TestInputJournal;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.event.EventType;
@@ -42,7 +43,7 @@ class BacktestTest
             "\"targets\":[602.00,603.00],\"confirm\":{\"rule\":\"ticks\",\"n\":2},\"proximity\":0.30," +
             "\"at\":" + (T + 1_999 * MS) + ",\"p\":0.6}]";
         final Backtest.Result result = Backtest.run(TickwireConfig.load(null, Map.of(), Map.of()), dir.resolve("input"),
-            setups, dir.resolve("work"));
+            setups, dir.resolve("work"), ProgressListener.NONE);
         assertEquals(3, result.setups().size(), result.setups().toString());
         final Backtest.Path hit = find(result, 1);
         assertTrue(hit.triggered() && hit.hitTarget1(), hit.toString());

@@ -1,5 +1,6 @@
 package io.tickwire.replay.history;
 
+import io.tickwire.replay.ProgressListener;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.journal.Journal;
@@ -138,7 +139,7 @@ class FlatFileImportTest
     {
         try (ChronicleQueue input = Journal.open(journal, Keys.RollCycleName.LARGE_DAILY, LocalTime.of(6, 0)))
         {
-            return new FlatFileImport(runRows, 100_000_000L).importFiles(files, input, rejects);
+            return new FlatFileImport(runRows, 100_000_000L).importFiles(files, input, rejects, ProgressListener.NONE);
         }
     }
 

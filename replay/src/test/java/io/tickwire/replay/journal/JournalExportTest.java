@@ -2,6 +2,7 @@ package io.tickwire.replay.journal;
 
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.journal.Journal;
+import io.tickwire.replay.ProgressListener;
 import io.tickwire.replay.JsonField;
 import io.tickwire.replay.JournalReplayer;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -45,7 +46,7 @@ class JournalExportTest
         {
             final JournalExport.Result result = JournalExport.export(output, JournalExport.Kind.BARS,
                 new RecordFilter(Set.of(), Set.of("SPY"), Long.MIN_VALUE, Long.MAX_VALUE), false,
-                JournalExport.Format.PARQUET, parquet);
+                JournalExport.Format.PARQUET, parquet, ProgressListener.NONE);
             final Map<Long, String[]> journal = barsInTheJournal(output); // index -> open, close, startTime
             assertEquals(journal.size(), result.rows());
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement())
@@ -79,7 +80,7 @@ class JournalExportTest
             }
             final Path csv = dir.resolve("trades.csv");
             assertEquals(150, JournalExport.export(output, JournalExport.Kind.TRADES, RecordFilter.ALL, false,
-                JournalExport.Format.CSV, csv).rows());
+                JournalExport.Format.CSV, csv, ProgressListener.NONE).rows());
             final List<String> lines = Files.readAllLines(csv);
             assertEquals(151, lines.size());
             assertTrue(lines.get(0).startsWith("index,ticker,eventTime,receiveTime,symbolId"), lines.get(0));

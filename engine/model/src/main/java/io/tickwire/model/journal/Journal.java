@@ -3,6 +3,7 @@ package io.tickwire.model.journal;
 import io.tickwire.config.Keys;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 
@@ -48,6 +49,12 @@ public final class Journal
             .rollCycle(LargeRollCycles.LARGE_DAILY)
             .rollTime(DEFAULT_ROLL_TIME_UTC, ZoneOffset.UTC)
             .build();
+    }
+
+    /** How many documents the journal holds (from its indexes, without reading them): a progress bar's total. */
+    public static long documents(final ChronicleQueue journal)
+    {
+        return journal instanceof SingleChronicleQueue single ? single.entryCount() : 0;
     }
 
     static RollCycle rollCycle(final Keys.RollCycleName name)
