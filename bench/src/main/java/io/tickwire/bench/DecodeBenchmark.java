@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import io.tickwire.massive.MassiveFrameDecoder;
+import io.tickwire.massive.SampleFrames;
 import io.tickwire.model.event.StagedBatch;
 import io.tickwire.model.symbols.SymbolTable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +32,7 @@ public class DecodeBenchmark extends BenchmarkDefaults
     @Setup
     public void setUp() throws IOException
     {
-        frame = MassiveFrames.frame(EVENTS);
+        frame = SampleFrames.frame(EVENTS, 1_763_730_000_000L);
         final SymbolTable symbols = new SymbolTable((id, ticker) -> { });
         decoder = new MassiveFrameDecoder(symbols, (code, status, message) -> { });
         parser = new JsonFactory().createNonBlockingByteArrayParser();

@@ -178,6 +178,13 @@ public final class TickwireNode implements AutoCloseable
                 ctx.journalDir(Journal.DEAD_LETTER), ctx.journalDir(Journal.RAW))));
         }
 
+        final int warmupEvents = ctx.config().get(Keys.ENGINE_WARMUP_EVENTS);
+        if (warmupEvents > 0)
+        {
+            final JitWarmup.Result warmup = JitWarmup.run(ctx.pipeline(), warmupEvents);
+            LOG.info("JIT warm-up: {} sample events through throwaway stages ({} records to a scratch journal) in {} ms",
+                warmup.events(), warmup.outputRecords(), warmup.millis());
+        }
         stages = Stages.from(ctx.pipeline().setupStore(setupStore), counters);
         LOG.info("rebuilding the stages' state from the input journal in {} before going live (about 25 s per " +
             "day of the demo's rate kept: docs/operations.md \"Recovery\")", ctx.journalDir(Journal.INPUT));

@@ -71,6 +71,23 @@ public final class Pipeline implements AutoCloseable
             this.setups = SetupSettings.from(config);
         }
 
+        private Settings(final Settings o)
+        {
+            this.ringSize = o.ringSize;
+            this.layout = o.layout;
+            this.cpus = o.cpus;
+            this.dedupeWindow = o.dedupeWindow;
+            this.bars = o.bars;
+            this.metrics = o.metrics;
+            this.setups = o.setups;
+        }
+
+        /** The same settings, setups persisting nowhere: for throwaway stages (a JIT warm-up). */
+        public Settings withoutSetupStore()
+        {
+            return new Settings(this);
+        }
+
         /** Where live setups persist (replay: nowhere). */
         public Settings setupStore(final SetupStore store)
         {
