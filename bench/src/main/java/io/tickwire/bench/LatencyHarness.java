@@ -51,8 +51,14 @@ public final class LatencyHarness
     /** One run's figures. */
     /** @param hops the node's own latency histograms over the same window, by name (none for the bare path) */
     record Result(String path, String layout, int rate, double achievedRate, Histogram histogram, long drops,
-        double bytesPerEvent, long gcCount, long gcMillis, Map<String, Histogram> hops)
+        double bytesPerEvent, long gcCount, long gcMillis, Map<String, Histogram> hops, Repair repair)
     {
+    }
+
+    /** Over a whole tickwire run: events the full ring dropped, and events the ring-full repair fetched again. */
+    record Repair(long dropped, long refetched)
+    {
+        static final Repair NONE = new Repair(0, 0);
     }
 
     /** What to run. */
@@ -168,7 +174,7 @@ public final class LatencyHarness
             final Window window = measure(simulator, null, null, options, measureFrom);
             client.close();
             return new Result("bare-websocket", "-", rate, window.rate, histogram, 0, Double.NaN, window.gcCount,
-                window.gcMillis, window.hops);
+                window.gcMillis, window.hops, Repair.NONE);
         }
         finally
         {
@@ -214,7 +220,7 @@ public final class LatencyHarness
                     measureFrom);
                 desk.close();
                 return new Result("tickwire", layout, rate, window.rate, histogram, window.drops, window.bytesPerEvent,
-                    window.gcCount, window.gcMillis, window.hops);
+                    window.gcCount, window.gcMillis, window.hops, settledRepair(process.counters()));
             }
         }
         finally
@@ -235,6 +241,26 @@ public final class LatencyHarness
     {
         return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-client", true),
             NioIoHandler.newFactory());
+    }
+
+    /**
+     * The run's ring-full drops and what their repair fetched, once the repair has finished: it starts a second
+     * after the drops stop and pages through REST, so this waits until the fetched count holds still for 2.5 s.
+     */
+    private static Repair settledRepair(final EngineCounters counters) throws InterruptedException
+    {
+        if (counters.ringFullEvents.get() == 0)
+        {
+            return Repair.NONE;
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long fetched = -1;
+        while (System.nanoTime() < deadline && fetched != counters.backfillEvents.get())
+        {
+            fetched = counters.backfillEvents.get();
+            Thread.sleep(2_500);
+        }
+        return new Repair(counters.ringFullEvents.get(), counters.backfillEvents.get());
     }
 
     /** A measurement window and what the machine did during it. */
@@ -349,6 +375,20 @@ public final class LatencyHarness
                 h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3,
                 h.getValueAtPercentile(99.9) / 1e3, h.getValueAtPercentile(99.99) / 1e3, h.getMaxValue() / 1e3,
                 r.drops(), r.bytesPerEvent(), r.gcCount(), r.gcMillis());
+        }
+        if (results.stream().anyMatch((r) -> r.repair().dropped() > 0))
+        {
+            out.println();
+            out.println("ring full, over each whole tickwire run: events dropped, and events the repair fetched again");
+            for (final Result r : results)
+            {
+                if (r.repair().dropped() > 0)
+                {
+                    out.printf(Locale.ROOT, "%-9s %,9d  dropped %,d  refetched %,d (%.2f per dropped event)%n",
+                        r.layout(), r.rate(), r.repair().dropped(), r.repair().refetched(),
+                        r.repair().refetched() / (double)r.repair().dropped());
+                }
+            }
         }
         out.println();
         out.println("inside tickwire, per hop, over the same windows: the node's own histograms (receipt = the frame's read");
