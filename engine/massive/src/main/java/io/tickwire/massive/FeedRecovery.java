@@ -4,6 +4,7 @@ import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.FeedState;
 import io.tickwire.codecs.sbe.Source;
 import io.tickwire.model.EngineCounters;
+import io.tickwire.model.event.RingFullGap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +52,7 @@ final class FeedRecovery
     private final long marginNanos;
     private final Map<String, String> lastPolled = new HashMap<>();
     private static final long RING_FULL_SETTLE_MILLIS = 1_000;
-    private long pendingGapStart;
-    private long pendingGapEnd;
+    private final DroppedWindows dropped = new DroppedWindows();
     private ScheduledFuture<?> pendingGapBackfill;
     private ScheduledFuture<?> pollStart;
     private ScheduledFuture<?> polling;
@@ -120,28 +120,66 @@ final class FeedRecovery
 
     /**
      * Part of the stream was dropped because the ring was full. Gaps that come while one is waiting merge
-     * into it, and the backfill starts after {@link #RING_FULL_SETTLE_MILLIS}, when the pressure has passed:
-     * under load, one backfill of the whole window instead of one per dropped frame.
+     * into it, and the repair starts after {@link #RING_FULL_SETTLE_MILLIS}, when the pressure has passed:
+     * under load, one repair instead of one per dropped frame. It fetches, per symbol, only the kind (trades,
+     * quotes) and the event times that were dropped, so it adds little more load than was lost.
      */
-    void onRingFullGap(final long gapStart, final long gapEnd)
+    void onRingFullGap(final RingFullGap gap)
     {
         restThread.execute(() ->
         {
-            pendingGapStart = pendingGapStart == 0 ? gapStart : Math.min(pendingGapStart, gapStart);
-            pendingGapEnd = Math.max(pendingGapEnd, gapEnd);
+            dropped.add(gap);
             if (pendingGapBackfill == null)
             {
                 pendingGapBackfill = restThread.schedule(() ->
                 {
-                    final long start = pendingGapStart;
-                    final long end = pendingGapEnd;
-                    pendingGapStart = 0;
-                    pendingGapEnd = 0;
                     pendingGapBackfill = null;
-                    backfill(start - marginNanos, end + marginNanos, "ring full");
+                    repairRingFull();
                 }, RING_FULL_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    private void repairRingFull()
+    {
+        final long from = dropped.start();
+        final long to = dropped.end();
+        final long lost = dropped.events();
+        final List<DroppedWindows.Window> windows = dropped.drain();
+        if (windows.isEmpty())
+        {
+            return; // only kinds REST has no history of (index values, aggregates): the journaled gap says so
+        }
+        long cost = 0;
+        for (final DroppedWindows.Window w : windows)
+        {
+            cost += Math.max(1, (w.to() - w.from() + 999_999_999L) / 1_000_000_000L);
+        }
+        if (cost > budgetSymbolSeconds)
+        {
+            counters.backfillsSkipped.incrementRelease();
+            final String message = "ring-full repair skipped: " + windows.size() + " symbol windows, " + cost +
+                " symbol-seconds, exceed feed.backfillBudgetSymbolSeconds=" + budgetSymbolSeconds +
+                "; the gap stays marked";
+            LOG.warn("{}: {}", cluster, message);
+            status(FeedState.DEGRADED, message, from, to);
+            return;
+        }
+        counters.backfills.incrementRelease();
+        status(FeedState.BACKFILLING, "backfilling what the full ring dropped: " + lost + " events, " + windows.size() +
+            " symbol windows", from, to);
+        long fetched = 0;
+        boolean complete = true;
+        for (final DroppedWindows.Window w : windows)
+        {
+            final long n = backfillHistory(w.kind(), w.ticker(), w.from(), w.to());
+            complete &= n >= 0;
+            fetched += Math.max(0, n);
+        }
+        final String message = (complete ? "ring-full repair done: " : "ring-full repair incomplete: ") + fetched +
+            " events fetched for " + lost + " dropped";
+        LOG.info("{}: {}", cluster, message);
+        status(complete ? FeedState.RECOVERED : FeedState.DEGRADED, message, from, to);
     }
 
     private void startPolling()

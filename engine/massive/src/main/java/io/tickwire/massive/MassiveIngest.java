@@ -69,7 +69,7 @@ public final class MassiveIngest implements AutoCloseable
                 URI.create(settings.baseUrl() + "/" + Subscriptions.path(cluster)), entry.getValue(), apiKey, settings,
                 parts, recovery));
         }
-        publisher.gapListener((cluster, start, end) -> recoveries.get(Cluster.get((short)cluster)).onRingFullGap(start, end));
+        publisher.gapListener((gap) -> recoveries.get(Cluster.get((short)gap.cluster())).onRingFullGap(gap));
     }
 
     /** Each cluster's feed state, for health and readiness. */

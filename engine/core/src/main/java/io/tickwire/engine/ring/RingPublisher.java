@@ -16,9 +16,10 @@ import io.tickwire.model.symbols.SymbolTable;
  * The ring's single producer. Everything that enters the core — decoded frames, timer ticks, feed states,
  * polled and backfilled events — goes through here, on one thread. It never blocks: when the ring lacks
  * room for a whole batch the batch is dropped and counted, the caller carries on reading its socket, and
- * the loss is remembered per cluster as a gap. The next batch of that cluster that fits is preceded, in
- * the same claim, by a DEGRADED feed status carrying the gap's event-time window, so the journal and the
- * bars say the data is missing there, and the gap listener can backfill it.
+ * the loss is remembered per cluster as a gap, and per symbol as the trades and quotes lost. The next batch of
+ * that cluster that fits is preceded, in the same claim, by a DEGRADED feed status carrying the gap's event-time
+ * window, so the journal and the bars say the data is missing there, and the gap listener can backfill what was
+ * lost, symbol by symbol.
  */
 public final class RingPublisher implements EventPublisher
 {
@@ -27,11 +28,10 @@ public final class RingPublisher implements EventPublisher
     private final RingBuffer<MarketEvent> ring;
     private final SymbolTable symbols;
     private final EngineCounters counters;
-    private final long[] droppedEvents = new long[CLUSTERS];
-    private final long[] gapStart = new long[CLUSTERS];
-    private final long[] gapEnd = new long[CLUSTERS];
+    /** Per cluster, what its feed lost on a full ring since the last gap it declared. */
+    private final DroppedEvents[] dropped = new DroppedEvents[CLUSTERS];
     private final MarketEvent gapStatus = new MarketEvent();
-    private GapListener gapListener = (cluster, start, end) -> { };
+    private GapListener gapListener = (gap) -> { };
     /** A live frame's receipt to its events on the ring (the live node's; replays do not time). */
     private final LatencyHistogram latency;
 
@@ -47,6 +47,10 @@ public final class RingPublisher implements EventPublisher
         this.symbols = symbols;
         this.counters = counters;
         this.latency = latency;
+        for (int c = 0; c < CLUSTERS; c++)
+        {
+            dropped[c] = new DroppedEvents();
+        }
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class RingPublisher implements EventPublisher
         {
             return true;
         }
-        final boolean gapPending = cluster != NO_CLUSTER && droppedEvents[cluster] > 0;
+        final boolean gapPending = cluster != NO_CLUSTER && dropped[cluster].events() > 0;
         final int needed = gapPending ? n + 1 : n;
         if (needed > ring.getBufferSize() || !ring.hasAvailableCapacity(needed))
         {
@@ -71,7 +75,7 @@ public final class RingPublisher implements EventPublisher
             counters.ringFullEvents.getAndAddRelease(n);
             if (cluster != NO_CLUSTER)
             {
-                remember(batch, cluster);
+                dropped[cluster].add(batch);
             }
             return false;
         }
@@ -105,11 +109,8 @@ public final class RingPublisher implements EventPublisher
         }
         if (gapPending)
         {
-            final long start = gapStart[cluster];
-            final long end = gapEnd[cluster];
-            droppedEvents[cluster] = 0;
             counters.ringFullGaps.incrementRelease();
-            gapListener.onRingFullGap(cluster, start, end);
+            gapListener.onRingFullGap(dropped[cluster].drain(cluster, symbols));
         }
         return true;
     }
@@ -143,36 +144,6 @@ public final class RingPublisher implements EventPublisher
         ring.publish(sequence);
     }
 
-    private void remember(final StagedBatch batch, final int cluster)
-    {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (int i = 0; i < batch.size(); i++)
-        {
-            final MarketEvent e = batch.get(i);
-            if (e.type != EventType.SYMBOL)
-            {
-                min = Math.min(min, e.eventTime);
-                max = Math.max(max, e.eventTime);
-            }
-        }
-        if (min == Long.MAX_VALUE)
-        {
-            return; // only symbol definitions: nothing missing, they are staged again with their next use
-        }
-        if (droppedEvents[cluster] == 0)
-        {
-            gapStart[cluster] = min;
-            gapEnd[cluster] = max;
-        }
-        else
-        {
-            gapStart[cluster] = Math.min(gapStart[cluster], min);
-            gapEnd[cluster] = Math.max(gapEnd[cluster], max);
-        }
-        droppedEvents[cluster] += batch.size();
-    }
-
     private void fillGapStatus(final int cluster, final long receiveTime)
     {
         gapStatus.reset(EventType.FEED_STATUS);
@@ -181,8 +152,8 @@ public final class RingPublisher implements EventPublisher
         gapStatus.cluster = cluster;
         gapStatus.feedState = FeedState.DEGRADED.value();
         gapStatus.statusCode = StatusCode.RING_FULL.value();
-        gapStatus.gapStart = gapStart[cluster];
-        gapStatus.gapEnd = gapEnd[cluster] + 1;
-        gapStatus.text("ring full: " + droppedEvents[cluster] + " events dropped");
+        gapStatus.gapStart = dropped[cluster].start();
+        gapStatus.gapEnd = dropped[cluster].end() + 1;
+        gapStatus.text("ring full: " + dropped[cluster].events() + " events dropped");
     }
 }

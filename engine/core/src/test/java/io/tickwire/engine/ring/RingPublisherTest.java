@@ -7,6 +7,7 @@ import io.tickwire.codecs.sbe.StatusCode;
 import io.tickwire.model.EngineCounters;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.event.RingFullGap;
 import io.tickwire.model.event.StagedBatch;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +24,12 @@ class RingPublisherTest
     private final Sequence consumer = new Sequence(-1);
     private final EngineCounters counters = new EngineCounters();
     private final RingPublisher publisher = new RingPublisher(ring, null, counters);
-    private final List<long[]> gaps = new ArrayList<>();
+    private final List<RingFullGap> gaps = new ArrayList<>();
 
     RingPublisherTest()
     {
         ring.addGatingSequences(consumer);
-        publisher.gapListener((cluster, start, end) -> gaps.add(new long[]{cluster, start, end}));
+        publisher.gapListener(gaps::add);
     }
 
     private static StagedBatch trades(final long... times)
@@ -62,6 +63,53 @@ class RingPublisherTest
         assertEquals(20, ring.get(7).eventTime, "the batch follows its gap status");
         assertEquals(1, gaps.size());
         assertEquals(1, counters.ringFullGaps.get());
+    }
+
+    @Test
+    void shouldTellTheRepairWhichSymbolsLostWhatWhen()
+    {
+        assertTrue(publisher.publish(trades(1, 2, 3, 4, 5, 6, 7, 8), 0));
+        final StagedBatch mixed = new StagedBatch();
+        add(mixed, EventType.TRADE, 3, 100);
+        add(mixed, EventType.QUOTE, 3, 101);
+        add(mixed, EventType.QUOTE, 5, 102);
+        add(mixed, EventType.INDEX_VALUE, 7, 103);
+        assertFalse(publisher.publish(mixed, 1));
+        final StagedBatch later = new StagedBatch();
+        add(later, EventType.TRADE, 3, 90);
+        add(later, EventType.TRADE, 3, 140);
+        assertFalse(publisher.publish(later, 1));
+        consumer.set(7);
+        assertTrue(publisher.publish(trades(200), 1));
+        assertEquals(1, gaps.size());
+        final RingFullGap gap = gaps.get(0);
+        assertEquals(1, gap.cluster());
+        assertEquals(90, gap.start());
+        assertEquals(140, gap.end());
+        assertEquals(6, gap.events());
+        assertEquals(List.of(new RingFullGap.Dropped(null, 3, 90, 140, 1, 101, 101),
+            new RingFullGap.Dropped(null, 0, 0, 0, 1, 102, 102)), gap.symbols(),
+            "symbol 3's three trades and a quote, symbol 5's quote; the index value only in the window");
+        consumer.set(8);
+        final StagedBatch again = new StagedBatch();
+        add(again, EventType.QUOTE, 5, 300);
+        for (int i = 0; i < 8; i++)
+        {
+            add(again, EventType.QUOTE, 5, 300);
+        }
+        assertFalse(publisher.publish(again, 1), "9 do not fit in 8");
+        assertTrue(publisher.publish(trades(400), 1));
+        assertEquals(new RingFullGap.Dropped(null, 0, 0, 0, 9, 300, 300), gaps.get(1).symbols().get(0),
+            "the next gap starts afresh");
+        assertEquals(1, gaps.get(1).symbols().size());
+    }
+
+    private static void add(final StagedBatch batch, final int type, final int symbolId, final long time)
+    {
+        final MarketEvent e = batch.add(type);
+        e.symbolId = symbolId;
+        e.eventTime = time;
+        e.receiveTime = time;
     }
 
     @Test

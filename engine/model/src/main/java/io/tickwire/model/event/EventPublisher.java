@@ -6,10 +6,10 @@ package io.tickwire.model.event;
  */
 public interface EventPublisher
 {
-    /** Told when a ring-full gap has been journaled, so its source can backfill it. */
+    /** Told when a ring-full gap has been journaled, so its source can backfill what was lost. */
     interface GapListener
     {
-        void onRingFullGap(int cluster, long gapStart, long gapEnd);
+        void onRingFullGap(RingFullGap gap);
     }
 
     /** For batches that belong to no cluster (timer ticks, commands, engine statuses). */
