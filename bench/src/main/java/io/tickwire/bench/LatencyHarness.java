@@ -190,17 +190,7 @@ public final class LatencyHarness
         final EventLoopGroup group = clientLoop();
         try (MassiveSimulator simulator = MassiveSimulator.start(market(rate)))
         {
-            final Map<String, String> settings = new HashMap<>();
-            settings.put("feed.url", simulator.url());
-            settings.put("feed.restUrl", simulator.restUrl());
-            settings.put("feed.clusters", "stocks");
-            settings.put("feed.stocks.channels", "T,Q");
-            settings.put("engine.threading", layout);
-            settings.put("engine.dataDir", data.toString());
-            settings.put("gateway.port", "0");
-            settings.put("gateway.slowClientBytes", String.valueOf(256 << 20));
-            settings.putAll(options.engineSettings);
-            try (TickwireNode process = TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, settings, Map.of())).apiKey("bench")))
+            try (TickwireNode process = launch(simulator, layout, data, options.engineSettings))
             {
                 final long[] measureFrom = {Long.MAX_VALUE};
                 final BenchClient desk = new BenchClient(group, process.gateway().webSocketUrl(), (content, received) ->
@@ -230,14 +220,32 @@ public final class LatencyHarness
         }
     }
 
-    private static SimulatorSettings market(final int rate)
+    /** A node on the simulator's stocks cluster (trades and quotes), its gateway on a free port. */
+    static TickwireNode launch(final MassiveSimulator simulator, final String layout, final Path data,
+        final Map<String, String> engineSettings)
+    {
+        final Map<String, String> settings = new HashMap<>();
+        settings.put("feed.url", simulator.url());
+        settings.put("feed.restUrl", simulator.restUrl());
+        settings.put("feed.clusters", "stocks");
+        settings.put("feed.stocks.channels", "T,Q");
+        settings.put("engine.threading", layout);
+        settings.put("engine.dataDir", data.toString());
+        settings.put("gateway.port", "0");
+        settings.put("gateway.slowClientBytes", String.valueOf(256 << 20));
+        settings.putAll(engineSettings);
+        return TickwireNode.launch(new NodeContext().config(TickwireConfig.load(null, settings, Map.of()))
+            .apiKey("bench"));
+    }
+
+    static SimulatorSettings market(final int rate)
     {
         // a short REST history: the harness measures the stream, and a 100k-per-ticker history is garbage
         return new SimulatorSettings().rate(rate).apiKey("bench").latencyProbe(true).seed(3).historyPerTicker(2_000)
             .maxEventsPerFrame(Math.max(8, Math.min(256, rate / 4_000)));
     }
 
-    private static EventLoopGroup clientLoop()
+    static EventLoopGroup clientLoop()
     {
         return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-client", true),
             NioIoHandler.newFactory());

@@ -1,5 +1,6 @@
 package io.tickwire.bench;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
@@ -70,6 +71,23 @@ class BenchSmokeTest
         }
         assertEquals(2, Files.list(dir).filter((p) -> p.toString().endsWith(".hgrm")).count());
         LatencyHarness.print(results, System.out);
+    }
+
+    @Test
+    void shouldRunThePythonPeerBesideADeskBehindTickwire() throws Exception
+    {
+        final boolean websockets = Files.isExecutable(PeerHarness.PYTHON) && new ProcessBuilder(
+            PeerHarness.PYTHON.toString(), "-c", "import websockets").start().waitFor() == 0;
+        if (!websockets && System.getenv("TICKWIRE_REQUIRE_TOOLS") == null)
+        {
+            Assumptions.abort("Debian's python3-websockets is not installed: run .ci/install-test-tools (as root)");
+        }
+        assertTrue(websockets, "Debian's python3-websockets is not installed: run .ci/install-test-tools (as root)");
+        final PeerHarness.Result result = PeerHarness.run(2_000, LatencyHarness.Options.parse(new String[]{"--warmup",
+            "1", "--duration", "2"}), Path.of("peer", "massive_peer.py"));
+        assertTrue(result.peer().getOrDefault("samples", 0L) > 0, "the peer measured: " + result.peer());
+        assertTrue(result.desk().getTotalCount() > 0 && result.ownShare().getTotalCount() > 0);
+        PeerHarness.print(List.of(result), System.out);
     }
 
     @Test
