@@ -4,12 +4,10 @@ import io.tickwire.cli.TickwireRunner;
 import io.tickwire.codecs.sbe.BarMetricsDecoder;
 import io.tickwire.codecs.sbe.BaselineMetric;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
-import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.engine.metrics.BaselineFile;
 import io.tickwire.engine.metrics.BaselineGrid;
 import io.tickwire.model.journal.Journal;
-import io.tickwire.model.journal.JournalReader;
 import io.tickwire.node.NodeContext;
 import io.tickwire.node.TickwireNode;
 import io.tickwire.replay.JournalComparator;
@@ -17,7 +15,6 @@ import io.tickwire.replay.JournalReplayer;
 import io.tickwire.simulator.MassiveSimulator;
 import io.tickwire.simulator.SimulatorSettings;
 import io.tickwire.testing.WebSocketTestClient;
-import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,31 +127,19 @@ class BaselinesSystemTest
     private static List<Spread> spreads(final Path output)
     {
         final List<Spread> values = new ArrayList<>();
-        final Map<Integer, String> tickers = new HashMap<>();
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final SymbolDefinitionDecoder symbol = new SymbolDefinitionDecoder();
         final BarMetricsDecoder metrics = new BarMetricsDecoder();
-        try (ChronicleQueue queue = Journal.openForRead(output); JournalReader reader = new JournalReader(queue))
+        TickerRecords.read(output, (header, buffer, index, tickers) ->
         {
-            reader.toStart().drain((buffer, length, index) ->
+            if (header.templateId() == BarMetricsDecoder.TEMPLATE_ID)
             {
-                header.wrap(buffer, 0);
-                if (header.templateId() == SymbolDefinitionDecoder.TEMPLATE_ID)
+                metrics.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                if ("SPY".equals(tickers.get(metrics.symbolId())) && metrics.timeframeMillis() == 1_000 &&
+                    Double.isFinite(metrics.spreadBps()))
                 {
-                    symbol.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-                    tickers.put(symbol.symbolId(), symbol.ticker());
+                    values.add(new Spread(metrics.startTime(), metrics.spreadBps()));
                 }
-                else if (header.templateId() == BarMetricsDecoder.TEMPLATE_ID)
-                {
-                    metrics.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-                    if ("SPY".equals(tickers.get(metrics.symbolId())) && metrics.timeframeMillis() == 1_000 &&
-                        Double.isFinite(metrics.spreadBps()))
-                    {
-                        values.add(new Spread(metrics.startTime(), metrics.spreadBps()));
-                    }
-                }
-            });
-        }
+            }
+        });
         return values;
     }
 

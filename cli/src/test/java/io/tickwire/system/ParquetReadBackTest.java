@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.tickwire.codecs.sbe.MessageHeaderDecoder;
 import io.tickwire.codecs.sbe.MicrobarDecoder;
-import io.tickwire.codecs.sbe.SymbolDefinitionDecoder;
 import io.tickwire.config.Keys;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.journal.Journal;
-import io.tickwire.model.journal.JournalReader;
 import io.tickwire.replay.JournalReplayer;
 import io.tickwire.replay.ProgressListener;
 import io.tickwire.replay.history.FlatFileImport;
@@ -146,36 +144,24 @@ class ParquetReadBackTest
     /** Output journal index to bar, the latest revision of each (symbol, timeframe, start) only. */
     private static Map<Long, Bar> latestBars(final Path output)
     {
-        final MessageHeaderDecoder header = new MessageHeaderDecoder();
-        final SymbolDefinitionDecoder symbol = new SymbolDefinitionDecoder();
         final MicrobarDecoder bar = new MicrobarDecoder();
-        final Map<Integer, String> tickers = new HashMap<>();
         final Map<String, Long> latest = new HashMap<>();
         final Map<Long, Bar> bars = new LinkedHashMap<>();
-        try (ChronicleQueue queue = Journal.openForRead(output); JournalReader reader = new JournalReader(queue))
+        TickerRecords.read(output, (header, buffer, index, tickers) ->
         {
-            reader.toStart().drain((buffer, length, index) ->
+            if (header.templateId() == MicrobarDecoder.TEMPLATE_ID)
             {
-                header.wrap(buffer, 0);
-                if (header.templateId() == SymbolDefinitionDecoder.TEMPLATE_ID)
+                bar.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                final Long previous = latest.put(bar.symbolId() + "/" + bar.timeframeMillis() + "/" + bar.startTime(),
+                    index);
+                if (previous != null)
                 {
-                    symbol.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-                    tickers.put(symbol.symbolId(), symbol.ticker());
+                    bars.remove(previous);
                 }
-                else if (header.templateId() == MicrobarDecoder.TEMPLATE_ID)
-                {
-                    bar.wrap(buffer, MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-                    final Long previous = latest.put(bar.symbolId() + "/" + bar.timeframeMillis() + "/" +
-                        bar.startTime(), index);
-                    if (previous != null)
-                    {
-                        bars.remove(previous);
-                    }
-                    bars.put(index, new Bar(tickers.get(bar.symbolId()), bar.timeframeMillis(), bar.startTime(),
-                        bar.open(), bar.close(), bar.volume()));
-                }
-            });
-        }
+                bars.put(index, new Bar(tickers.get(bar.symbolId()), bar.timeframeMillis(), bar.startTime(), bar.open(),
+                    bar.close(), bar.volume()));
+            }
+        });
         return bars;
     }
 }
