@@ -61,63 +61,6 @@ public final class LatencyHarness
         static final Repair NONE = new Repair(0, 0);
     }
 
-    /** What to run. */
-    static final class Options
-    {
-        List<Integer> rates = List.of(10_000, 100_000, 500_000, 1_000_000);
-        List<String> layouts = List.of("shared", "dedicated");
-        long warmupSeconds = 5;
-        long durationSeconds = 10;
-        Path out = Path.of("bench-results");
-        final Map<String, String> engineSettings = new HashMap<>();
-
-        static Options parse(final String[] args)
-        {
-            final Options o = new Options();
-            for (int i = 0; i < args.length; i += 2)
-            {
-                if (i + 1 == args.length)
-                {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                final String v = args[i + 1];
-                switch (args[i])
-                {
-                    case "--rates":
-                        o.rates = new ArrayList<>();
-                        for (final String r : v.split(","))
-                        {
-                            o.rates.add(Integer.parseInt(r.trim()));
-                        }
-                        break;
-                    case "--layouts":
-                        o.layouts = List.of(v.split(","));
-                        break;
-                    case "--warmup":
-                        o.warmupSeconds = Long.parseLong(v);
-                        break;
-                    case "--duration":
-                        o.durationSeconds = Long.parseLong(v);
-                        break;
-                    case "--out":
-                        o.out = Path.of(v);
-                        break;
-                    case "--set":
-                        final int eq = v.indexOf('=');
-                        if (eq <= 0)
-                        {
-                            throw new IllegalArgumentException("--set takes key=value, got '" + v + "'");
-                        }
-                        o.engineSettings.put(v.substring(0, eq), v.substring(eq + 1));
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            return o;
-        }
-    }
-
     private LatencyHarness()
     {
     }
@@ -125,13 +68,13 @@ public final class LatencyHarness
     public static void main(final String[] args) throws Exception
     {
         ProcessDefaults.apply();
-        final Options options = Options.parse(args);
+        final LatencyOptions options = LatencyOptions.parse(args);
         final List<Result> results = run(options);
         print(results, System.out);
         System.exit(0);
     }
 
-    static List<Result> run(final Options options) throws Exception
+    static List<Result> run(final LatencyOptions options) throws Exception
     {
         Files.createDirectories(options.out);
         final List<Result> results = new ArrayList<>();
@@ -147,7 +90,7 @@ public final class LatencyHarness
     }
 
     /** The primitive: the simulator's frames straight to a WebSocket client. */
-    static Result bare(final int rate, final Options options) throws Exception
+    static Result bare(final int rate, final LatencyOptions options) throws Exception
     {
         final Histogram histogram = new Histogram(MAX_LATENCY, 3);
         final EventLoopGroup group = clientLoop();
@@ -183,7 +126,7 @@ public final class LatencyHarness
     }
 
     /** The product: simulator → engine → gateway → desk, trades of SPY on the desk's WebSocket. */
-    static Result tickwire(final String layout, final int rate, final Options options) throws Exception
+    static Result tickwire(final String layout, final int rate, final LatencyOptions options) throws Exception
     {
         final Histogram histogram = new Histogram(MAX_LATENCY, 3);
         final Path data = Files.createTempDirectory("tickwire-latency");
@@ -284,7 +227,7 @@ public final class LatencyHarness
     }
 
     static Window measure(final MassiveSimulator simulator, final EngineCounters counters,
-        final LatencyHistograms latencies, final Options options, final long[] measureFrom) throws InterruptedException
+        final LatencyHistograms latencies, final LatencyOptions options, final long[] measureFrom) throws InterruptedException
     {
         Thread.sleep(TimeUnit.SECONDS.toMillis(options.warmupSeconds));
         final Map<String, Histogram> hops0 = hops(latencies);
@@ -359,7 +302,7 @@ public final class LatencyHarness
         return new long[]{count, millis};
     }
 
-    private static Result write(final Options options, final Result r) throws IOException
+    private static Result write(final LatencyOptions options, final Result r) throws IOException
     {
         final Path file = options.out.resolve(String.format(Locale.ROOT, "latency-%s-%s-%d.hgrm", r.path(), r.layout(),
             r.rate()));

@@ -57,7 +57,7 @@ public final class PeerHarness
     public static void main(final String[] args) throws Exception
     {
         ProcessDefaults.apply();
-        final LatencyHarness.Options options = LatencyHarness.Options.parse(args);
+        final LatencyOptions options = LatencyOptions.parse(args);
         if (!Arrays.asList(args).contains("--rates"))
         {
             options.rates = List.of(5_000, 20_000, 50_000, 100_000);
@@ -77,7 +77,7 @@ public final class PeerHarness
     }
 
     /** @param script the peer, {@code bench/peer/massive_peer.py} */
-    static Result run(final int rate, final LatencyHarness.Options options, final Path script) throws Exception
+    static Result run(final int rate, final LatencyOptions options, final Path script) throws Exception
     {
         final Histogram desk = new Histogram(MAX, 3);
         final Histogram ownShare = new Histogram(MAX, 3);

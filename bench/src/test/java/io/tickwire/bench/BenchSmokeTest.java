@@ -61,7 +61,7 @@ class BenchSmokeTest
     @Test
     void shouldRunTheLatencyHarnessForBothPathsAndWriteHistograms() throws Exception
     {
-        final LatencyHarness.Options options = LatencyHarness.Options.parse(new String[]{"--rates", "2000", "--warmup",
+        final LatencyOptions options = LatencyOptions.parse(new String[]{"--rates", "2000", "--warmup",
             "1", "--duration", "1", "--layouts", "shared", "--out", dir.toString()});
         final List<LatencyHarness.Result> results = LatencyHarness.run(options);
         assertEquals(2, results.size());
@@ -83,7 +83,7 @@ class BenchSmokeTest
             Assumptions.abort("Debian's python3-websockets is not installed: run .ci/install-test-tools (as root)");
         }
         assertTrue(websockets, "Debian's python3-websockets is not installed: run .ci/install-test-tools (as root)");
-        final PeerHarness.Result result = PeerHarness.run(2_000, LatencyHarness.Options.parse(new String[]{"--warmup",
+        final PeerHarness.Result result = PeerHarness.run(2_000, LatencyOptions.parse(new String[]{"--warmup",
             "1", "--duration", "2"}), Path.of("peer", "massive_peer.py"));
         assertTrue(result.peer().getOrDefault("samples", 0L) > 0, "the peer measured: " + result.peer());
         assertTrue(result.desk().getTotalCount() > 0 && result.ownShare().getTotalCount() > 0);
