@@ -11,6 +11,7 @@ import io.tickwire.model.latency.LatencyHistograms;
 import io.tickwire.node.ProcessDefaults;
 import io.tickwire.config.TickwireConfig;
 import io.tickwire.model.EngineCounters;
+import io.tickwire.model.EpochClock;
 import io.tickwire.simulator.MassiveSimulator;
 import io.tickwire.simulator.SimulatorSettings;
 import org.HdrHistogram.Histogram;
@@ -46,6 +47,8 @@ public final class LatencyHarness
     private static final byte[] ID = "\"id\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BARE_ID = "\"i\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRADE = "\"type\":\"trade\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RT = "\"rt\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GT = "\"gt\":".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_LATENCY = TimeUnit.SECONDS.toNanos(60);
 
     /** One run's figures. */
@@ -136,6 +139,11 @@ public final class LatencyHarness
             try (TickwireNode process = launch(simulator, layout, data, options.engineSettings))
             {
                 final long[] measureFrom = {Long.MAX_VALUE};
+                // the hops outside the node, from each message's own times (rt: the frame's read from the socket,
+                // gt: the gateway's write; both on the process's epoch clock, nanoTime plus a fixed offset)
+                final Histogram toReceipt = new Histogram(MAX_LATENCY, 3);
+                final Histogram fromDeskWrite = new Histogram(MAX_LATENCY, 3);
+                final long epochOffset = EpochClock.INSTANCE.nanoTime() - System.nanoTime();
                 final BenchClient desk = new BenchClient(group, process.gateway().webSocketUrl(), (content, received) ->
                 {
                     if (received >= measureFrom[0] && BenchClient.indexOf(content, TRADE, 0) >= 0)
@@ -144,6 +152,10 @@ public final class LatencyHarness
                         if (intended >= 0)
                         {
                             histogram.recordValue(Math.min(MAX_LATENCY, Math.max(0, received - intended)));
+                            final long rt = BenchClient.longAfter(content, RT, 0) - epochOffset;
+                            final long gt = BenchClient.longAfter(content, GT, 0) - epochOffset;
+                            toReceipt.recordValue(Math.min(MAX_LATENCY, Math.max(0, rt - intended)));
+                            fromDeskWrite.recordValue(Math.min(MAX_LATENCY, Math.max(0, received - gt)));
                         }
                     }
                 });
@@ -152,6 +164,12 @@ public final class LatencyHarness
                 final Window window = measure(simulator, process.counters(), process.telemetry().latencies(), options,
                     measureFrom);
                 desk.close();
+                final Map<String, Histogram> hops = new LinkedHashMap<>();
+                hops.put("send to receive (socket)", toReceipt);
+                hops.putAll(window.hops);
+                hops.put("desk write to client", fromDeskWrite);
+                window.hops.clear();
+                window.hops.putAll(hops);
                 return new Result("tickwire", layout, rate, window.rate, histogram, window.drops, window.bytesPerEvent,
                     window.gcCount, window.gcMillis, window.hops, settledRepair(process.counters()));
             }
