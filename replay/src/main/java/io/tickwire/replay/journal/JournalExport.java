@@ -10,13 +10,12 @@ import org.duckdb.DuckDBConnection;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code tickwire export}: one kind of record from a journal (trades, quotes, bars, metrics, pairs, setups,
@@ -67,64 +66,104 @@ public final class JournalExport
             window.fromNanos(), window.toNanos());
         final RecordDecoder decoder = new RecordDecoder();
         final SymbolTable symbols = new SymbolTable();
-        final Map<String, Row> rows = new LinkedHashMap<>(); // a bar's identity to its latest revision
-        final List<Row> all = new ArrayList<>();
-        try (JournalReader reader = new JournalReader(journal).toStart())
+        try (DuckDBConnection db = (DuckDBConnection)DriverManager.getConnection("jdbc:duckdb:");
+            Staged staged = new Staged(db))
         {
-            reader.drain((buffer, length, index) ->
+            try (JournalReader reader = new JournalReader(journal).toStart())
             {
-                if (++read[0] % ProgressListener.EVERY == 0)
+                reader.drain((buffer, length, index) ->
                 {
-                    progress.progress(read[0], total);
-                }
-                final RecordDecoder.Decoded record = decoder.decode(buffer, length);
-                final String ticker = symbols.onRecord(record);
-                if (filter.passes(record, ticker, symbols.other(record)))
-                {
-                    final Row row = new Row(index, ticker, record);
-                    if (kind == Kind.BARS && !allRevisions)
+                    if (++read[0] % ProgressListener.EVERY == 0)
                     {
-                        rows.put(record.get("symbolId") + "/" + record.get("timeframeMillis") + "/" +
-                            record.get("startTime"), row);
+                        progress.progress(read[0], total);
                     }
-                    else
+                    final RecordDecoder.Decoded record = decoder.decode(buffer, length);
+                    final String ticker = symbols.onRecord(record);
+                    if (filter.passes(record, ticker, symbols.other(record)))
                     {
-                        all.add(row);
+                        staged.add(index, ticker, record); // into DuckDB as read: nothing held on the Java heap
                     }
-                }
-            });
+                });
+            }
+            return staged.copy(kind == Kind.BARS && !allRevisions, format, out);
         }
-        final List<Row> selected = kind == Kind.BARS && !allRevisions ? List.copyOf(rows.values()) : all;
-        return write(selected, format, out);
     }
 
-    private static Result write(final List<Row> rows, final Format format, final Path out) throws SQLException
+    /**
+     * The rows of an export, appended to a DuckDB table as they are read (times as BIGINT ns, decimals as text),
+     * its columns those of the first row; then typed and written by one COPY. The rows live in DuckDB's columnar
+     * table, off the Java heap, not as a decoded object each (which a day of quotes would not fit in).
+     */
+    private static final class Staged implements AutoCloseable
     {
-        if (rows.isEmpty())
+        private final DuckDBConnection db;
+        private RecordDecoder.Decoded first;
+        private DuckDBAppender appender;
+
+        Staged(final DuckDBConnection db)
         {
-            throw new IllegalArgumentException("nothing to export: no record matches");
+            this.db = db;
         }
-        final RecordDecoder.Decoded first = rows.get(0).record;
-        final List<String> columns = new ArrayList<>(List.of("index", "ticker"));
-        columns.addAll(first.names());
-        try (DuckDBConnection db = (DuckDBConnection)DriverManager.getConnection("jdbc:duckdb:");
-            Statement sql = db.createStatement())
+
+        void add(final long index, final String ticker, final RecordDecoder.Decoded record)
         {
-            // staged raw (times as BIGINT ns, decimals as text), then typed in the COPY's SELECT
-            final StringBuilder staged = new StringBuilder("CREATE TABLE staged (\"index\" BIGINT, ticker VARCHAR");
-            final StringBuilder typed = new StringBuilder("SELECT \"index\", ticker");
+            try
+            {
+                if (first == null)
+                {
+                    first = record;
+                    create();
+                }
+                appender.beginRow();
+                appender.append(index);
+                appender.append(ticker);
+                final List<String> values = record.jsonValues();
+                for (int i = 0; i < values.size(); i++)
+                {
+                    append(appender, first.kinds().get(i), values.get(i));
+                }
+                appender.endRow();
+            }
+            catch (final SQLException ex)
+            {
+                throw new IllegalStateException("staging row " + index + " for export: " + ex.getMessage(), ex);
+            }
+        }
+
+        private void create() throws SQLException
+        {
+            final StringBuilder table = new StringBuilder("CREATE TABLE staged (\"index\" BIGINT, ticker VARCHAR");
             for (int i = 0; i < first.names().size(); i++)
             {
-                final String name = '"' + first.names().get(i) + '"';
-                final RecordDecoder.Kind k = first.kinds().get(i);
-                staged.append(", ").append(name).append(' ').append(switch (k)
+                table.append(", \"").append(first.names().get(i)).append("\" ").append(switch (first.kinds().get(i))
                 {
                     case TIMESTAMP_NS, BIGINT -> "BIGINT";
                     case INTEGER -> "INTEGER";
                     case DOUBLE -> "DOUBLE";
                     default -> "VARCHAR";
                 });
-                typed.append(", ").append(switch (k)
+            }
+            try (Statement sql = db.createStatement())
+            {
+                sql.execute(table.append(')').toString());
+            }
+            appender = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staged");
+        }
+
+        /** Writes the file: typed columns, in journal order; with {@code latestRevisions}, each bar's last record. */
+        Result copy(final boolean latestRevisions, final Format format, final Path out) throws SQLException
+        {
+            if (first == null)
+            {
+                throw new IllegalArgumentException("nothing to export: no record matches");
+            }
+            appender.close();
+            appender = null;
+            final StringBuilder typed = new StringBuilder("SELECT \"index\", ticker");
+            for (int i = 0; i < first.names().size(); i++)
+            {
+                final String name = '"' + first.names().get(i) + '"';
+                typed.append(", ").append(switch (first.kinds().get(i))
                 {
                     case TIMESTAMP_NS -> "CASE WHEN " + name + " = 0 THEN NULL ELSE make_timestamp_ns(" + name +
                         ") END"; // 0: no such time (a TRF time on a non-TRF print)
@@ -132,27 +171,36 @@ public final class JournalExport
                     default -> name;
                 }).append(" AS ").append(name);
             }
-            sql.execute(staged.append(')').toString());
-            try (DuckDBAppender appender = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "staged"))
+            typed.append(" FROM staged");
+            if (latestRevisions) // a bar is re-sent when late trades revise it: its identity's last record
             {
-                for (final Row row : rows)
+                typed.append(" QUALIFY row_number() OVER (PARTITION BY \"symbolId\", \"timeframeMillis\", " +
+                    "\"startTime\" ORDER BY \"index\" DESC) = 1");
+            }
+            final List<String> columns = new ArrayList<>(List.of("index", "ticker"));
+            columns.addAll(first.names());
+            final String target = out.toAbsolutePath().toString().replace("'", "''");
+            try (Statement sql = db.createStatement())
+            {
+                sql.execute("CREATE TABLE selected AS " + typed);
+                sql.execute("COPY (SELECT * FROM selected ORDER BY \"index\") TO '" + target + "' (FORMAT " +
+                    (format == Format.PARQUET ? "PARQUET" : "CSV, HEADER") + ")");
+                try (ResultSet count = sql.executeQuery("SELECT count(*) FROM selected"))
                 {
-                    appender.beginRow();
-                    appender.append(row.index);
-                    appender.append(row.ticker);
-                    final List<String> values = row.record.jsonValues();
-                    for (int i = 0; i < values.size(); i++)
-                    {
-                        append(appender, first.kinds().get(i), values.get(i));
-                    }
-                    appender.endRow();
+                    count.next();
+                    return new Result(count.getLong(1), columns);
                 }
             }
-            final String target = out.toAbsolutePath().toString().replace("'", "''");
-            sql.execute("COPY (" + typed + " FROM staged ORDER BY \"index\") TO '" + target + "' (FORMAT " +
-                (format == Format.PARQUET ? "PARQUET" : "CSV, HEADER") + ")");
         }
-        return new Result(rows.size(), columns);
+
+        @Override
+        public void close() throws SQLException
+        {
+            if (appender != null)
+            {
+                appender.close();
+            }
+        }
     }
 
     private static void append(final DuckDBAppender appender, final RecordDecoder.Kind kind, final String json)
@@ -189,9 +237,5 @@ public final class JournalExport
         {
             throw new IllegalArgumentException("--type is one of trades, quotes, bars, metrics, pairs, setups, alerts");
         }
-    }
-
-    private record Row(long index, String ticker, RecordDecoder.Decoded record)
-    {
     }
 }
