@@ -78,7 +78,8 @@ final class ReplayCommand
         return 0;
     }
 
-    private static void deleteTree(final Path dir)
+    /** Deletes a directory and everything in it. */
+    static void deleteTree(final Path dir)
     {
         try (Stream<Path> paths = Files.walk(dir))
         {

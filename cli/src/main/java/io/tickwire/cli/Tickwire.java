@@ -84,7 +84,7 @@ public final class Tickwire
             BacktestCommand::run)),
         Map.entry("export", new Command(List.of("type", "out", "format", "symbols", "from", "to", "revisions",
             "journal"), ExportCommand.HELP, ExportCommand::run)),
-        Map.entry("baselines build", new Command(List.of("days", "journal", "out"), BaselinesCommand.HELP,
+        Map.entry("baselines build", new Command(List.of("days", "journal", "input", "out"), BaselinesCommand.HELP,
             BaselinesCommand::run)),
         Map.entry("journal dump", new Command(JOURNAL_OPTIONS, JournalCommand.HELP,
             (cl, out, err) -> JournalCommand.run("dump", cl, out))),

@@ -18,6 +18,7 @@ import io.tickwire.testing.WebSocketTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -59,6 +60,11 @@ class BaselinesSystemTest
             final Path built = dir.resolve("built.tsv");
             assertEquals(0, TickwireRunner.run("baselines", "build", "--journal", output.toString(), "--out",
                 built.toString(), "--days", "1"));
+            // from the input journal, replayed through the stages first: the same tables (replay equals live)
+            final Path fromInput = dir.resolve("from-input.tsv");
+            assertEquals(0, TickwireRunner.run("baselines", "build", "--input",
+                data.resolve("journals").resolve(Journal.INPUT).toString(), "--out", fromInput.toString(), "--days", "1"));
+            assertEquals(tables(built), tables(fromInput));
             final List<Spread> spreads = spreads(output);
             final List<BaselineFile.Table> spyTables = BaselineFile.read(built).stream().filter((t) ->
                 t.ticker().equals("SPY") && t.metric() == BaselineMetric.SPREAD_BPS && t.timeframeMillis() == 1_000)
@@ -117,6 +123,14 @@ class BaselinesSystemTest
             final JournalComparator.Result cmp = JournalComparator.compare(output, dir.resolve("replayed"));
             assertTrue(cmp.equal(), "the ranks replay as live: " + cmp.difference());
         }
+    }
+
+    /** A baselines file's lines but its first, which names the journals it was built from. */
+    private static List<String> tables(final Path file) throws java.io.IOException
+    {
+        final List<String> lines = Files.readAllLines(file);
+        assertTrue(lines.size() > 2, "tables in " + file);
+        return lines.subList(1, lines.size());
     }
 
     private record Spread(long start, double value)
