@@ -14,6 +14,11 @@ final class LatencyOptions
     long warmupSeconds = 5;
     long durationSeconds = 10;
     Path out = Path.of("bench-results");
+    /**
+     * The simulator's REST history per ticker: short by default (the harness measures the stream, and a long
+     * history is garbage); long enough to cover a ring-full repair's windows when that is what is measured.
+     */
+    int historyPerTicker = 2_000;
     final Map<String, String> engineSettings = new HashMap<>();
 
     static LatencyOptions parse(final String[] args)
@@ -46,6 +51,9 @@ final class LatencyOptions
                     break;
                 case "--out":
                     o.out = Path.of(v);
+                    break;
+                case "--history":
+                    o.historyPerTicker = Integer.parseInt(v);
                     break;
                 case "--set":
                     final int eq = v.indexOf('=');

@@ -83,7 +83,7 @@ public final class PeerHarness
         final Histogram ownShare = new Histogram(MAX, 3);
         final Path data = Files.createTempDirectory("tickwire-peer");
         final EventLoopGroup group = LatencyHarness.clientLoop();
-        try (MassiveSimulator simulator = MassiveSimulator.start(LatencyHarness.market(rate));
+        try (MassiveSimulator simulator = MassiveSimulator.start(LatencyHarness.market(rate, options));
             TickwireNode node = LatencyHarness.launch(simulator, "shared", data, options.engineSettings))
         {
             final List<String> symbols = TickwireConfig.defaults().get(Keys.FEED_STOCKS_SYMBOLS);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 
 /**
  * What a cluster does about missing data, over REST, on the REST thread:
@@ -172,12 +173,13 @@ final class FeedRecovery
         boolean complete = true;
         for (final DroppedWindows.Window w : windows)
         {
-            final long n = backfillHistory(w.kind(), w.ticker(), w.from(), w.to());
+            final long n = backfillHistory(w.kind(), w.ticker(), w.from(), w.to(), w::keeps);
             complete &= n >= 0;
             fetched += Math.max(0, n);
+            counters.ringFullRepaired.getAndAddRelease(Math.max(0, n));
         }
         final String message = (complete ? "ring-full repair done: " : "ring-full repair incomplete: ") + fetched +
-            " events fetched for " + lost + " dropped";
+            " events put back for " + lost + " dropped";
         LOG.info("{}: {}", cluster, message);
         status(complete ? FeedState.RECOVERED : FeedState.DEGRADED, message, from, to);
     }
@@ -304,13 +306,13 @@ final class FeedRecovery
         boolean complete = true;
         for (final String ticker : tradeTickers)
         {
-            final long n = backfillHistory("trades", ticker, from, to);
+            final long n = backfillHistory("trades", ticker, from, to, (t) -> true);
             complete &= n >= 0;
             trades += Math.max(0, n);
         }
         for (final String ticker : quoteTickers)
         {
-            final long n = backfillHistory("quotes", ticker, from, to);
+            final long n = backfillHistory("quotes", ticker, from, to, (t) -> true);
             complete &= n >= 0;
             quotes += Math.max(0, n);
         }
@@ -320,8 +322,12 @@ final class FeedRecovery
         status(complete ? FeedState.RECOVERED : FeedState.DEGRADED, message, from, to);
     }
 
-    /** @return events published, or -1 when a request failed part way. */
-    private long backfillHistory(final String kind, final String ticker, final long from, final long to)
+    /**
+     * @param keep which of the fetched events' times to publish (a ring-full repair's dropped runs; else all)
+     * @return events published, or -1 when a request failed part way.
+     */
+    private long backfillHistory(final String kind, final String ticker, final long from, final long to,
+        final LongPredicate keep)
     {
         long published = 0;
         try
@@ -329,11 +335,12 @@ final class FeedRecovery
             MassiveRestClient.Page page = rest.historyFirstPage(kind, ticker, from, to);
             while (true)
             {
-                if (!page.events().isEmpty())
+                final List<RestEvent> events = page.events().stream().filter((e) -> keep.test(e.eventTime())).toList();
+                if (!events.isEmpty())
                 {
-                    inputs.publishRest(page.events(), Source.BACKFILL).join();
-                    published += page.events().size();
-                    counters.backfillEvents.getAndAddRelease(page.events().size());
+                    inputs.publishRest(events, Source.BACKFILL).join();
+                    published += events.size();
+                    counters.backfillEvents.getAndAddRelease(events.size());
                 }
                 if (page.nextUrl() == null)
                 {

@@ -77,6 +77,8 @@ public final class EngineCounters
     public final AtomicCounter subscriptionAckShortfall;
     public final AtomicCounter nextReconnectDelayMs;
     public final AtomicCounter ringFullGaps;
+    /** Events the ring-full repair took back (its share of backfill_events): what the repair added to the ring. */
+    public final AtomicCounter ringFullRepaired;
     public final AtomicCounter polls;
     public final AtomicCounter polledEvents;
     public final AtomicCounter backfills;
@@ -145,6 +147,7 @@ public final class EngineCounters
         subscriptionAckShortfall = manager.newCounter("subscription_ack_shortfall");
         nextReconnectDelayMs = manager.newCounter("next_reconnect_delay_ms", Telemetry.GAUGE);
         ringFullGaps = manager.newCounter("ring_full_gaps");
+        ringFullRepaired = manager.newCounter("ring_full_repaired_events");
         polls = manager.newCounter("polls");
         polledEvents = manager.newCounter("polled_events");
         backfills = manager.newCounter("backfills");
