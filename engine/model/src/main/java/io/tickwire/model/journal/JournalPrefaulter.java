@@ -100,7 +100,9 @@ public final class JournalPrefaulter implements AutoCloseable
         int polls = 0;
         while (running)
         {
-            if (++polls % RESCAN_EVERY == 0 || following < newest.length) // a new journal's first file: soon
+            // until a first cycle file is followed, every poll (a replay's new output journal: at once); then now and
+            // then, since listing a directory allocates and a node's dead-letter journal may never get a file
+            if (++polls % RESCAN_EVERY == 0 || following == 0)
             {
                 follow(false);
             }
