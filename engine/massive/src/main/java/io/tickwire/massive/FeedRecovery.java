@@ -306,13 +306,13 @@ final class FeedRecovery
         boolean complete = true;
         for (final String ticker : tradeTickers)
         {
-            final long n = backfillHistory("trades", ticker, from, to, (t) -> true);
+            final long n = backfillHistory("trades", ticker, from, to, null);
             complete &= n >= 0;
             trades += Math.max(0, n);
         }
         for (final String ticker : quoteTickers)
         {
-            final long n = backfillHistory("quotes", ticker, from, to, (t) -> true);
+            final long n = backfillHistory("quotes", ticker, from, to, null);
             complete &= n >= 0;
             quotes += Math.max(0, n);
         }
@@ -323,7 +323,7 @@ final class FeedRecovery
     }
 
     /**
-     * @param keep which of the fetched events' times to publish (a ring-full repair's dropped runs; else all)
+     * @param keep which of the fetched events' times to publish (a ring-full repair's dropped runs); null: all
      * @return events published, or -1 when a request failed part way.
      */
     private long backfillHistory(final String kind, final String ticker, final long from, final long to,
@@ -335,7 +335,8 @@ final class FeedRecovery
             MassiveRestClient.Page page = rest.historyFirstPage(kind, ticker, from, to);
             while (true)
             {
-                final List<RestEvent> events = page.events().stream().filter((e) -> keep.test(e.eventTime())).toList();
+                final List<RestEvent> events = keep == null ? page.events() :
+                    page.events().stream().filter((e) -> keep.test(e.eventTime())).toList();
                 if (!events.isEmpty())
                 {
                     inputs.publishRest(events, Source.BACKFILL).join();

@@ -33,8 +33,11 @@ import java.util.stream.Stream;
  */
 final class JitWarmup
 {
-    /** What the warm-up did, for the start's log. */
-    record Result(long events, long outputRecords, long millis)
+    /**
+     * What the warm-up did, for the start's log: a stage error on the sample frames is a stage bug that live frames
+     * would meet too, so it is said, with the first one's stage and trace.
+     */
+    record Result(long events, long outputRecords, long stageErrors, String firstError, long millis)
     {
     }
 
@@ -56,11 +59,12 @@ final class JitWarmup
         final MassiveFrameDecoder decoder = new MassiveFrameDecoder(symbols, (code, status, message) -> { });
         final StagedBatch batch = new StagedBatch();
         final MarketEvent timer = new MarketEvent();
+        final DistinctErrors errors = new DistinctErrors();
         final Path scratch = scratchDirectory();
         try (ChronicleQueue output = Journal.open(scratch, Keys.RollCycleName.LARGE_DAILY, LocalTime.MIDNIGHT);
             ReplayChain stages = ReplayChain.start(settings.withoutSetupStore(), new OutputJournalHandler(output, counters),
                 counters,
-                new StageErrorPolicy(counters, new DistinctErrors(), (reason) -> { })))
+                new StageErrorPolicy(counters, errors, (reason) -> { }))) // an Error still ends the start: rethrown
         {
             long millis = FIRST_MILLIS;
             long nextTimer = FIRST_MILLIS + TIMER_EVERY_MILLIS;
@@ -92,7 +96,10 @@ final class JitWarmup
         {
             delete(scratch);
         }
-        return new Result(events, counters.outputJournalRecords.get(), (System.nanoTime() - start) / 1_000_000);
+        final String firstError = errors.entries().isEmpty() ? null :
+            errors.entries().get(0).where() + ": " + errors.entries().get(0).stackTrace();
+        return new Result(events, counters.outputJournalRecords.get(), counters.stageErrors.get(), firstError,
+            (System.nanoTime() - start) / 1_000_000);
     }
 
     private static Path scratchDirectory()

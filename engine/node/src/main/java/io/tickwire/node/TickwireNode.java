@@ -184,6 +184,11 @@ public final class TickwireNode implements AutoCloseable
             final JitWarmup.Result warmup = JitWarmup.run(ctx.pipeline(), warmupEvents);
             LOG.info("JIT warm-up: {} sample events through throwaway stages ({} records to a scratch journal) in {} ms",
                 warmup.events(), warmup.outputRecords(), warmup.millis());
+            if (warmup.stageErrors() > 0)
+            {
+                LOG.warn("JIT warm-up: {} stage errors on the sample frames (live frames may meet them too); the first: {}",
+                    warmup.stageErrors(), warmup.firstError());
+            }
         }
         stages = Stages.from(ctx.pipeline().setupStore(setupStore), counters);
         LOG.info("rebuilding the stages' state from the input journal in {} before going live (about 25 s per " +

@@ -28,6 +28,7 @@ class JitWarmupTest
         assertEquals(20_000, result.events());
         // trades and quotes echoed, bars closed by the timer, metrics: more records than events were decoded as
         assertTrue(result.outputRecords() > 15_000, "records written: " + result.outputRecords());
+        assertEquals(0, result.stageErrors(), "the sample frames go through every stage cleanly: " + result.firstError());
         assertEquals(before, scratchDirectories(), "the scratch journal deleted");
     }
 

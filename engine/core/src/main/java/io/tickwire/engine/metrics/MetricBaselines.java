@@ -48,15 +48,21 @@ final class MetricBaselines
         System.arraycopy(e.points, 0, symbol, offset(e.baselineMetric, tf, e.bucket), BaselineGrid.POINTS);
     }
 
-    /** @return the rank (0..100) of a value of {@code metric} in the table for its bar's start, or NaN */
-    double rank(final int symbolId, final BaselineMetric metric, final int tf, final long barStart, final double value)
+    /** The time-of-day bucket of a bar starting at {@code barStart}. */
+    int bucket(final long barStart)
+    {
+        return BaselineGrid.bucket(calendar.secondOfDay(barStart));
+    }
+
+    /** @return the rank (0..100) of a value of {@code metric} in the table of its bar's {@link #bucket}, or NaN */
+    double rank(final int symbolId, final BaselineMetric metric, final int tf, final int bucket, final double value)
     {
         final double[] symbol = symbolId < tables.length ? tables[symbolId] : null;
         if (symbol == null || Double.isNaN(value))
         {
             return Double.NaN;
         }
-        final int at = offset(metric.value(), tf, BaselineGrid.bucket(calendar.secondOfDay(barStart)));
+        final int at = offset(metric.value(), tf, bucket);
         return Double.isNaN(symbol[at]) ? Double.NaN : BaselineGrid.rank(symbol, at, value);
     }
 

@@ -176,7 +176,7 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
         final double volatility = Math.sqrt(bar.realizedVariance());
         final double spreadBps = quotes == 0 ? Double.NaN : bar.spreadBpsMean();
         final double quoteRate = quotes / seconds;
-        final long start = bar.startTime();
+        final int bucket = baselines.bucket(bar.startTime());
         final ExpandableArrayBuffer out = e.metricsOutput;
         final int at = reserve(e, BarMetricsEncoder.BLOCK_LENGTH);
         metricsEncoder.wrapAndApplyHeader(out, at + 4, headerEncoder)
@@ -195,10 +195,10 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
             .quoteRate(quoteRate)
             .orderFlowImbalance(bar.orderFlowImbalance())
             .vpin(vpin)
-            .spreadBpsPctl(baselines.rank(s, BaselineMetric.SPREAD_BPS, tf, start, spreadBps))
-            .quoteRatePctl(baselines.rank(s, BaselineMetric.QUOTE_RATE, tf, start, quoteRate))
-            .thrustPctl(baselines.rank(s, BaselineMetric.THRUST, tf, start, thrust))
-            .realizedVolatilityPctl(baselines.rank(s, BaselineMetric.REALIZED_VOLATILITY, tf, start, volatility));
+            .spreadBpsPctl(baselines.rank(s, BaselineMetric.SPREAD_BPS, tf, bucket, spreadBps))
+            .quoteRatePctl(baselines.rank(s, BaselineMetric.QUOTE_RATE, tf, bucket, quoteRate))
+            .thrustPctl(baselines.rank(s, BaselineMetric.THRUST, tf, bucket, thrust))
+            .realizedVolatilityPctl(baselines.rank(s, BaselineMetric.REALIZED_VOLATILITY, tf, bucket, volatility));
         commit(e, at, metricsEncoder.encodedLength());
 
         if (pairAsEtf[s] > 0 || pairAsIndex[s] > 0)
@@ -254,7 +254,8 @@ public final class MetricsHandler implements EventHandler<MarketEvent>
             .divergence(divergence)
             .correlation(window.correlation())
             .beta(window.beta())
-            .divergencePctl(baselines.rank(pairSymbols[p][0], BaselineMetric.DIVERGENCE, tf, w, divergence));
+            .divergencePctl(baselines.rank(pairSymbols[p][0], BaselineMetric.DIVERGENCE, tf, baselines.bucket(w),
+                divergence));
         commit(e, at, pairEncoder.encodedLength());
         etfWindow[p][tf] = NONE;
         indexWindow[p][tf] = NONE;

@@ -44,8 +44,8 @@ final class DroppedEvents
         return end;
     }
 
-    /** @return false when the batch held only symbol definitions (they are staged again with their next use) */
-    boolean add(final StagedBatch batch)
+    /** A batch held only symbol definitions loses nothing: they are staged again with their next use. */
+    void add(final StagedBatch batch)
     {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -65,12 +65,11 @@ final class DroppedEvents
         }
         if (min == Long.MAX_VALUE)
         {
-            return false;
+            return;
         }
         start = events == 0 ? min : Math.min(start, min);
         end = events == 0 ? max : Math.max(end, max);
         events += batch.size();
-        return true;
     }
 
     /** The gap as its listener gets it; starts afresh. */

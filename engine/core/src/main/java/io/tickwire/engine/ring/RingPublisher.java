@@ -136,14 +136,6 @@ public final class RingPublisher implements EventPublisher
         return tryPublish(batch);
     }
 
-    /** Blocks for room: only for replay, where the source is a file and waiting is right. */
-    public void publishBlocking(final MarketEvent source)
-    {
-        final long sequence = ring.next();
-        ring.get(sequence).copyInputFrom(source);
-        ring.publish(sequence);
-    }
-
     private void fillGapStatus(final int cluster, final long receiveTime)
     {
         gapStatus.reset(EventType.FEED_STATUS);

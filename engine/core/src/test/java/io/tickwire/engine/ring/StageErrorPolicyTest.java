@@ -7,6 +7,7 @@ import io.tickwire.model.FixedPoint;
 import io.tickwire.model.errors.DistinctErrors;
 import io.tickwire.model.event.EventType;
 import io.tickwire.model.event.MarketEvent;
+import io.tickwire.model.event.StagedBatch;
 import io.tickwire.model.journal.EventCodec;
 import io.tickwire.model.journal.Journal;
 import io.tickwire.model.journal.JournalReader;
@@ -50,12 +51,13 @@ class StageErrorPolicyTest
                 output, counters, new StageErrorPolicy(counters, errors, fatal::complete));
             try
             {
-                final RingPublisher publisher = new RingPublisher(pipeline.ring(), null, counters);
-                publisher.publishBlocking(symbol());
-                publisher.publishBlocking(trade(0, 1, 100));
-                publisher.publishBlocking(trade(-1, 2, 101)); // crafted: no such symbol; the sequencer throws
-                publisher.publishBlocking(trade(0, 3, 102));
-                publisher.publishBlocking(trade(0, 4, 103));
+                final StagedBatch batch = new StagedBatch();
+                symbol(batch.add(EventType.SYMBOL));
+                trade(batch.add(EventType.TRADE), 0, 1, 100);
+                trade(batch.add(EventType.TRADE), -1, 2, 101); // crafted: no such symbol; the sequencer throws
+                trade(batch.add(EventType.TRADE), 0, 3, 102);
+                trade(batch.add(EventType.TRADE), 0, 4, 103);
+                assertTrue(new RingPublisher(pipeline.ring(), null, counters).tryPublish(batch), "five fit the ring");
             }
             finally
             {
@@ -85,21 +87,16 @@ class StageErrorPolicyTest
         assertEquals(List.of(1L, 3L, 4L), outputTrades, "the events after it went through every stage");
     }
 
-    private static MarketEvent symbol()
+    private static void symbol(final MarketEvent e)
     {
-        final MarketEvent e = new MarketEvent();
-        e.reset(EventType.SYMBOL);
         e.eventTime = T0;
         e.receiveTime = T0;
         e.symbolId = 0;
         e.text("SPY");
-        return e;
     }
 
-    private static MarketEvent trade(final int symbolId, final long sequence, final long dollars)
+    private static void trade(final MarketEvent e, final int symbolId, final long sequence, final long dollars)
     {
-        final MarketEvent e = new MarketEvent();
-        e.reset(EventType.TRADE);
         e.symbolId = symbolId;
         e.eventTime = T0 + sequence * 1_000_000L;
         e.receiveTime = e.eventTime;
@@ -108,6 +105,5 @@ class StageErrorPolicyTest
         e.exchange = 4;
         e.price = dollars * FixedPoint.SCALE;
         e.size = 100 * FixedPoint.SCALE;
-        return e;
     }
 }

@@ -1,5 +1,6 @@
 package io.tickwire.model.event;
 
+import io.tickwire.codecs.sbe.MetricBaselineEncoder;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
@@ -27,8 +28,8 @@ public final class MarketEvent extends MarketEventFields
     public static final int INPUT_FLAGS = FLAG_FRACTIONAL_SIZE;
     public static final int MAX_CONDITIONS = 8;
     public static final int MAX_INDICATORS = 4;
-    /** The baseline grid's size: the quantiles a MetricBaseline carries (the schema's BaselinePoints). */
-    public static final int BASELINE_POINTS = 25;
+    /** The baseline grid's size: the quantiles a MetricBaseline carries, as the schema's BaselinePoints says. */
+    public static final int BASELINE_POINTS = MetricBaselineEncoder.pointsLength();
 
     /** Which input this is ({@link EventType}): which of the fields are meaningful. */
     public int type;
