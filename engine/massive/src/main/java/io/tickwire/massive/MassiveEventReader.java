@@ -10,11 +10,13 @@ import java.io.IOException;
 import static io.tickwire.massive.MassiveFields.*;
 
 /**
- * Reads one Massive event object from the parser into typed scratch slots, without allocating: numbers by
- * field id (whole and fixed-point, whether present, whether integral), the ticker and trade id as chars, the
- * condition and indicator arrays, and the first field whose value could not be used. Leniency: numbers may
- * be strings, unknown fields and nested values of unknown fields are skipped, nulls count as absent.
- * {@link MassiveFrameDecoder} validates the slots and maps them onto ring events.
+ * One Massive event object in typed scratch slots, without allocating: numbers by field id (whole and
+ * fixed-point, whether present, whether integral), the ticker and trade id as chars, the condition and indicator
+ * arrays, and the first field whose value could not be used. Filled by {@link MassiveByteEventReader} straight
+ * from a frame's bytes, or, for what that reader leaves to jackson, by {@link #read} from jackson's parser; both
+ * store through the same methods here, so both give the same slots. Leniency: numbers may be strings, unknown
+ * fields and nested values of unknown fields are skipped, nulls count as absent. {@link MassiveFrameDecoder}
+ * validates the slots and maps them onto ring events.
  */
 final class MassiveEventReader
 {
@@ -72,7 +74,7 @@ final class MassiveEventReader
         }
     }
 
-    private void clearScratch()
+    void clearScratch()
     {
         ev = EV_NONE;
         symLength = 0;
@@ -148,46 +150,60 @@ final class MassiveEventReader
                 markInvalid(field); // beyond a long: no field of the feed is that large
                 return;
             }
-            presentBits |= 1L << field;
-            integral[field] = true;
-            whole[field] = parser.getLongValue();
+            wholeNumber(field, parser.getLongValue());
         }
         else if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING)
         {
-            final char[] chars = parser.getTextCharacters();
-            final int offset = parser.getTextOffset();
-            final int length = parser.getTextLength();
-            final long value = FixedPoint.parse(chars, offset, length);
-            if (value == FixedPoint.INVALID && field == F_A && token == JsonToken.VALUE_STRING && length == 1 &&
-                Character.isLetter(chars[offset]))
-            {
-                auctionType = chars[offset]; // NOI's auction type: a letter where aggregates carry a number
-                return;
-            }
-            if (value == FixedPoint.INVALID)
+            if (!decimalText(field, parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(),
+                token == JsonToken.VALUE_STRING))
             {
                 markInvalid(field);
-                return;
-            }
-            presentBits |= 1L << field;
-            integral[field] = value % FixedPoint.SCALE == 0;
-            fixed[field] = value;
-            whole[field] = value / FixedPoint.SCALE;
-            if (integral[field] && token == JsonToken.VALUE_STRING && MassiveFields.isDigits(chars, offset, length))
-            {
-                whole[field] = MassiveFields.parseWhole(chars, offset, length); // full precision for long ids/timestamps
             }
         }
         else if (field == F_OTC && (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE))
         {
-            presentBits |= 1L << field;
-            integral[field] = true;
-            whole[field] = token == JsonToken.VALUE_TRUE ? 1 : 0;
+            wholeNumber(field, token == JsonToken.VALUE_TRUE ? 1 : 0);
         }
         else
         {
             markInvalid(field);
         }
+    }
+
+    /** A JSON integer that fits a long (or {@code otc}'s boolean as 1 or 0). */
+    void wholeNumber(final int field, final long value)
+    {
+        presentBits |= 1L << field;
+        integral[field] = true;
+        whole[field] = value;
+    }
+
+    /**
+     * A JSON number with a fraction or exponent, or a string that should hold a number, as its text.
+     *
+     * @return false when the value cannot be used, for the caller to mark invalid under the name it knows
+     */
+    boolean decimalText(final int field, final char[] chars, final int offset, final int length, final boolean quoted)
+    {
+        final long value = FixedPoint.parse(chars, offset, length);
+        if (value == FixedPoint.INVALID && field == F_A && quoted && length == 1 && Character.isLetter(chars[offset]))
+        {
+            auctionType = chars[offset]; // NOI's auction type: a letter where aggregates carry a number
+            return true;
+        }
+        if (value == FixedPoint.INVALID)
+        {
+            return false;
+        }
+        presentBits |= 1L << field;
+        integral[field] = value % FixedPoint.SCALE == 0;
+        fixed[field] = value;
+        whole[field] = value / FixedPoint.SCALE;
+        if (integral[field] && quoted && MassiveFields.isDigits(chars, offset, length))
+        {
+            whole[field] = MassiveFields.parseWhole(chars, offset, length); // full precision for long ids/timestamps
+        }
+        return true;
     }
 
     /**
@@ -222,11 +238,24 @@ final class MassiveEventReader
 
     private void readCode(final int field) throws IOException
     {
-        final boolean condition = field == F_C;
         final long code = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? -1 : parser.getLongValue();
-        if (code < 0 || code > (condition ? 255 : 65_535))
+        if (!code(field, code))
         {
             markInvalid(field);
+        }
+    }
+
+    /**
+     * One code of the {@code c} or {@code i} array.
+     *
+     * @return false when the code is out of range, for the caller to mark the field invalid
+     */
+    boolean code(final int field, final long code)
+    {
+        final boolean condition = field == F_C;
+        if (code < 0 || code > (condition ? 255 : 65_535))
+        {
+            return false;
         }
         else if (condition ? conditionCount == conditions.length : indicatorCount == indicators.length)
         {
@@ -240,6 +269,7 @@ final class MassiveEventReader
         {
             indicators[indicatorCount++] = (short)code;
         }
+        return true;
     }
 
     private void skipChildren() throws IOException
@@ -267,8 +297,16 @@ final class MassiveEventReader
     {
         if (invalidField < 0)
         {
+            markInvalid(field, parser.currentName()); // null inside an array
+        }
+    }
+
+    /** The first field whose value cannot be used, by the name it came under (null for an array's element). */
+    void markInvalid(final int field, final String name)
+    {
+        if (invalidField < 0)
+        {
             invalidField = field;
-            final String name = parser.currentName(); // null inside an array
             invalidFieldName = name != null ? name : field == F_C ? "c" : field == F_I ? "i" : "?";
         }
     }

@@ -88,51 +88,105 @@ final class MassiveFields
         return value * 1_000_000_000L;
     }
 
+    /** The feed's field names and their ids: one table for both readers, jackson's names and a frame's raw bytes. */
+    private static final String[] FIELD_NAMES = {"ev", "sym", "T", "i", "x", "z", "p", "s", "c", "t", "q", "trfi", "trft",
+        "pt", "ds", "bx", "bp", "bs", "ax", "ap", "as", "v", "av", "op", "vw", "o", "h", "l", "a", "e", "otc", "dv", "dav",
+        "val", "at", "b", "fmv", "status", "message"};
+    private static final int[] FIELD_IDS = {F_EV, F_SYM, F_SYM, F_I, F_X, F_Z, F_P, F_S, F_C, F_T, F_Q, F_TRFI, F_TRFT,
+        F_PT, F_DS, F_BX, F_BP, F_BS, F_AX, F_AP, F_AS, F_V, F_AV, F_OP, F_VW, F_O, F_H, F_L, F_A, F_E, F_OTC, F_DV, F_DAV,
+        F_VAL, F_AT, F_B, F_FMV, F_STATUS, F_MESSAGE};
+    /**
+     * The names packed into a long each (every name is ASCII and at most 8 bytes), in an open-addressed table:
+     * a name is found with one multiply and, mostly, one compare. 0 marks an empty slot.
+     */
+    private static final int NAME_SLOTS = 128;
+    private static final long[] NAME_KEYS = new long[NAME_SLOTS];
+    private static final int[] NAME_IDS = new int[NAME_SLOTS];
+
+    static
+    {
+        for (int entry = 0; entry < FIELD_NAMES.length; entry++)
+        {
+            final String name = FIELD_NAMES[entry];
+            long key = 0;
+            for (int i = 0; i < name.length(); i++)
+            {
+                key = key << 8 | name.charAt(i);
+            }
+            int slot = nameSlot(key);
+            while (NAME_KEYS[slot] != 0)
+            {
+                slot = nextSlot(slot);
+            }
+            NAME_KEYS[slot] = key;
+            NAME_IDS[slot] = FIELD_IDS[entry];
+        }
+    }
+
+    private static int nameSlot(final long key)
+    {
+        return (int)((key * 0x9E3779B97F4A7C15L) >>> 57); // the top 7 bits: NAME_SLOTS
+    }
+
+    private static int nextSlot(final int slot)
+    {
+        return (slot + 1) & (NAME_SLOTS - 1);
+    }
+
+    private static int fieldIdOfKey(final long key)
+    {
+        for (int slot = nameSlot(key); ; slot = nextSlot(slot))
+        {
+            final long candidate = NAME_KEYS[slot];
+            if (candidate == key)
+            {
+                return NAME_IDS[slot];
+            }
+            if (candidate == 0)
+            {
+                return F_UNKNOWN;
+            }
+        }
+    }
+
     static int fieldId(final String name)
     {
-        switch (name)
+        final int length = name.length();
+        if (length == 0 || length > Long.BYTES)
         {
-            case "ev": return F_EV;
-            case "sym":
-            case "T": return F_SYM;
-            case "i": return F_I;
-            case "x": return F_X;
-            case "z": return F_Z;
-            case "p": return F_P;
-            case "s": return F_S;
-            case "c": return F_C;
-            case "t": return F_T;
-            case "q": return F_Q;
-            case "trfi": return F_TRFI;
-            case "trft": return F_TRFT;
-            case "pt": return F_PT;
-            case "ds": return F_DS;
-            case "bx": return F_BX;
-            case "bp": return F_BP;
-            case "bs": return F_BS;
-            case "ax": return F_AX;
-            case "ap": return F_AP;
-            case "as": return F_AS;
-            case "v": return F_V;
-            case "av": return F_AV;
-            case "op": return F_OP;
-            case "vw": return F_VW;
-            case "o": return F_O;
-            case "h": return F_H;
-            case "l": return F_L;
-            case "a": return F_A;
-            case "e": return F_E;
-            case "otc": return F_OTC;
-            case "dv": return F_DV;
-            case "dav": return F_DAV;
-            case "val": return F_VAL;
-            case "at": return F_AT;
-            case "b": return F_B;
-            case "fmv": return F_FMV;
-            case "status": return F_STATUS;
-            case "message": return F_MESSAGE;
-            default: return F_UNKNOWN;
+            return F_UNKNOWN;
         }
+        long key = 0;
+        for (int i = 0; i < length; i++)
+        {
+            final char c = name.charAt(i);
+            if (c == 0 || c > 0x7F)
+            {
+                return F_UNKNOWN;
+            }
+            key = key << 8 | c;
+        }
+        return fieldIdOfKey(key);
+    }
+
+    /** The id of the field named by {@code length} bytes of a frame at {@code offset}. */
+    static int fieldId(final byte[] bytes, final int offset, final int length)
+    {
+        if (length == 0 || length > Long.BYTES)
+        {
+            return F_UNKNOWN;
+        }
+        long key = 0;
+        for (int i = offset; i < offset + length; i++)
+        {
+            final byte c = bytes[i];
+            if (c <= 0) // NUL, or not ASCII
+            {
+                return F_UNKNOWN;
+            }
+            key = key << 8 | c;
+        }
+        return fieldIdOfKey(key);
     }
 
     static StatusCode statusCode(final String status)
@@ -183,46 +237,63 @@ final class MassiveFields
         return v;
     }
 
+    /** The {@code ev} values the feed sends and their kinds; any other is {@link #EV_UNKNOWN}. */
+    private static final String[] EV_NAMES = {"T", "Q", "A", "AM", "V", "LULD", "NOI", "FMV", "status"};
+    private static final int[] EV_KINDS = {EV_TRADE, EV_QUOTE, EV_SECOND_AGG, EV_MINUTE_AGG, EV_INDEX_VALUE, EV_LULD,
+        EV_NOI, EV_FMV, EV_STATUS};
+
     /** The {@code ev} value, read in place from the parser's buffer. */
     static int eventKind(final char[] c, final int o, final int n)
     {
-        if (n == 1)
+        for (int k = 0; k < EV_NAMES.length; k++)
         {
-            switch (c[o])
+            final String name = EV_NAMES[k];
+            if (name.length() == n && sameChars(name, c, o))
             {
-                case 'T':
-                    return EV_TRADE;
-                case 'Q':
-                    return EV_QUOTE;
-                case 'A':
-                    return EV_SECOND_AGG;
-                case 'V':
-                    return EV_INDEX_VALUE;
-                default:
-                    return EV_UNKNOWN;
+                return EV_KINDS[k];
             }
         }
-        if (n == 2 && c[o] == 'A' && c[o + 1] == 'M')
+        return EV_UNKNOWN;
+    }
+
+    /** The {@code ev} value, read in place from a frame's bytes. */
+    static int eventKind(final byte[] bytes, final int offset, final int length)
+    {
+        for (int k = 0; k < EV_NAMES.length; k++)
         {
-            return EV_MINUTE_AGG;
-        }
-        if (n == 4 && c[o] == 'L' && c[o + 1] == 'U' && c[o + 2] == 'L' && c[o + 3] == 'D')
-        {
-            return EV_LULD;
-        }
-        if (n == 3 && c[o] == 'N' && c[o + 1] == 'O' && c[o + 2] == 'I')
-        {
-            return EV_NOI;
-        }
-        if (n == 3 && c[o] == 'F' && c[o + 1] == 'M' && c[o + 2] == 'V')
-        {
-            return EV_FMV;
-        }
-        if (n == 6 && c[o] == 's' && c[o + 1] == 't' && c[o + 2] == 'a' && c[o + 3] == 't' && c[o + 4] == 'u' &&
-            c[o + 5] == 's')
-        {
-            return EV_STATUS;
+            if (sameAscii(EV_NAMES[k], bytes, offset, length))
+            {
+                return EV_KINDS[k];
+            }
         }
         return EV_UNKNOWN;
+    }
+
+    private static boolean sameAscii(final String name, final byte[] bytes, final int offset, final int length)
+    {
+        if (name.length() != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < length; i++)
+        {
+            if (name.charAt(i) != bytes[offset + i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameChars(final String name, final char[] c, final int o)
+    {
+        for (int i = 0; i < name.length(); i++)
+        {
+            if (name.charAt(i) != c[o + i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

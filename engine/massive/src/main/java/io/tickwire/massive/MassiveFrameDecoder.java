@@ -21,9 +21,12 @@ import static io.tickwire.massive.MassiveFields.*;
 /**
  * Decodes Massive WebSocket frames (JSON arrays of events) into normalized events, garbage-free.
  *
- * <p>One jackson-core non-blocking parser lives for the whole connection and is fed frame after frame,
- * so no parser, buffer or String is created per frame or per event: field names come back canonicalized,
- * values are read from the parser's own char buffer, tickers are interned from it. Leniency follows
+ * <p>The frame's array is walked here, byte by byte, and each event object is read straight from the bytes by
+ * {@link MassiveByteEventReader}. What that reader leaves to jackson (an escaped or non-ASCII string, a nested
+ * object, a syntax error inside an object: see its comment) goes, from that object's opening brace to the end of
+ * the frame, to a jackson-core non-blocking parser that lives for the whole connection and is fed frame after
+ * frame, so no parser, buffer or String is created per frame or per event there either. Events dispatched before
+ * the hand-over stay dispatched once: nothing is read twice. Leniency follows
  * docs/architecture.md "Decoding": any field may be missing, numbers may be strings, timestamp units are
  * decided by magnitude, `T` is accepted as the ticker key, unknown fields are skipped.
  *
@@ -52,6 +55,10 @@ public final class MassiveFrameDecoder
     private ByteArrayFeeder feeder;
 
     private final MassiveEventReader in = new MassiveEventReader();
+    private final MassiveByteEventReader bytes = new MassiveByteEventReader(in);
+    /** Fed to jackson before the rest of a frame it takes over mid-array: it reads on as if from the frame's start. */
+    private static final byte[] OPEN_ARRAY = {'['};
+    private final boolean readBytes;
     private final SessionSymbols session;
 
     // per-frame results
@@ -71,6 +78,19 @@ public final class MassiveFrameDecoder
     /** @param session where the tickers this connection delivers are noted, for a wildcard's recovery */
     MassiveFrameDecoder(final SymbolTable symbols, final StatusListener statusListener, final SessionSymbols session)
     {
+        this(symbols, statusListener, session, true);
+    }
+
+    /** A decoder that reads every frame with jackson: the reference the byte reader is tested against. */
+    static MassiveFrameDecoder jacksonOnly(final SymbolTable symbols, final StatusListener statusListener)
+    {
+        return new MassiveFrameDecoder(symbols, statusListener, new SessionSymbols(), false);
+    }
+
+    private MassiveFrameDecoder(final SymbolTable symbols, final StatusListener statusListener,
+        final SessionSymbols session, final boolean readBytes)
+    {
+        this.readBytes = readBytes;
         this.symbols = symbols;
         this.statusListener = statusListener;
         this.session = session;
@@ -94,35 +114,8 @@ public final class MassiveFrameDecoder
         frameErrorDetail = null;
         try
         {
-            feeder.feedInput(frame, 0, length);
-            JsonToken token = parser.nextToken();
-            if (token == JsonToken.NOT_AVAILABLE)
-            {
-                return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON, "empty or incomplete frame");
-            }
-            if (token != JsonToken.START_ARRAY)
-            {
-                return rejectFrame(batch, DeadLetterReason.NOT_AN_ARRAY, "frame root is " + token + ", not an array");
-            }
-            token = parser.nextToken();
-            while (token == JsonToken.START_OBJECT)
-            {
-                decodeObject(receiveTime, batch);
-                token = parser.nextToken();
-            }
-            if (token != JsonToken.END_ARRAY)
-            {
-                return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON,
-                    token == JsonToken.NOT_AVAILABLE ? "frame ends inside the array" : "array holds " + token);
-            }
-            // one array per frame, and nothing after it: a partial token left in the parser would corrupt the
-            // next frame (it would be read as this one's continuation)
-            if (!onlyWhitespace(frame, length - parser.releaseBuffered(DISCARD), length))
-            {
-                return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON, "bytes after the closing bracket");
-            }
-            parser.nextToken(); // consumes the trailing whitespace: the parser is between values again
-            return OK;
+            return readBytes ? decodeBytes(frame, length, receiveTime, batch) :
+                decodeWithJackson(frame, 0, length, receiveTime, batch);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -130,12 +123,140 @@ public final class MassiveFrameDecoder
         }
     }
 
+    /**
+     * Walks the frame's array and reads its objects from the bytes, until the end or an object the byte reader
+     * leaves to jackson; a frame that does not open with {@code [} is jackson's whole, for its reason.
+     */
+    private int decodeBytes(final byte[] frame, final int length, final long receiveTime, final StagedBatch batch)
+        throws IOException
+    {
+        int pos = skipWhitespace(frame, 0, length);
+        if (pos == length || frame[pos] != '[')
+        {
+            return handOver(frame, 0, length, receiveTime, batch);
+        }
+        pos = skipWhitespace(frame, pos + 1, length);
+        if (pos < length && frame[pos] == ']')
+        {
+            return closed(frame, pos + 1, length, batch);
+        }
+        while (pos < length && frame[pos] == '{')
+        {
+            final int after = bytes.read(frame, pos, length);
+            if (after == MassiveByteEventReader.JACKSON)
+            {
+                return handOver(frame, pos, length, receiveTime, batch);
+            }
+            dispatchObject(receiveTime, batch);
+            pos = skipWhitespace(frame, after, length);
+            if (pos < length && frame[pos] == ']')
+            {
+                return closed(frame, pos + 1, length, batch);
+            }
+            if (pos >= length || frame[pos] != ',')
+            {
+                return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON, pos >= length ?
+                    "frame ends inside the array" : "expected ',' or ']' after event " + eventIndex + " at byte " + pos);
+            }
+            pos = skipWhitespace(frame, pos + 1, length);
+        }
+        return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON, pos >= length ? "frame ends inside the array" :
+            "array holds '" + (char)(frame[pos] & 0xFF) + "' at byte " + pos + ", not an event object");
+    }
+
+    /**
+     * Hands the frame from {@code from} to jackson once its bytes are known to be UTF-8; a frame that is not is
+     * rejected here. Jackson's own answer to a malformed byte in a field name depends on the names it has met
+     * before (it may take one it matches from its name cache without decoding it), so leaving the check to it
+     * would make a frame's fate depend on the frames before it. What the byte reader reads is ASCII already.
+     */
+    private int handOver(final byte[] frame, final int from, final int length, final long receiveTime,
+        final StagedBatch batch) throws IOException
+    {
+        final int invalid = Utf8.firstInvalid(frame, from, length);
+        if (invalid >= 0)
+        {
+            return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON, "not UTF-8 at byte " + invalid);
+        }
+        return decodeWithJackson(frame, from, length, receiveTime, batch);
+    }
+
+    /** One array per frame, and nothing after it. */
+    private int closed(final byte[] frame, final int after, final int length, final StagedBatch batch)
+    {
+        return onlyWhitespace(frame, after, length) ? OK :
+            rejectFrame(batch, DeadLetterReason.MALFORMED_JSON, "bytes after the closing bracket");
+    }
+
+    /**
+     * Reads the frame from {@code from} with jackson: the whole frame, or the rest of its array from an object's
+     * opening brace on, fed after a lone {@code [} so jackson reads it as the array it is part of.
+     */
+    private int decodeWithJackson(final byte[] frame, final int from, final int length, final long receiveTime,
+        final StagedBatch batch) throws IOException
+    {
+        JsonToken token;
+        if (from > 0)
+        {
+            feeder.feedInput(OPEN_ARRAY, 0, 1);
+            token = parser.nextToken(); // START_ARRAY, the whole of that input: the parser wants the next now
+            feeder.feedInput(frame, from, length);
+        }
+        else
+        {
+            feeder.feedInput(frame, 0, length);
+            token = parser.nextToken();
+        }
+        if (token == JsonToken.NOT_AVAILABLE)
+        {
+            return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON, "empty or incomplete frame");
+        }
+        if (token != JsonToken.START_ARRAY)
+        {
+            return rejectFrame(batch, DeadLetterReason.NOT_AN_ARRAY, "frame root is " + token + ", not an array");
+        }
+        token = parser.nextToken();
+        while (token == JsonToken.START_OBJECT)
+        {
+            in.read(parser);
+            dispatchObject(receiveTime, batch);
+            token = parser.nextToken();
+        }
+        if (token != JsonToken.END_ARRAY)
+        {
+            return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON,
+                token == JsonToken.NOT_AVAILABLE ? "frame ends inside the array" : "array holds " + token);
+        }
+        // one array per frame, and nothing after it: a partial token left in the parser would corrupt the
+        // next frame (it would be read as this one's continuation)
+        if (!onlyWhitespace(frame, length - parser.releaseBuffered(DISCARD), length))
+        {
+            return rejectFrame(batch, DeadLetterReason.MALFORMED_JSON, "bytes after the closing bracket");
+        }
+        parser.nextToken(); // consumes the trailing whitespace: the parser is between values again
+        return OK;
+    }
+
+    private static int skipWhitespace(final byte[] frame, final int from, final int to)
+    {
+        int i = from;
+        while (i < to && isWhitespace(frame[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWhitespace(final byte b)
+    {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
     private static boolean onlyWhitespace(final byte[] frame, final int from, final int to)
     {
         for (int i = from; i < to; i++)
         {
-            final byte b = frame[i];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t')
+            if (!isWhitespace(frame[i]))
             {
                 return false;
             }
@@ -194,9 +315,8 @@ public final class MassiveFrameDecoder
         }
     }
 
-    private void decodeObject(final long receiveTime, final StagedBatch batch) throws IOException
+    private void dispatchObject(final long receiveTime, final StagedBatch batch)
     {
-        in.read(parser);
         dispatch(receiveTime, batch);
         eventIndex++;
     }

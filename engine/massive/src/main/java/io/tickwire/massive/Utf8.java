@@ -1,6 +1,6 @@
 package io.tickwire.massive;
 
-/** UTF-8 from a char range into a byte array, without a String or an encoder object. */
+/** UTF-8 from a char range into a byte array, and checked in a byte range, without a String or a coder object. */
 final class Utf8
 {
     private Utf8()
@@ -68,5 +68,64 @@ final class Utf8
             }
         }
         return n;
+    }
+
+    /**
+     * The first byte in {@code bytes[from, to)} where the bytes stop being UTF-8 as the standard has it (no overlong
+     * forms, no surrogates, nothing past U+10FFFF: what the JDK's decoder accepts), or -1 when they all are.
+     */
+    static int firstInvalid(final byte[] bytes, final int from, final int to)
+    {
+        int i = from;
+        while (i < to)
+        {
+            final int b = bytes[i] & 0xFF;
+            final int length;
+            int low = 0x80;
+            int high = 0xBF;
+            if (b < 0x80)
+            {
+                i++;
+                continue;
+            }
+            else if (b >= 0xC2 && b <= 0xDF)
+            {
+                length = 2;
+            }
+            else if (b >= 0xE0 && b <= 0xEF)
+            {
+                length = 3;
+                low = b == 0xE0 ? 0xA0 : 0x80;
+                high = b == 0xED ? 0x9F : 0xBF;
+            }
+            else if (b >= 0xF0 && b <= 0xF4)
+            {
+                length = 4;
+                low = b == 0xF0 ? 0x90 : 0x80;
+                high = b == 0xF4 ? 0x8F : 0xBF;
+            }
+            else
+            {
+                return i;
+            }
+            if (i + length > to)
+            {
+                return i;
+            }
+            final int second = bytes[i + 1] & 0xFF;
+            if (second < low || second > high)
+            {
+                return i;
+            }
+            for (int k = 2; k < length; k++)
+            {
+                if ((bytes[i + k] & 0xC0) != 0x80)
+                {
+                    return i;
+                }
+            }
+            i += length;
+        }
+        return -1;
     }
 }

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * No frame can hurt the decoder: whatever the bytes, it returns (no hang: Jazzer fails an input that runs past
- * its timeout), throws nothing, stages only events that keep the rules, and the next good frame decodes as it
+ * its timeout), throws nothing, stages only events that keep the rules, decides as jackson's reading alone does
+ * (the same result, events and rejections: the byte reader is only faster; a frame that is not UTF-8 is refused), and the next good frame decodes as it
  * would on a fresh decoder. Runs as coverage-guided fuzzing for {@code tickwire.fuzz.duration} in
  * {@code mvn verify}; its findings live in src/test/resources as the regression corpus.
  */
@@ -27,6 +28,9 @@ class MassiveFrameDecoderFuzzTest
     private final SymbolTable symbols = new SymbolTable((id, ticker) -> { });
     private final MassiveFrameDecoder decoder = new MassiveFrameDecoder(symbols, (code, status, message) -> { });
     private final StagedBatch batch = new StagedBatch();
+    private final MassiveFrameDecoder reference =
+        MassiveFrameDecoder.jacksonOnly(new SymbolTable((id, ticker) -> { }), (code, status, message) -> { });
+    private final StagedBatch referenceBatch = new StagedBatch();
 
     @FuzzTest(maxDuration = "20s")
     @DictionaryEntries({"[", "]", "{", "}", ",", ":", "\"ev\":\"T\"", "\"ev\":\"Q\"", "\"ev\":\"A\"", "\"ev\":\"AM\"",
@@ -37,6 +41,20 @@ class MassiveFrameDecoderFuzzTest
     {
         final int result = decoder.decode(frame, frame.length, 1L, batch);
         assertTrue(result == MassiveFrameDecoder.OK || DeadLetterReason.get((short)result) != null);
+        if (Utf8.firstInvalid(frame, 0, frame.length) >= 0)
+        {
+            assertEquals(DeadLetterReason.MALFORMED_JSON.value(), result, "a frame that is not UTF-8 is refused");
+        }
+        else
+        {
+            assertEquals(reference.decode(frame, frame.length, 1L, referenceBatch), result);
+            assertEquals(referenceBatch.size(), batch.size());
+            if (result == MassiveFrameDecoder.OK)
+            {
+                assertEquals(reference.rejectedEvents(), decoder.rejectedEvents());
+                assertEquals(reference.firstRejectDetail(), decoder.firstRejectDetail());
+            }
+        }
         for (int i = 0; i < batch.size(); i++)
         {
             assertKeepsTheRules(batch.get(i));
