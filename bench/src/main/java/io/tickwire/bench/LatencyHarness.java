@@ -51,10 +51,15 @@ public final class LatencyHarness
     private static final byte[] GT = "\"gt\":".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_LATENCY = TimeUnit.SECONDS.toNanos(60);
 
-    /** One run's figures. */
-    /** @param hops the node's own latency histograms over the same window, by name (none for the bare path) */
+    /**
+     * One run's figures.
+     *
+     * @param hops the node's own latency histograms over the same window, by name (none for the bare path)
+     * @param cpu where the window's CPU went, by role ({@link CpuByRole})
+     */
     record Result(String path, String layout, int rate, double achievedRate, Histogram histogram, long drops,
-        double bytesPerEvent, long gcCount, long gcMillis, Map<String, Histogram> hops, Repair repair)
+        double bytesPerEvent, long gcCount, long gcMillis, Map<String, Histogram> hops, Repair repair,
+        Map<String, Double> cpu)
     {
     }
 
@@ -120,7 +125,7 @@ public final class LatencyHarness
             final Window window = measure(simulator, null, null, options, measureFrom);
             client.close();
             return new Result("bare-websocket", "-", rate, window.rate, histogram, 0, Double.NaN, window.gcCount,
-                window.gcMillis, window.hops, Repair.NONE);
+                window.gcMillis, window.hops, Repair.NONE, window.cpu);
         }
         finally
         {
@@ -171,7 +176,7 @@ public final class LatencyHarness
                 window.hops.clear();
                 window.hops.putAll(hops);
                 return new Result("tickwire", layout, rate, window.rate, histogram, window.drops, window.bytesPerEvent,
-                    window.gcCount, window.gcMillis, window.hops, settledRepair(process.counters()));
+                    window.gcCount, window.gcMillis, window.hops, settledRepair(process.counters()), window.cpu);
             }
         }
         finally
@@ -241,6 +246,7 @@ public final class LatencyHarness
         long gcMillis;
         /** The node's hop and stage histograms, counting only what was recorded inside the window. */
         final Map<String, Histogram> hops = new LinkedHashMap<>();
+        Map<String, Double> cpu = Map.of();
     }
 
     static Window measure(final MassiveSimulator simulator, final EngineCounters counters,
@@ -253,12 +259,14 @@ public final class LatencyHarness
         final long published0 = counters == null ? 0 : counters.eventsPublished.get();
         final long allocated0 = engineAllocatedBytes();
         final long[] gc0 = gc();
+        final CpuByRole cpu = CpuByRole.start();
         final long start = System.nanoTime();
         measureFrom[0] = start;
         Thread.sleep(TimeUnit.SECONDS.toMillis(options.durationSeconds));
         measureFrom[0] = Long.MAX_VALUE; // stop recording before the counters are read
         final long elapsed = System.nanoTime() - start;
         final Window w = new Window();
+        w.cpu = cpu.percentOfOneCore();
         hops(latencies).forEach((name, after) ->
         {
             after.subtract(hops0.get(name));
@@ -359,6 +367,18 @@ public final class LatencyHarness
             }
         }
         out.println();
+        out.println("where each window's CPU went, % of one core (all in this one process: simulator, tickwire, desk client)");
+        out.printf(Locale.ROOT, "%-15s %-9s %9s", "path", "layout", "rate/s");
+        CpuByRole.ROLES.forEach((role) -> out.printf(Locale.ROOT, " %9s", shortRole(role)));
+        out.printf(Locale.ROOT, " %9s %6s%n", "total", "cores");
+        for (final Result r : results)
+        {
+            out.printf(Locale.ROOT, "%-15s %-9s %,9d", r.path(), r.layout(), r.rate());
+            CpuByRole.ROLES.forEach((role) -> out.printf(Locale.ROOT, " %9.1f", r.cpu().getOrDefault(role, Double.NaN)));
+            out.printf(Locale.ROOT, " %9.1f %6.0f%n", r.cpu().getOrDefault("total", Double.NaN),
+                r.cpu().getOrDefault("cores", Double.NaN));
+        }
+        out.println();
         out.println("inside tickwire, per hop, over the same windows: the node's own histograms (receipt = the frame's read");
         out.println("from the socket; stage service times sampled one event in 16), microseconds");
         out.printf(Locale.ROOT, "%-9s %-9s %-28s %9s %9s %9s %9s %9s %9s%n", "layout", "rate/s", "hop", "samples", "p50",
@@ -370,6 +390,23 @@ public final class LatencyHarness
                 h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
                 h.getMaxValue() / 1e3));
         }
+    }
+
+    /** A role's name in a 9-wide column. */
+    private static String shortRole(final String role)
+    {
+        return switch (role)
+        {
+            case "simulator" -> "simulator";
+            case "desk client" -> "client";
+            case "tickwire ingest" -> "ingest";
+            case "tickwire stages" -> "stages";
+            case "tickwire conductor" -> "conductor";
+            case "tickwire gateway io" -> "gw-io";
+            case "tickwire other" -> "tw-other";
+            case "JVM (JIT, GC)" -> "jvm";
+            default -> role;
+        };
     }
 
     static void deleteTree(final Path dir)

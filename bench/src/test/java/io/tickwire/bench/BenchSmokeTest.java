@@ -68,7 +68,10 @@ class BenchSmokeTest
         for (final LatencyHarness.Result r : results)
         {
             assertTrue(r.histogram().getTotalCount() > 0, r.path() + " measured nothing");
+            assertTrue(r.cpu().get("simulator") > 0 && r.cpu().get("total") >= r.cpu().get("simulator"),
+                "the window's CPU by role: " + r.cpu());
         }
+        assertTrue(results.get(1).cpu().get("tickwire stages") > 0, "tickwire's stages ran: " + results.get(1).cpu());
         assertEquals(2, Files.list(dir).filter((p) -> p.toString().endsWith(".hgrm")).count());
         LatencyHarness.print(results, System.out);
     }
