@@ -8,12 +8,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
@@ -22,8 +21,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tickwire.codecs.sbe.Cluster;
 import io.tickwire.codecs.sbe.DeadLetterReason;
@@ -215,15 +216,15 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
 
     // ---- frames ------------------------------------------------------------------------------------------
 
+    /** A frame as Netty's decoder made it: control frames, and data that came with the handshake's response. */
     private void onFrame(final WebSocketFrame frame)
     {
-        session.onInbound();
         if (frame instanceof PongWebSocketFrame || frame instanceof PingWebSocketFrame ||
             frame instanceof CloseWebSocketFrame)
         {
+            session.onInbound();
             return;
         }
-        final long receiveTime = parts.clock().nanoTime();
         final ByteBuf content = frame.content();
         final int length = content.readableBytes();
         if (length > frameBytes.length)
@@ -231,24 +232,31 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
             frameBytes = new byte[Integer.highestOneBit(length) << 1];
         }
         content.getBytes(content.readerIndex(), frameBytes, 0, length);
+        onMessage(frameBytes, length, frame instanceof TextWebSocketFrame);
+    }
+
+    /** A data message's payload, {@code bytes[0, length)}: decoded, journaled on the way, and published. */
+    private void onMessage(final byte[] bytes, final int length, final boolean text)
+    {
+        session.onInbound();
+        final long receiveTime = parts.clock().nanoTime();
         parts.counters().framesReceived.incrementRelease();
         parts.counters().bytesReceived.getAndAddRelease(length);
         if (settings.rawCapture())
         {
-            parts.rawCapture().write(cluster, receiveTime, frameBytes, length);
+            parts.rawCapture().write(cluster, receiveTime, bytes, length);
         }
-        if (!(frame instanceof TextWebSocketFrame))
+        if (!text)
         {
-            parts.deadLetters().write(cluster, receiveTime, frame instanceof BinaryWebSocketFrame ?
-                DeadLetterReason.BINARY_FRAME : DeadLetterReason.MALFORMED_JSON, -1, frame.getClass().getSimpleName(),
-                frameBytes, length);
+            parts.deadLetters().write(cluster, receiveTime, DeadLetterReason.BINARY_FRAME, -1, "binary frame", bytes,
+                length);
             return;
         }
-        final int result = decoder.decode(frameBytes, length, receiveTime, batch);
+        final int result = decoder.decode(bytes, length, receiveTime, batch);
         if (result != MassiveFrameDecoder.OK)
         {
             parts.deadLetters().write(cluster, receiveTime, DeadLetterReason.get((short)result), -1,
-                decoder.frameErrorDetail(), frameBytes, length);
+                decoder.frameErrorDetail(), bytes, length);
             return;
         }
         if (decoder.rejectedEvents() > 0)
@@ -257,7 +265,7 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
             parts.counters().unknownEvents.getAndAddRelease(decoder.unknownEvents());
             parts.deadLetters().write(cluster, receiveTime, decoder.firstRejectReason(), decoder.firstRejectIndex(),
                 decoder.rejectedEvents() + " event(s) rejected; first: " + decoder.firstRejectDetail(),
-                frameBytes, length);
+                bytes, length);
         }
         noteData();
         parts.publisher().publish(batch, cluster.value());
@@ -308,13 +316,8 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
     }
 
     /** The pipeline's last handler, one per channel; all calls arrive on the producer thread. */
-    private final class Frames extends SimpleChannelInboundHandler<WebSocketFrame>
+    private final class Frames extends ChannelInboundHandlerAdapter
     {
-        Frames()
-        {
-            super(true);
-        }
-
         @Override
         public void channelActive(final ChannelHandlerContext ctx) throws Exception
         {
@@ -328,6 +331,9 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
         {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
             {
+                // from here on the feed's frames are read without a frame object each (FeedFrameDecoder)
+                ctx.pipeline().replace(WebSocketFrameDecoder.class, "tickwire-feed-frames",
+                    new FeedFrameDecoder(settings.maxFrameBytes()));
                 session.onHandshakeComplete();
                 final long interval = settings.timeouts().checkIntervalMillis();
                 timer = ctx.executor().scheduleAtFixedRate(session::onTimer, interval, interval, TimeUnit.MILLISECONDS);
@@ -340,9 +346,24 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
         }
 
         @Override
-        protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+        public void channelRead(final ChannelHandlerContext ctx, final Object message)
         {
-            onFrame(frame);
+            if (message instanceof FeedFrameDecoder.Payload payload)
+            {
+                onMessage(payload.bytes, payload.length, payload.text);
+                return;
+            }
+            try
+            {
+                if (message instanceof WebSocketFrame frame)
+                {
+                    onFrame(frame);
+                }
+            }
+            finally
+            {
+                ReferenceCountUtil.release(message);
+            }
         }
 
         @Override

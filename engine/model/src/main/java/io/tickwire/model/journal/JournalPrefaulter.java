@@ -3,6 +3,7 @@ package io.tickwire.model.journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -38,8 +39,18 @@ public final class JournalPrefaulter implements AutoCloseable
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private static final int RESCAN_EVERY = 200; // polls: a new cycle file appears once a day, sizes change often
+    /** How long after a directory's last change it is still listed at each rescan: for file systems with coarse times. */
+    private static final long SETTLING_MILLIS = 2_000;
+    private static final DirectoryStream.Filter<Path> CYCLE_FILES =
+        (path) -> path.getFileName().toString().endsWith(".cq4");
 
     private final List<Path> directories;
+    /**
+     * Per journal directory, its modification time at its last listing. A directory is listed again only once a
+     * file was added or removed since: listing allocates (a stream, a path per entry), asking its time does not.
+     */
+    private final File[] directoryFiles;
+    private final long[] listedModified;
     /** Per journal directory, its newest cycle file: the only one Chronicle appends to. */
     private final CycleFile[] newest;
     private final Thread thread;
@@ -68,6 +79,8 @@ public final class JournalPrefaulter implements AutoCloseable
     {
         this.directories = directories;
         newest = new CycleFile[directories.size()];
+        directoryFiles = directories.stream().map(Path::toFile).toArray(File[]::new);
+        listedModified = new long[directories.size()];
         follow(true);
         thread = new Thread(this::run, "tickwire-prefault");
         thread.setDaemon(true);
@@ -101,7 +114,7 @@ public final class JournalPrefaulter implements AutoCloseable
         while (running)
         {
             // until a first cycle file is followed, every poll (a replay's new output journal: at once); then now and
-            // then, since listing a directory allocates and a node's dead-letter journal may never get a file
+            // then, and each directory only when it changed, since listing allocates
             if (++polls % RESCAN_EVERY == 0 || following == 0)
             {
                 follow(false);
@@ -133,6 +146,12 @@ public final class JournalPrefaulter implements AutoCloseable
     {
         for (int i = 0; i < directories.size(); i++)
         {
+            final long modified = directoryFiles[i].lastModified(); // 0: no such directory (yet)
+            if (modified == 0 || modified == listedModified[i] && System.currentTimeMillis() - modified > SETTLING_MILLIS)
+            {
+                continue;
+            }
+            listedModified[i] = modified;
             final Path path = newestCycleFile(directories.get(i));
             if (path == null || newest[i] != null && newest[i].path.equals(path))
             {
@@ -198,11 +217,7 @@ public final class JournalPrefaulter implements AutoCloseable
     private static Path newestCycleFile(final Path directory)
     {
         Path newest = null;
-        if (!Files.isDirectory(directory))
-        {
-            return null;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.cq4"))
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, CYCLE_FILES))
         {
             for (final Path file : files)
             {
