@@ -257,9 +257,9 @@ final class MassiveEventReader
         {
             return false;
         }
-        else if (condition ? conditionCount == conditions.length : indicatorCount == indicators.length)
+        if (condition ? conditionCount == conditions.length : indicatorCount == indicators.length)
         {
-            tooManyCodes = field;
+            tooManyCodes = field; // kept for the rules to reject with their reason: the code itself is valid
         }
         else if (condition)
         {
