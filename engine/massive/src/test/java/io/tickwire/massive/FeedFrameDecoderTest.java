@@ -148,6 +148,32 @@ class FeedFrameDecoderTest
     }
 
     @Test
+    void shouldAllocateNothingPerDataFrameInSteadyState()
+    {
+        final FeedFrameDecoder decoder = new FeedFrameDecoder(1 << 20);
+        final ByteBuf frames = Unpooled.wrappedBuffer(frame(true, 1, SampleFrames.frame(32, 1_763_730_000_000L)));
+        final List<Object> out = new ArrayList<>(4);
+        for (int i = 0; i < 20_000; i++)
+        {
+            frames.readerIndex(0);
+            decoder.decode(null, frames, out);
+            out.clear();
+        }
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++)
+        {
+            frames.readerIndex(0);
+            decoder.decode(null, frames, out);
+            assertEquals(1, out.size());
+            out.clear();
+        }
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 10_000, "allocated " + allocated + " bytes over 10,000 frames");
+    }
+
+    @Test
     void shouldHandControlFramesOnAsNettysFrames()
     {
         final EmbeddedChannel channel = new EmbeddedChannel(new FeedFrameDecoder(1_000));
