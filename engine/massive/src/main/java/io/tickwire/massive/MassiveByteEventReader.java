@@ -95,7 +95,7 @@ final class MassiveByteEventReader
         {
             return string(field, nameStart, nameEnd, pos + 1);
         }
-        if (c == '-' || (c >= '0' && c <= '9'))
+        if (c == '-' || digit(c))
         {
             return number(field, nameStart, nameEnd, pos);
         }

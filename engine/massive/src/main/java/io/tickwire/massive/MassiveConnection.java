@@ -318,6 +318,9 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
     /** The pipeline's last handler, one per channel; all calls arrive on the producer thread. */
     private final class Frames extends ChannelInboundHandlerAdapter
     {
+        /** Why the pipeline failed the connection, for the disconnect's reason (the feed status, the log), or null. */
+        private String failure;
+
         @Override
         public void channelActive(final ChannelHandlerContext ctx) throws Exception
         {
@@ -371,14 +374,17 @@ final class MassiveConnection implements MassiveFrameDecoder.StatusListener, Fee
         {
             stopTimer();
             channel = null;
-            session.onDisconnected("connection closed");
+            session.onDisconnected(failure == null ? "connection closed" : "connection failed: " + failure);
             super.channelInactive(ctx);
         }
 
         @Override
         public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
         {
-            LOG.warn("connection to Massive {} failed: {}", cluster, cause.toString());
+            if (failure == null) // the first cause is the reason; the session logs it once, with the disconnect
+            {
+                failure = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+            }
             ctx.close();
         }
     }

@@ -47,6 +47,8 @@ public final class MassiveFrameDecoder
 
     /** Where {@code releaseBuffered} writes what it reports: only the count is wanted. */
     private static final OutputStream DISCARD = OutputStream.nullOutputStream();
+    /** Fed to jackson before the rest of a frame it takes over mid-array: it reads on as if from the frame's start. */
+    private static final byte[] OPEN_ARRAY = {'['};
 
     private final JsonFactory factory = new JsonFactory();
     private final SymbolTable symbols;
@@ -56,8 +58,7 @@ public final class MassiveFrameDecoder
 
     private final MassiveEventReader in = new MassiveEventReader();
     private final MassiveByteEventReader bytes = new MassiveByteEventReader(in);
-    /** Fed to jackson before the rest of a frame it takes over mid-array: it reads on as if from the frame's start. */
-    private static final byte[] OPEN_ARRAY = {'['};
+    /** False only for {@link #jacksonOnly}, the reference in tests. */
     private final boolean readBytes;
     private final SessionSymbols session;
 
